@@ -1,0 +1,113 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// NeuralBrain: one module per stage of the data flow.
+///
+/// Core (domain types) → Ingest → Store → Forecasting (pure models, scoring) → Providers (+ lock)
+/// → Normalize → Render → Publish → Pipeline (composition) → Commands (CLI) → `neuralbrain`.
+let package = Package(
+  name: "NeuralBrain",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "neuralbrain", targets: ["neuralbrain"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+    .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+    .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+    .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+  ],
+  targets: [
+    // Domain: pure value types, no I/O, no dependencies.
+    .target(name: "NeuralBrainCore"),
+
+    // 1. Ingest: data-source adapters (files and the disease.sh API).
+    .target(name: "NeuralBrainIngest", dependencies: [
+      "NeuralBrainCore",
+      .product(name: "AsyncHTTPClient", package: "async-http-client"),
+    ]),
+    // 2. Store: SQLite through GRDB (system libsqlite3).
+    .target(name: "NeuralBrainStore", dependencies: [
+      "NeuralBrainCore",
+      .product(name: "GRDB", package: "GRDB.swift"),
+    ]),
+    // 3a. Forecasting: the embedded statistical models and the scorers. Pure functions.
+    .target(name: "NeuralBrainForecasting", dependencies: ["NeuralBrainCore"]),
+    // 3b. Providers: hosted-AI clients, the `local` provider, failover policy.
+    .target(name: "NeuralBrainProviders", dependencies: [
+      "NeuralBrainCore", "NeuralBrainForecasting",
+      .product(name: "AsyncHTTPClient", package: "async-http-client"),
+    ]),
+    // 4. Normalize: provider output → the one ForecastData schema. Pure functions.
+    .target(name: "NeuralBrainNormalize", dependencies: ["NeuralBrainCore"]),
+    // 5. Render: Mustache templates, SVG charts, JSON and CSV.
+    .target(name: "NeuralBrainRender", dependencies: [
+      "NeuralBrainCore",
+      .product(name: "Mustache", package: "swift-mustache"),
+    ]),
+    // libxml2, wrapped once; only NeuralBrainMarkup touches its pointers.
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+    ),
+    .target(name: "NeuralBrainMarkup", dependencies: ["CLibXML2"]),
+    // 6. Publish: release directory, validation, atomic switch, archive.
+    .target(name: "NeuralBrainPublish", dependencies: [
+      "NeuralBrainCore", "NeuralBrainMarkup",
+      .product(name: "Crypto", package: "swift-crypto"),
+    ]),
+    // Composition: the only module that imports several stages.
+    .target(name: "NeuralBrainPipeline", dependencies: [
+      "NeuralBrainCore", "NeuralBrainIngest", "NeuralBrainStore", "NeuralBrainForecasting",
+      "NeuralBrainProviders", "NeuralBrainNormalize", "NeuralBrainRender", "NeuralBrainPublish",
+      .product(name: "Logging", package: "swift-log"),
+    ]),
+    // CLI: commands in a library so tests can run them.
+    .target(name: "NeuralBrainCommands", dependencies: [
+      "NeuralBrainPipeline",
+      .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      .product(name: "Logging", package: "swift-log"),
+    ]),
+    .executableTarget(name: "neuralbrain", dependencies: ["NeuralBrainCommands"]),
+
+    // Test support: temporary directories, loopback HTTP server, XPath helpers.
+    .target(name: "NeuralBrainTestSupport", dependencies: [
+      "NeuralBrainCore", "NeuralBrainMarkup",
+      .product(name: "NIOCore", package: "swift-nio"),
+      .product(name: "NIOPosix", package: "swift-nio"),
+      .product(name: "NIOHTTP1", package: "swift-nio"),
+    ]),
+
+    .testTarget(name: "NeuralBrainCoreTests", dependencies: ["NeuralBrainCore"]),
+    .testTarget(name: "NeuralBrainIngestTests", dependencies: [
+      "NeuralBrainIngest", "NeuralBrainTestSupport",
+    ], exclude: ["Fixtures"]),
+    .testTarget(name: "NeuralBrainStoreTests", dependencies: ["NeuralBrainStore", "NeuralBrainTestSupport"]),
+    .testTarget(name: "NeuralBrainForecastingTests", dependencies: [
+      "NeuralBrainForecasting", "NeuralBrainTestSupport",
+    ]),
+    .testTarget(name: "NeuralBrainProvidersTests", dependencies: [
+      "NeuralBrainProviders", "NeuralBrainTestSupport",
+    ]),
+    .testTarget(name: "NeuralBrainNormalizeTests", dependencies: ["NeuralBrainNormalize"]),
+    .testTarget(name: "NeuralBrainRenderTests", dependencies: [
+      "NeuralBrainRender", "NeuralBrainTestSupport",
+    ], exclude: ["Golden"]),
+    .testTarget(name: "NeuralBrainPublishTests", dependencies: ["NeuralBrainPublish", "NeuralBrainTestSupport"]),
+    .testTarget(name: "NeuralBrainEndToEndTests", dependencies: [
+      "NeuralBrainCommands", "NeuralBrainPipeline", "NeuralBrainStore", "NeuralBrainTestSupport",
+    ], exclude: ["Golden"]),
+  ],
+  swiftLanguageModes: [.v6]
+)
+
+for target in package.targets where target.type != .system {
+  target.swiftSettings = (target.swiftSettings ?? []) + [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+  ]
+}

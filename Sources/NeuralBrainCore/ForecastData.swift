@@ -1,0 +1,186 @@
+import Foundation
+
+/// The authoritative, published forecast of one region (product.md §3).
+///
+/// Carries every field of the seed system (`region`, `actual_cases`, `forecasted_cases`,
+/// `risk_level`, …) plus the quantile forecasts and provenance researchers need. Encoded with
+/// snake_case keys.
+public struct ForecastData: Hashable, Codable, Sendable {
+  public static let schemaVersion = "1.0.0"
+
+  public var schemaVersion: String
+  public var runID: String
+  public var region: String
+  public var regionID: String
+  public var regionCode: String
+  public var population: Double?
+  /// Latest cumulative totals over the data window, when the metric exists.
+  public var actualCases: Double?
+  public var actualDeaths: Double?
+  /// Cumulative median paths, day n = 1…H (days after the last observation).
+  public var forecastedCases: [DayValue]?
+  public var forecastedDeaths: [DayValue]?
+  public var confidenceScore: Double
+  public var riskLevel: RiskLevel
+  public var riskScore: Double
+  public var outbreakProbability: Double
+  public var trend: Trend
+  public var trendDetail: TrendCategory
+  /// Median forecast growth rate per week of the primary metric (log scale).
+  public var growthRate: Double
+  /// Standard deviation of recent weekly log growth.
+  public var volatility: Double
+  /// Incidence per 100k over the last week (or last value for weekly data), when population is known.
+  public var incidencePer100k: Double?
+  /// The metric the derived metrics were computed from.
+  public var primaryMetric: Metric
+  public var timestamp: Date
+  public var provider: String
+  public var model: String
+  public var method: String
+  public var dataAsOf: Day
+  public var source: String
+  public var sourceURL: String
+  public var isSynthetic: Bool
+  public var metrics: [MetricForecast]
+
+  public init(
+    runID: String, region: Region, actualCases: Double?, actualDeaths: Double?,
+    forecastedCases: [DayValue]?, forecastedDeaths: [DayValue]?, derived: DerivedMetrics,
+    timestamp: Date, provider: String, model: String, method: String, provenance: Provenance,
+    metrics: [MetricForecast]
+  ) {
+    self.schemaVersion = ForecastData.schemaVersion
+    self.runID = runID
+    self.region = region.name
+    self.regionID = region.id
+    self.regionCode = region.code
+    self.population = region.population
+    self.actualCases = actualCases
+    self.actualDeaths = actualDeaths
+    self.forecastedCases = forecastedCases
+    self.forecastedDeaths = forecastedDeaths
+    self.confidenceScore = derived.confidenceScore
+    self.riskLevel = derived.riskLevel
+    self.riskScore = derived.riskScore
+    self.outbreakProbability = derived.outbreakProbability
+    self.trend = derived.trend
+    self.trendDetail = derived.trendDetail
+    self.growthRate = derived.growthRate
+    self.volatility = derived.volatility
+    self.incidencePer100k = derived.incidencePer100k
+    self.primaryMetric = derived.primaryMetric
+    self.timestamp = timestamp
+    self.provider = provider
+    self.model = model
+    self.method = method
+    self.dataAsOf = provenance.dataAsOf
+    self.source = provenance.source
+    self.sourceURL = provenance.sourceURL
+    self.isSynthetic = provenance.isSynthetic
+    self.metrics = metrics
+  }
+}
+
+/// One point of a seed-schema path: `{"day": n, "value": v}`.
+public struct DayValue: Hashable, Codable, Sendable {
+  public var day: Int
+  public var value: Double
+  public init(day: Int, value: Double) {
+    self.day = day
+    self.value = value
+  }
+}
+
+/// A dated value.
+public struct DatedValue: Hashable, Codable, Sendable {
+  public var date: Day
+  public var value: Double?
+  public init(date: Day, value: Double?) {
+    self.date = date
+    self.value = value
+  }
+}
+
+/// The quantile forecast of one metric of a region, with its recent observations.
+public struct MetricForecast: Hashable, Codable, Sendable {
+  public var metric: Metric
+  public var frequency: Frequency
+  public var target: String
+  public var referenceDate: Day
+  /// The most recent observations (incident), oldest first, for charts and tables.
+  public var recent: [DatedValue]
+  public var quantileLevels: [Double]
+  public var horizons: [HorizonForecast]
+
+  public init(
+    metric: Metric, frequency: Frequency, referenceDate: Day, recent: [DatedValue],
+    horizons: [HorizonForecast]
+  ) {
+    self.metric = metric
+    self.frequency = frequency
+    self.target = metric.hubTarget(frequency)
+    self.referenceDate = referenceDate
+    self.recent = recent
+    self.quantileLevels = QuantileLevels.hub
+    self.horizons = horizons
+  }
+}
+
+/// Risk bands cut from `riskScore`.
+public enum RiskLevel: String, Codable, Sendable, CaseIterable, Comparable {
+  case green = "GREEN"
+  case yellow = "YELLOW"
+  case red = "RED"
+
+  public static func < (lhs: RiskLevel, rhs: RiskLevel) -> Bool {
+    allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+  }
+}
+
+/// Three-way trend of the seed schema.
+public enum Trend: String, Codable, Sendable, CaseIterable {
+  case increasing
+  case decreasing
+  case stable
+}
+
+/// Five-way rate-change category, like FluSight's.
+public enum TrendCategory: String, Codable, Sendable, CaseIterable {
+  case largeDecrease = "large_decrease"
+  case decrease
+  case stable
+  case increase
+  case largeIncrease = "large_increase"
+}
+
+/// The derived metrics of product.md §4, computed by the normalizer.
+public struct DerivedMetrics: Hashable, Codable, Sendable {
+  public var primaryMetric: Metric
+  public var confidenceScore: Double
+  public var riskLevel: RiskLevel
+  public var riskScore: Double
+  public var outbreakProbability: Double
+  public var trend: Trend
+  public var trendDetail: TrendCategory
+  public var growthRate: Double
+  public var volatility: Double
+  public var incidencePer100k: Double?
+
+  public init(
+    primaryMetric: Metric, confidenceScore: Double, riskLevel: RiskLevel, riskScore: Double,
+    outbreakProbability: Double, trend: Trend, trendDetail: TrendCategory, growthRate: Double,
+    volatility: Double, incidencePer100k: Double?
+  ) {
+    self.primaryMetric = primaryMetric
+    self.confidenceScore = confidenceScore
+    self.riskLevel = riskLevel
+    self.riskScore = riskScore
+    self.outbreakProbability = outbreakProbability
+    self.trend = trend
+    self.trendDetail = trendDetail
+    self.growthRate = growthRate
+    self.volatility = volatility
+    self.incidencePer100k = incidencePer100k
+  }
+}

@@ -1,0 +1,96 @@
+/// A regular series of incident counts for one region and metric.
+///
+/// Values are on a fixed grid (`start`, `start + step`, …); `nil` marks a missing report.
+/// Ingest converts cumulative inputs to incident counts before building one.
+public struct IncidentSeries: Hashable, Codable, Sendable {
+  public var region: Region
+  public var metric: Metric
+  public var frequency: Frequency
+  public var start: Day
+  public var values: [Double?]
+
+  public init(region: Region, metric: Metric, frequency: Frequency, start: Day, values: [Double?]) {
+    self.region = region
+    self.metric = metric
+    self.frequency = frequency
+    self.start = start
+    self.values = values
+  }
+
+  /// Date of the value at `index`.
+  public func date(at index: Int) -> Day { start.adding(days: index * frequency.days) }
+
+  /// Date of the last grid point.
+  public var end: Day { date(at: max(values.count - 1, 0)) }
+
+  /// Values with interior gaps filled by linear interpolation and leading or trailing gaps
+  /// carried from the nearest value; empty when nothing was observed.
+  public var filledValues: [Double] {
+    let known = values.indices.filter { values[$0] != nil }
+    guard let first = known.first, let last = known.last else { return [] }
+    var out = [Double](repeating: 0, count: values.count)
+    var previous = first
+    for index in values.indices {
+      if let value = values[index] {
+        out[index] = value
+        previous = index
+      } else if index < first {
+        out[index] = values[first]!
+      } else if index > last {
+        out[index] = values[last]!
+      } else {
+        let next = known.first { $0 > index }!
+        let a = values[previous]!
+        let b = values[next]!
+        out[index] = a + (b - a) * Double(index - previous) / Double(next - previous)
+      }
+    }
+    return out
+  }
+
+  /// Sum of all observed values.
+  public var total: Double { values.reduce(0) { $0 + ($1 ?? 0) } }
+}
+
+/// A note an ingest adapter made about the data, e.g. a downward correction it handled.
+public struct IngestNote: Hashable, Codable, Sendable {
+  public var regionID: String
+  public var metric: Metric
+  public var date: Day
+  public var message: String
+
+  public init(regionID: String, metric: Metric, date: Day, message: String) {
+    self.regionID = regionID
+    self.metric = metric
+    self.date = date
+    self.message = message
+  }
+}
+
+/// Everything one ingest produced: the series, their provenance and notes.
+public struct Dataset: Sendable, Hashable, Codable {
+  public var provenance: Provenance
+  public var frequency: Frequency
+  public var regions: [Region]
+  public var series: [IncidentSeries]
+  public var notes: [IngestNote]
+
+  public init(
+    provenance: Provenance, frequency: Frequency, regions: [Region], series: [IncidentSeries],
+    notes: [IngestNote] = []
+  ) {
+    self.provenance = provenance
+    self.frequency = frequency
+    self.regions = regions
+    self.series = series
+    self.notes = notes
+  }
+
+  /// Metrics present, in canonical order.
+  public var metrics: [Metric] { Array(Set(series.map(\.metric))).sorted() }
+
+  /// The series of one region and metric.
+  public func series(region id: String, metric: Metric) -> IncidentSeries? {
+    series.first { $0.region.id == id && $0.metric == metric }
+  }
+}
