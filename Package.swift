@@ -24,9 +24,11 @@ let package = Package(
     // Domain: pure value types, no I/O, no dependencies.
     .target(name: "NeuralBrainCore"),
 
+    // Configuration: a TOML reader that names unknown keys. Pure.
+    .target(name: "NeuralBrainConfig", dependencies: ["NeuralBrainCore"]),
     // 1. Ingest: data-source adapters (files and the disease.sh API).
     .target(name: "NeuralBrainIngest", dependencies: [
-      "NeuralBrainCore",
+      "NeuralBrainCore", "NeuralBrainConfig",
       .product(name: "AsyncHTTPClient", package: "async-http-client"),
     ]),
     // 2. Store: SQLite through GRDB (system libsqlite3).
@@ -38,7 +40,7 @@ let package = Package(
     .target(name: "NeuralBrainForecasting", dependencies: ["NeuralBrainCore"]),
     // 3b. Providers: hosted-AI clients, the `local` provider, failover policy.
     .target(name: "NeuralBrainProviders", dependencies: [
-      "NeuralBrainCore", "NeuralBrainForecasting",
+      "NeuralBrainCore", "NeuralBrainConfig", "NeuralBrainForecasting",
       .product(name: "AsyncHTTPClient", package: "async-http-client"),
     ]),
     // 4. Normalize: provider output → the one ForecastData schema. Pure functions.
@@ -62,7 +64,7 @@ let package = Package(
     ]),
     // Composition: the only module that imports several stages.
     .target(name: "NeuralBrainPipeline", dependencies: [
-      "NeuralBrainCore", "NeuralBrainIngest", "NeuralBrainStore", "NeuralBrainForecasting",
+      "NeuralBrainCore", "NeuralBrainConfig", "NeuralBrainIngest", "NeuralBrainStore", "NeuralBrainForecasting",
       "NeuralBrainProviders", "NeuralBrainNormalize", "NeuralBrainRender", "NeuralBrainPublish",
       .product(name: "Logging", package: "swift-log"),
     ]),
@@ -82,7 +84,7 @@ let package = Package(
       .product(name: "NIOHTTP1", package: "swift-nio"),
     ]),
 
-    .testTarget(name: "NeuralBrainCoreTests", dependencies: ["NeuralBrainCore"]),
+    .testTarget(name: "NeuralBrainCoreTests", dependencies: ["NeuralBrainCore", "NeuralBrainConfig"]),
     .testTarget(name: "NeuralBrainIngestTests", dependencies: [
       "NeuralBrainIngest", "NeuralBrainTestSupport",
     ], exclude: ["Fixtures"]),

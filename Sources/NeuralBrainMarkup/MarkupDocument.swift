@@ -1,0 +1,103 @@
+import CLibXML2
+import Foundation
+
+/// A parsed HTML or XML document: the only type that touches libxml2 pointers.
+///
+/// Parsing collects every error libxml2 reports; `parse` throws the first one, so a release
+/// with a malformed page is never published. XPath queries serve the tests and the publisher.
+public final class MarkupDocument {
+  /// Which libxml2 parser to use.
+  public enum Kind: Sendable {
+    /// The HTML parser (tolerant of HTML5 elements libxml2 2.9 does not know).
+    case html
+    /// The XML parser (SVG, Atom, sitemap).
+    case xml
+  }
+
+  private let document: xmlDocPtr
+
+  /// Parses `bytes`; throws the first error libxml2 reported.
+  public init(bytes: [UInt8], kind: Kind, name: String) throws(MarkupError) {
+    let collector = ErrorCollector()
+    let unmanaged = Unmanaged.passRetained(collector)
+    defer { unmanaged.release() }
+    xmlSetStructuredErrorFunc(unmanaged.toOpaque()) { context, error in
+      guard let context, let error else { return }
+      let collector = Unmanaged<ErrorCollector>.fromOpaque(context).takeUnretainedValue()
+      collector.record(error.pointee)
+    }
+    defer { xmlSetStructuredErrorFunc(nil, nil) }
+    let parsed: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
+      buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+        switch kind {
+        case .html:
+          let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue)
+          return htmlReadMemory(pointer, Int32(buffer.count), name, "UTF-8", options)
+        case .xml:
+          let options = Int32(XML_PARSE_NONET.rawValue)
+          return xmlReadMemory(pointer, Int32(buffer.count), name, "UTF-8", options)
+        }
+      }
+    }
+    if let first = collector.errors.first {
+      if let parsed { xmlFreeDoc(parsed) }
+      throw MarkupError(file: name, line: first.line, column: first.column, message: first.message)
+    }
+    guard let parsed else {
+      throw MarkupError(file: name, line: 0, column: 0, message: "empty or unparsable document")
+    }
+    document = parsed
+  }
+
+  deinit { xmlFreeDoc(document) }
+
+  /// Number of nodes an XPath expression selects.
+  public func count(_ xpath: String) -> Int { nodes(xpath).count }
+
+  /// Text content of each node an XPath expression selects.
+  public func strings(_ xpath: String) -> [String] { nodes(xpath) }
+
+  private func nodes(_ xpath: String) -> [String] {
+    guard let context = xmlXPathNewContext(document) else { return [] }
+    defer { xmlXPathFreeContext(context) }
+    _ = xmlXPathRegisterNs(context, "svg", "http://www.w3.org/2000/svg")
+    _ = xmlXPathRegisterNs(context, "atom", "http://www.w3.org/2005/Atom")
+    _ = xmlXPathRegisterNs(context, "sm", "http://www.sitemaps.org/schemas/sitemap/0.9")
+    guard let result = xmlXPathEvalExpression(xpath, context) else { return [] }
+    defer { xmlXPathFreeObject(result) }
+    guard let set = result.pointee.nodesetval, set.pointee.nodeNr > 0 else { return [] }
+    return (0..<Int(set.pointee.nodeNr)).map { index in
+      guard let node = set.pointee.nodeTab[index], let content = xmlNodeGetContent(node) else {
+        return ""
+      }
+      defer { nb_xml_free(content) }
+      return String(cString: content)
+    }
+  }
+}
+
+/// Receives libxml2's structured errors during one parse.
+private final class ErrorCollector {
+  struct Entry {
+    var line: Int
+    var column: Int
+    var message: String
+  }
+
+  /// libxml2 2.9 flags HTML5 elements (`main`, `nav`, `svg`, …) as unknown HTML tags; they are
+  /// valid HTML5, so that one code is not an error here.
+  static let ignoredCodes: Set<Int32> = [Int32(XML_HTML_UNKNOWN_TAG.rawValue)]
+
+  var errors: [Entry] = []
+
+  func record(_ error: xmlError) {
+    guard error.level.rawValue >= XML_ERR_ERROR.rawValue, !Self.ignoredCodes.contains(error.code) else {
+      return
+    }
+    let message = error.message.map { String(cString: $0) } ?? "libxml2 error \(error.code)"
+    errors.append(
+      Entry(
+        line: Int(error.line), column: Int(error.int2),
+        message: message.trimmingCharacters(in: .whitespacesAndNewlines)))
+  }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import GRDB
+import NeuralBrainCore
+
+extension NeuralBrainDatabase {
+  /// Records that a run started.
+  public func startRun(_ run: RunRecord) throws(StoreError) {
+    try write("start run") { db in try run.insert(db) }
+  }
+
+  /// Records how a run ended.
+  public func finishRun(_ run: RunRecord) throws(StoreError) {
+    try write("finish run") { db in try run.update(db) }
+  }
+
+  /// The most recent runs, newest first.
+  public func runs(limit: Int = 20) throws(StoreError) -> [RunRecord] {
+    try read("read runs") { db in
+      try RunRecord.order(Column("started_at").desc, Column("id").desc).limit(limit).fetchAll(db)
+    }
+  }
+
+  /// The newest run that published a release.
+  public func lastSuccessfulRun() throws(StoreError) -> RunRecord? {
+    try read("read last successful run") { db in
+      try RunRecord.filter(Column("status") == RunRecord.Status.succeeded.rawValue)
+        .order(Column("finished_at").desc, Column("id").desc).fetchOne(db)
+    }
+  }
+
+  /// Stores every quantile of a run's forecasts and its published risk levels, in one transaction.
+  public func saveForecasts(
+    runID: String, provider: String, model: String, forecasts: [SeriesForecast],
+    published: [ForecastData]
+  ) throws(StoreError) {
+    try write("save forecasts") { db in
+      for forecast in forecasts {
+        for horizon in forecast.horizons {
+          try ForecastRecord(
+            runID: runID, regionID: forecast.regionID, metric: forecast.metric.rawValue,
+            referenceDate: forecast.referenceDate.iso, horizon: horizon.horizon,
+            targetEndDate: horizon.targetEndDate.iso, quantiles: try Self.json(horizon.quantiles),
+            provider: provider, model: model
+          ).insert(db)
+        }
+      }
+      for data in published {
+        try PublishedRegionRecord(
+          runID: runID, regionID: data.regionID, riskLevel: data.riskLevel.rawValue,
+          riskScore: data.riskScore
+        ).insert(db)
+      }
+    }
+  }
+
+  /// Risk levels published by a run, by region id.
+  public func riskLevels(runID: String) throws(StoreError) -> [String: RiskLevel] {
+    try read("read risk levels") { db in
+      var out: [String: RiskLevel] = [:]
+      for record in try PublishedRegionRecord.filter(Column("run_id") == runID).fetchAll(db) {
+        out[record.regionID] = RiskLevel(rawValue: record.riskLevel)
+      }
+      return out
+    }
+  }
+
+  /// Stored forecasts of succeeded runs whose target end date is on or before `day`.
+  public func forecasts(endingOnOrBefore day: Day) throws(StoreError) -> [StoredForecast] {
+    try read("read stored forecasts") { db in
+      let records = try ForecastRecord.fetchAll(
+        db,
+        sql: """
+          SELECT f.* FROM forecast f JOIN run r ON r.id = f.run_id
+          WHERE r.status = 'succeeded' AND f.target_end_date <= ?
+          ORDER BY f.run_id, f.region_id, f.metric, f.horizon
+          """, arguments: [day.iso])
+      return try records.compactMap { record -> StoredForecast? in
+        guard let metric = Metric(rawValue: record.metric),
+          let reference = Day(iso: record.referenceDate),
+          let end = Day(iso: record.targetEndDate)
+        else { return nil }
+        let quantiles = try Self.decode([Double].self, json: record.quantiles)
+        return StoredForecast(
+          runID: record.runID, regionID: record.regionID, metric: metric, referenceDate: reference,
+          horizon: HorizonForecast(horizon: record.horizon, targetEndDate: end, quantiles: quantiles),
+          provider: record.provider, model: record.model)
+      }
+    }
+  }
+
+  /// Replaces the scores of one evaluation.
+  public func replaceScores(evaluation: String, with scores: [ScoreRecord]) throws(StoreError) {
+    try write("save scores") { db in
+      try ScoreRecord.filter(Column("evaluation") == evaluation).deleteAll(db)
+      for score in scores { try score.insert(db) }
+    }
+  }
+
+  /// The scores of one evaluation.
+  public func scores(evaluation: String) throws(StoreError) -> [ScoreRecord] {
+    try read("read scores") { db in
+      try ScoreRecord.filter(Column("evaluation") == evaluation)
+        .order(Column("model"), Column("reference_date"), Column("region_id"), Column("horizon"))
+        .fetchAll(db)
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import GRDB
+
+/// One batch run and how it ended.
+public struct RunRecord: Codable, FetchableRecord, PersistableRecord, Hashable, Sendable {
+  public static let databaseTableName = "run"
+
+  /// Lifecycle of a run.
+  public enum Status: String, Codable, Sendable {
+    case running, succeeded, failed
+  }
+
+  public var id: String
+  public var startedAt: Date
+  public var finishedAt: Date?
+  public var status: Status
+  public var source: String?
+  public var dataAsOf: String?
+  public var provider: String?
+  public var model: String?
+  public var fallbackUsed: Bool
+  public var regions: Int
+  public var releasePath: String?
+  public var error: String?
+  /// One line for the Atom feed: what the release showed.
+  public var summary: String?
+  public var seed: Int64
+
+  enum CodingKeys: String, CodingKey {
+    case id, startedAt = "started_at", finishedAt = "finished_at", status, source
+    case dataAsOf = "data_as_of", provider, model, fallbackUsed = "fallback_used", regions
+    case releasePath = "release_path", error, summary, seed
+  }
+
+  public init(id: String, startedAt: Date, seed: UInt64) {
+    self.id = id
+    self.startedAt = startedAt
+    self.status = .running
+    self.fallbackUsed = false
+    self.regions = 0
+    self.seed = Int64(bitPattern: seed)
+  }
+}

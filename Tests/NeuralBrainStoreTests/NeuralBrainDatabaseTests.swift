@@ -1,0 +1,89 @@
+import Foundation
+import NeuralBrainCore
+import NeuralBrainStore
+import NeuralBrainTestSupport
+import Testing
+
+@Suite("State database")
+struct NeuralBrainDatabaseTests {
+  static let region = Region(code: "01", name: "Alabama", population: 5_000_000)
+  static let start = Day(iso: "2024-01-06")!
+
+  static func dataset(values: [Double?], asOf: Day, hash: String?) -> Dataset {
+    Dataset(
+      provenance: Provenance(
+        source: "hub", sourceURL: "target.csv", retrievedAt: Date(timeIntervalSince1970: 1_700_000_000),
+        dataAsOf: asOf, contentSHA256: hash),
+      frequency: .weekly, regions: [region],
+      series: [IncidentSeries(region: region, metric: .hospitalizations, frequency: .weekly, start: start, values: values)])
+  }
+
+  @Test("migrates an empty database to the latest schema")
+  func migrates() throws {
+    let db = try NeuralBrainDatabase.inMemory()
+    #expect(try db.appliedMigrations().count == 3)
+  }
+
+  @Test("reopening an existing database keeps its data")
+  func reopens() throws {
+    let directory = try TemporaryDirectory()
+    do {
+      let db = try NeuralBrainDatabase.open(directory: directory.url)
+      try db.recordIngest(Self.dataset(values: [1, 2], asOf: Self.start.adding(days: 7), hash: "a"))
+    }
+    let again = try NeuralBrainDatabase.open(directory: directory.url)
+    #expect(try again.observations().count == 2)
+    #expect(try again.appliedMigrations().count == 3)
+  }
+
+  @Test("re-ingesting the same data is a no-op; revisions keep their history")
+  func vintages() throws {
+    let db = try NeuralBrainDatabase.inMemory()
+    let first = Self.start.adding(days: 7)
+    let second = Self.start.adding(days: 14)
+    #expect(try db.recordIngest(Self.dataset(values: [10, 20], asOf: first, hash: "h1")).observationsChanged == 2)
+    #expect(try db.recordIngest(Self.dataset(values: [10, 20], asOf: first, hash: "h1")).wasDuplicate)
+    // Same values under a new vintage without a hash: nothing changed.
+    #expect(try db.recordIngest(Self.dataset(values: [10, 20], asOf: first, hash: nil)).observationsChanged == 0)
+    // A revision of week 2 and a new week 3.
+    #expect(try db.recordIngest(Self.dataset(values: [10, 25, 30], asOf: second, hash: "h2")).observationsChanged == 2)
+    let week2 = ObservationKey(regionID: "01", metric: .hospitalizations, date: Self.start.adding(days: 7))
+    #expect(try db.observations(asOf: first)[week2] == 20)
+    #expect(try db.observations(asOf: second)[week2] == 25)
+    #expect(try db.observations()[week2] == 25)
+    #expect(try db.vintages() == [first, second])
+  }
+
+  @Test("the lock and audit trail persist, keeping the newest events")
+  func lockAndAudit() throws {
+    let db = try NeuralBrainDatabase.inMemory()
+    #expect(try db.loadLock() == nil)
+    let time = Date(timeIntervalSince1970: 1_700_000_000)
+    let state = LockState(provider: "groq", acquiredAt: time, consecutiveFailures: 2, lastFailureClass: .quota, healthyStreaks: ["openai": 1])
+    let events = (0..<5).map { AuditEvent(time: time, type: .failureRecorded, provider: "groq", details: ["n": "\($0)"]) }
+    try db.saveLock(state, events: events, keep: 3)
+    #expect(try db.loadLock() == state)
+    let trail = try db.auditEvents(limit: 10)
+    #expect(trail.map { $0.details["n"] } == ["4", "3", "2"])
+  }
+
+  @Test("runs, forecasts and risk levels round-trip")
+  func runs() throws {
+    let db = try NeuralBrainDatabase.inMemory()
+    var run = RunRecord(id: "r1", startedAt: Date(timeIntervalSince1970: 0), seed: 7)
+    try db.startRun(run)
+    let horizon = HorizonForecast(horizon: 0, targetEndDate: Self.start, quantiles: QuantileLevels.hub.map { $0 * 10 })
+    try db.saveForecasts(
+      runID: "r1", provider: "local", model: "m",
+      forecasts: [SeriesForecast(regionID: "01", metric: .hospitalizations, referenceDate: Self.start, horizons: [horizon])],
+      published: [])
+    run.status = .succeeded
+    run.finishedAt = Date(timeIntervalSince1970: 10)
+    try db.finishRun(run)
+    #expect(try db.lastSuccessfulRun()?.id == "r1")
+    let stored = try db.forecasts(endingOnOrBefore: Self.start)
+    #expect(stored.count == 1)
+    #expect(stored.first?.horizon == horizon)
+    #expect(try db.forecasts(endingOnOrBefore: Self.start.adding(days: -1)).isEmpty)
+  }
+}
