@@ -1,0 +1,80 @@
+import NeuralBrainCore
+
+/// Turns one provider's raw output into the authoritative ForecastData schema, or rejects it.
+///
+/// Exists so that every provider, hosted or local, publishes through one validated path: the
+/// same checks, the same seed-schema fields and the same derived-metric formulas
+/// (docs/methodology.md).
+public struct Normalizer: Sendable {
+  public var configuration: Configuration
+
+  public init(configuration: Configuration = .init()) {
+    self.configuration = configuration
+  }
+
+  /// One `ForecastData` per region of `dataset`, sorted by region name then id.
+  ///
+  /// - Parameter calibration: provider name → that provider's recent empirical coverage of its
+  ///   95% intervals, when known.
+  /// - Throws: `NormalizeError.invalidOutput(...)` (a message naming region, metric, horizon and
+  ///   what is wrong) when the output is missing a series the dataset has, has the wrong
+  ///   horizons/dates for `targets`, non-finite or negative values, non-monotone quantiles, the
+  ///   wrong number of quantiles (must be 23), or a median above the sanity cap.
+  public func normalize(
+    _ output: ProviderOutput, dataset: Dataset, targets: ForecastTargets, run: RunInfo,
+    calibration: [String: Double] = [:]
+  ) throws(NormalizeError) -> [ForecastData] {
+    let validator = OutputValidator(provider: output.provider, configuration: configuration)
+    let forecasts = try validator.validate(output, dataset: dataset, targets: targets)
+    let regions = dataset.regions.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+    var published: [ForecastData] = []
+    for region in regions {
+      let series = dataset.series.filter { $0.region.id == region.id }.sorted { $0.metric < $1.metric }
+      guard let primary = DerivedMetricsCalculator.primaryMetric(of: series.map(\.metric)),
+        let primarySeries = series.first(where: { $0.metric == primary })
+      else {
+        throw .invalidOutput(
+          provider: output.provider,
+          message: "region \"\(region.name)\" (\(region.id)): the dataset has no series for it, "
+            + "so there is nothing to forecast; drop the region at ingest")
+      }
+      func horizons(of metric: Metric) -> [HorizonForecast] {
+        forecasts[OutputValidator.SeriesKey(regionID: region.id, metric: metric)]?.horizons ?? []
+      }
+      var located = primarySeries
+      located.region = region
+      let derived = DerivedMetricsCalculator.compute(
+        series: located, horizons: horizons(of: primary),
+        calibration: calibration[output.provider], configuration: configuration)
+      func path(_ metric: Metric) -> (actual: Double?, forecast: [DayValue]?) {
+        guard let observed = series.first(where: { $0.metric == metric }) else { return (nil, nil) }
+        return (
+          observed.total,
+          CumulativePath.make(total: observed.total, horizons: horizons(of: metric), frequency: dataset.frequency)
+        )
+      }
+      let cases = path(.cases)
+      let deaths = path(.deaths)
+      published.append(
+        ForecastData(
+          runID: run.runID, region: region, actualCases: cases.actual, actualDeaths: deaths.actual,
+          forecastedCases: cases.forecast, forecastedDeaths: deaths.forecast, derived: derived,
+          timestamp: run.generatedAt, provider: output.provider, model: output.model,
+          method: output.method, provenance: dataset.provenance,
+          metrics: series.map { metricForecast($0, horizons: horizons(of: $0.metric), targets: targets) }))
+    }
+    return published
+  }
+
+  /// The published quantile forecast of one series with its last observations (gaps kept).
+  private func metricForecast(_ series: IncidentSeries, horizons: [HorizonForecast], targets: ForecastTargets)
+    -> MetricForecast
+  {
+    let count = min(series.values.count, configuration.recentPoints(for: series.frequency))
+    let first = series.values.count - count
+    let recent = (first..<series.values.count).map { DatedValue(date: series.date(at: $0), value: series.values[$0]) }
+    return MetricForecast(
+      metric: series.metric, frequency: series.frequency,
+      referenceDate: targets.referenceDate(lastObserved: series.end), recent: recent, horizons: horizons)
+  }
+}

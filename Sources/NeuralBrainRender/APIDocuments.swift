@@ -1,0 +1,164 @@
+import Foundation
+import NeuralBrainCore
+
+/// The documents of the static JSON API under `api/v1/` (conventions §3.5).
+///
+/// Each document carries `schema_version`, `generated_at`, `data_as_of`, the source and the
+/// licence, so a file read on its own still says what it is.
+enum APIDocuments {
+  /// Licence of everything NeuralBrain publishes.
+  static let license = "CC-BY-4.0"
+  static let licenseURL = "https://creativecommons.org/licenses/by/4.0/"
+
+  /// Run facts shared by the top of every document.
+  struct RunMetadata: Encodable {
+    var schemaVersion = ForecastData.schemaVersion
+    var runID: String
+    var generatedAt: Date
+    var provider: String
+    var model: String
+    var method: String
+    var fallbackUsed: Bool
+    var dataAsOf: Day
+    var retrievedAt: Date
+    var source: String
+    var sourceURL: String
+    var sourceLicense: String?
+    var isSynthetic: Bool
+    var isStale: Bool
+    var license = APIDocuments.license
+
+    init(_ run: RunInfo) {
+      runID = run.runID
+      generatedAt = run.generatedAt
+      provider = run.provider
+      model = run.model
+      method = run.method
+      fallbackUsed = run.fallbackUsed
+      dataAsOf = run.provenance.dataAsOf
+      retrievedAt = run.provenance.retrievedAt
+      source = run.provenance.source
+      sourceURL = run.provenance.sourceURL
+      sourceLicense = run.provenance.license
+      isSynthetic = run.provenance.isSynthetic
+      isStale = run.isStale
+    }
+  }
+
+  /// A document made of the run metadata plus its own members, flattened into one object.
+  struct Document<Body: Encodable>: Encodable {
+    var run: RunMetadata
+    var body: Body
+
+    func encode(to encoder: any Encoder) throws {
+      try run.encode(to: encoder)
+      try body.encode(to: encoder)
+    }
+  }
+
+  /// `forecasts/global.json`.
+  struct Global: Encodable {
+    var regionCount: Int
+    var forecasts: [ForecastData]
+  }
+
+  /// `status.json`.
+  struct Status: Encodable {
+    var regionCount: Int
+    var notes: [String]
+  }
+
+  /// `regions.json`.
+  struct Regions: Encodable {
+    var regions: [RegionEntry]
+  }
+
+  /// One region of `regions.json`.
+  struct RegionEntry: Encodable {
+    var id: String
+    var code: String
+    var name: String
+    var population: Double?
+  }
+
+  /// `predictions/summary.json`.
+  struct Summary: Encodable {
+    var regions: [SummaryEntry]
+  }
+
+  /// One region of `predictions/summary.json`.
+  struct SummaryEntry: Encodable {
+    var regionID: String
+    var region: String
+    var riskLevel: RiskLevel
+    var riskScore: Double
+    var trend: Trend
+    var trendDetail: TrendCategory
+    var outbreakProbability: Double
+    var confidenceScore: Double
+    var nextPeriod: NextPeriod?
+  }
+
+  /// The first forecast horizon of a region's primary metric.
+  struct NextPeriod: Encodable {
+    var metric: Metric
+    var target: String
+    var horizon: Int
+    var targetEndDate: Day
+    var median: Double
+    var lower50: Double
+    var upper50: Double
+    var lower95: Double
+    var upper95: Double
+
+    init?(_ forecast: MetricForecast?) {
+      guard let forecast, let first = forecast.horizons.first,
+        first.quantiles.count == QuantileLevels.hub.count
+      else { return nil }
+      metric = forecast.metric
+      target = forecast.target
+      horizon = first.horizon
+      targetEndDate = first.targetEndDate
+      median = first.median
+      lower50 = first.quantiles[QuantileLevels.central50.lower]
+      upper50 = first.quantiles[QuantileLevels.central50.upper]
+      lower95 = first.quantiles[QuantileLevels.central95.lower]
+      upper95 = first.quantiles[QuantileLevels.central95.upper]
+    }
+  }
+
+  static func global(_ content: SiteContent) -> Document<Global> {
+    Document(
+      run: RunMetadata(content.run),
+      body: Global(
+        regionCount: content.forecasts.count, forecasts: content.forecasts))
+  }
+
+  static func status(_ content: SiteContent) -> Document<Status> {
+    Document(
+      run: RunMetadata(content.run),
+      body: Status(
+        regionCount: content.forecasts.count, notes: content.run.notes))
+  }
+
+  static func regions(_ content: SiteContent) -> Document<Regions> {
+    Document(
+      run: RunMetadata(content.run),
+      body: Regions(
+        regions: content.forecasts.map {
+          RegionEntry(id: $0.regionID, code: $0.regionCode, name: $0.region, population: $0.population)
+        }))
+  }
+
+  static func summary(_ content: SiteContent) -> Document<Summary> {
+    Document(
+      run: RunMetadata(content.run),
+      body: Summary(
+        regions: content.forecasts.map {
+          SummaryEntry(
+            regionID: $0.regionID, region: $0.region, riskLevel: $0.riskLevel, riskScore: $0.riskScore,
+            trend: $0.trend, trendDetail: $0.trendDetail, outbreakProbability: $0.outbreakProbability,
+            confidenceScore: $0.confidenceScore, nextPeriod: NextPeriod($0.primaryForecast))
+        }))
+  }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import NeuralBrainCore
+
+/// The one JSON encoder configuration of the published API.
+///
+/// Sorted keys, pretty printing, unescaped slashes and ISO-8601 dates make every document
+/// byte-identical for the same content; non-finite numbers are refused.
+enum JSONOutput {
+  /// Encodes `value` for `path`, with snake_case keys unless `snakeCase` is false (for
+  /// documents whose keys a standard fixes).
+  static func file<T: Encodable>(_ value: T, at path: SitePath, snakeCase: Bool = true) throws -> SiteFile {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .iso8601
+    if snakeCase { encoder.keyEncodingStrategy = .convertToSnakeCase }
+    do {
+      var data = try encoder.encode(value)
+      data.append(UInt8(ascii: "\n"))
+      return SiteFile(path: path, contents: Array(data))
+    } catch EncodingError.invalidValue(let bad, let context) {
+      let location = context.codingPath.map(\.stringValue).joined(separator: ".")
+      throw RenderError.nonFiniteValue(file: path.description, detail: "\(location) = \(bad)")
+    } catch {
+      throw RenderError.encodingFailed(file: path.description, reason: "\(error)")
+    }
+  }
+}

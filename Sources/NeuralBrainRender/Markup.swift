@@ -1,0 +1,48 @@
+/// The one place where text is escaped for markup this module builds itself (SVG, Atom, sitemap).
+///
+/// HTML pages come from Mustache templates, whose `{{ }}` tags apply the same five-character
+/// escaping; everything the Swift code writes into SVG or XML goes through `escape(_:)`.
+enum Markup {
+  /// Replaces `&`, `<`, `>`, `"` and `'` with entities valid in both HTML and XML.
+  static func escape(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&#39;"
+      default:
+        // Control characters other than tab, newline and carriage return are not allowed in XML.
+        if scalar.value < 0x20 && scalar.value != 0x09 && scalar.value != 0x0A && scalar.value != 0x0D {
+          out += " "
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out
+  }
+
+  /// Quotes a CSV field when it holds a comma, quote or line break (RFC 4180).
+  static func csvField(_ text: String) -> String {
+    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+      return text
+    }
+    var out = "\""
+    for character in text {
+      out += character == "\"" ? "\"\"" : String(character)
+    }
+    return out + "\""
+  }
+
+  /// `href` value for an outside URL: only `http` and `https` links are kept, so provider or
+  /// source text can never become a `javascript:` link.
+  static func safeLink(_ url: String) -> String? {
+    let lower = url.lowercased()
+    guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return nil }
+    return url
+  }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import NeuralBrainCore
+
+/// Locale-free, deterministic formatting of numbers and times for every rendered file.
+///
+/// Output must be byte-identical across machines and runs, so nothing here consults a locale,
+/// a time zone or the clock.
+enum NumberFormat {
+  /// `value` with exactly `digits` decimals (`"-"` for a non-finite value).
+  static func fixed(_ value: Double, _ digits: Int) -> String {
+    guard value.isFinite else { return "-" }
+    let scale = pow(10.0, Double(digits))
+    let scaled = (abs(value) * scale).rounded()
+    guard scaled < 9e15 else { return String(format: "%.\(digits)f", value) }
+    let units = Int64(scaled)
+    let divisor = Int64(scale)
+    let whole = String(units / divisor)
+    let sign = value < 0 && units != 0 ? "-" : ""
+    guard digits > 0 else { return sign + whole }
+    let fraction = String(units % divisor)
+    return sign + whole + "." + String(repeating: "0", count: digits - fraction.count) + fraction
+  }
+
+  /// `value` with at most `digits` decimals and no trailing zeros (`12.5`, `3`, `0.0125`).
+  static func trimmed(_ value: Double, maxDigits digits: Int = 4) -> String {
+    var text = fixed(value, digits)
+    guard text.contains(".") else { return text }
+    while text.hasSuffix("0") { text.removeLast() }
+    if text.hasSuffix(".") { text.removeLast() }
+    return text == "-0" ? "0" : text
+  }
+
+  /// A count for people to read: thousands grouped with commas; one decimal below 100 when
+  /// the value is not whole (`12,345`, `3.4`).
+  static func count(_ value: Double) -> String {
+    guard value.isFinite else { return "-" }
+    if abs(value) < 100, value.rounded() != value {
+      return fixed(value, 1)
+    }
+    return grouped(fixed(value, 0))
+  }
+
+  /// A probability or share as a percentage with `digits` decimals (`34%`, `87.5%`).
+  static func percent(_ fraction: Double, digits: Int = 0) -> String {
+    fixed(fraction * 100, digits) + "%"
+  }
+
+  /// An axis tick label for `value` on a scale whose step is `step`.
+  static func tick(_ value: Double, step: Double) -> String {
+    guard step < 1 else { return grouped(fixed(value, 0)) }
+    let digits = min(6, max(1, Int((-log10(step)).rounded(.up))))
+    return fixed(value, digits)
+  }
+
+  /// `2026-11-29T01:30:00Z`.
+  static func isoTimestamp(_ date: Date) -> String {
+    let (day, seconds) = split(date)
+    return day.iso + "T" + twoDigits(seconds / 3600) + ":" + twoDigits(seconds / 60 % 60) + ":"
+      + twoDigits(seconds % 60) + "Z"
+  }
+
+  /// `2026-11-29 01:30 UTC`.
+  static func displayTimestamp(_ date: Date) -> String {
+    let (day, seconds) = split(date)
+    return day.iso + " " + twoDigits(seconds / 3600) + ":" + twoDigits(seconds / 60 % 60) + " UTC"
+  }
+
+  /// The UTC calendar day of `date`.
+  static func day(_ date: Date) -> Day { split(date).day }
+
+  private static func split(_ date: Date) -> (day: Day, seconds: Int) {
+    let total = Int(date.timeIntervalSince1970.rounded(.down))
+    let days = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
+    return (Day(ordinal: days), total - days * 86_400)
+  }
+
+  private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+
+  private static func grouped(_ digits: String) -> String {
+    var body = Substring(digits)
+    let sign = body.hasPrefix("-") ? "-" : ""
+    if !sign.isEmpty { body = body.dropFirst() }
+    var groups: [Substring] = []
+    while body.count > 3 {
+      groups.insert(body.suffix(3), at: 0)
+      body = body.dropLast(3)
+    }
+    groups.insert(body, at: 0)
+    return sign + groups.joined(separator: ",")
+  }
+}

@@ -1,0 +1,253 @@
+import Foundation
+import NeuralBrainCore
+
+/// Turns `SiteContent` into the page view models, formatting every number for people.
+struct PageBuilder {
+  var content: SiteContent
+  /// Safe region id (a slug) per forecast, in `content.forecasts` order.
+  var ids: [String]
+
+  // MARK: - Pages
+
+  func index() -> PageViews.Index {
+    let site = site(
+      title: "Epidemic forecasts",
+      description: "Risk, trend and forecasts for "
+        + "\(content.forecasts.count) regions.", path: "index.html")
+    let rows = zip(content.forecasts, ids).map { forecast, id in
+      let primary = forecast.primaryForecast
+      let next = primary?.horizons.first
+      return PageViews.IndexRow(
+        id: id, name: forecast.region, href: "region/\(id).html",
+        riskLevel: forecast.riskLevel.rawValue, riskClass: Self.riskClass(forecast.riskLevel),
+        riskScore: NumberFormat.fixed(forecast.riskScore, 0), trend: forecast.trend.rawValue,
+        trendSymbol: Self.trendSymbol(forecast.trend), trendDetail: Self.words(forecast.trendDetail.rawValue),
+        sparkline: primary.map { SVGChart.sparkline($0, regionName: forecast.region, idPrefix: "spark-\(id)") } ?? "",
+        metricName: primary?.metric.displayName ?? "-",
+        nextPeriod: next.map { Self.periodLabel($0.targetEndDate, primary?.frequency) } ?? "no forecast",
+        nextMedian: next.map(Self.median) ?? "-",
+        nextInterval95: next.map { Self.interval($0, QuantileLevels.central95) } ?? "-",
+        outbreakProbability: NumberFormat.percent(forecast.outbreakProbability))
+    }
+    let alerts = alerts()
+    let counts = RiskLevel.allCases.reversed().map { level in
+      PageViews.RiskCount(
+        level: level.rawValue, levelClass: Self.riskClass(level),
+        count: content.forecasts.filter { $0.riskLevel == level }.count)
+    }
+    let note =
+      content.previousRiskLevels.isEmpty
+      ? "This is the first release, so there is nothing to compare with yet."
+      : "No region moved up a risk level since the previous release."
+    return PageViews.Index(
+      site: site, regionCount: content.forecasts.count, riskCounts: counts, hasAlerts: !alerts.isEmpty,
+      alerts: alerts, alertsNote: note, regions: rows)
+  }
+
+  func region(_ forecast: ForecastData, id: String) -> PageViews.Region {
+    let site = site(
+      title: forecast.region,
+      description: "Forecast, risk and provenance for "
+        + "\(forecast.region).", path: "region/\(id).html")
+    let charts = forecast.metrics.map { metric in
+      chart(metric, forecast: forecast, id: id, isPrimary: metric == forecast.primaryForecast)
+    }
+    return PageViews.Region(
+      site: site, name: forecast.region, id: id, code: forecast.regionCode,
+      riskLevel: forecast.riskLevel.rawValue, riskClass: Self.riskClass(forecast.riskLevel),
+      riskScore: NumberFormat.fixed(forecast.riskScore, 1), trend: forecast.trend.rawValue,
+      trendSymbol: Self.trendSymbol(forecast.trend), trendDetail: Self.words(forecast.trendDetail.rawValue),
+      derived: derived(forecast), provenance: provenance(forecast), charts: charts,
+      jsonHref: "../api/v1/forecasts/region/\(id).json", csvHref: "../api/v1/forecasts/hub.csv")
+  }
+
+  func evaluation() -> PageViews.Evaluation {
+    let rows = content.evaluation.map { row in
+      PageViews.EvaluationLine(
+        model: row.model, horizon: row.horizon.map(String.init) ?? "all", count: String(row.count),
+        meanWIS: NumberFormat.fixed(row.meanWIS, 2), coverage50: NumberFormat.percent(row.coverage50, digits: 1),
+        coverage95: NumberFormat.percent(row.coverage95, digits: 1),
+        relativeWIS: row.relativeWIS.map { NumberFormat.fixed($0, 2) } ?? "-")
+    }
+    return PageViews.Evaluation(
+      site: site(
+        title: "Forecast evaluation",
+        description: "How past forecasts did against what "
+          + "was later observed.", path: "evaluation.html"),
+      hasRows: !rows.isEmpty, rows: rows)
+  }
+
+  func about() -> PageViews.About {
+    let run = content.run
+    let place = SiteFeeds.normalizedBase(content.baseURL).map { " \($0)" } ?? ""
+    let citation =
+      "NeuralBrain epidemic forecasts, run \(run.runID), generated "
+      + "\(NumberFormat.displayTimestamp(run.generatedAt)) by provider \(run.provider) (model "
+      + "\(run.model)); data: \(run.provenance.source), as of \(run.provenance.dataAsOf.iso). "
+      + "Licensed \(APIDocuments.license).\(place)"
+    return PageViews.About(
+      site: site(
+        title: "About the data and methods",
+        description: "Methods, data sources, "
+          + "licence and how to cite.", path: "about.html"),
+      quantileLevels: QuantileLevels.hub.map { NumberFormat.trimmed($0) }.joined(separator: ", "),
+      citation: citation, regionCount: content.forecasts.count)
+  }
+
+  /// The 404 page links through the absolute base URL when known, since it is served at any depth.
+  func notFound() -> PageViews.NotFound {
+    var site = site(title: "Page not found", description: "The page does not exist.", path: "404.html")
+    site.root = SiteFeeds.normalizedBase(content.baseURL) ?? ""
+    return PageViews.NotFound(site: site)
+  }
+
+  /// The fan chart of one metric, with element ids unique within a page.
+  func fanChart(_ metric: MetricForecast, of forecast: ForecastData, id: String) -> String {
+    SVGChart.fanChart(metric, regionName: forecast.region, idPrefix: "fan-\(id)-\(metric.metric.rawValue)")
+  }
+
+  // MARK: - Implementation details
+
+  private func site(title: String, description: String, path: String) -> PageViews.Site {
+    let run = content.run
+    let provenance = run.provenance
+    return PageViews.Site(
+      title: title, description: description, root: SitePath(path)?.rootPrefix ?? "",
+      generatedAt: NumberFormat.displayTimestamp(run.generatedAt),
+      generatedAtISO: NumberFormat.isoTimestamp(run.generatedAt), dataAsOf: provenance.dataAsOf.iso,
+      provider: run.provider, model: run.model, method: run.method, runID: run.runID,
+      source: provenance.source, sourceURL: provenance.sourceURL,
+      sourceLink: Markup.safeLink(provenance.sourceURL), sourceLicense: provenance.license,
+      retrievedAt: NumberFormat.displayTimestamp(provenance.retrievedAt),
+      periodName: run.frequency == .weekly ? "week" : "day",
+      isSynthetic: provenance.isSynthetic, isStale: run.isStale, fallbackUsed: run.fallbackUsed,
+      notes: run.notes, hasNotes: !run.notes.isEmpty, license: APIDocuments.license,
+      licenseURL: APIDocuments.licenseURL)
+  }
+
+  /// Regions that moved up a risk level, and regions newly RED.
+  private func alerts() -> [PageViews.Alert] {
+    guard !content.previousRiskLevels.isEmpty else { return [] }
+    return zip(content.forecasts, ids).compactMap { forecast, id in
+      let now = forecast.riskLevel
+      let message: String
+      if let before = content.previousRiskLevels[forecast.regionID] {
+        guard now > before else { return nil }
+        message =
+          now == .red
+          ? "now RED (up from \(before.rawValue))" : "moved up from \(before.rawValue) to \(now.rawValue)"
+      } else {
+        guard now == .red else { return nil }
+        message = "new region, at RED"
+      }
+      return PageViews.Alert(
+        name: forecast.region, href: "region/\(id).html", level: now.rawValue,
+        levelClass: Self.riskClass(now), message: message)
+    }
+  }
+
+  private func chart(
+    _ metric: MetricForecast, forecast: ForecastData, id: String, isPrimary: Bool
+  ) -> PageViews.Chart {
+    let unit = metric.frequency == .weekly ? "per week" : "per day"
+    let rows = metric.horizons.map { horizon in
+      PageViews.HorizonRow(
+        horizon: String(horizon.horizon), targetEndDate: horizon.targetEndDate.iso,
+        median: Self.median(horizon), interval50: Self.interval(horizon, QuantileLevels.central50),
+        interval95: Self.interval(horizon, QuantileLevels.central95))
+    }
+    let observed = metric.recent.map { item in
+      PageViews.Fact(label: item.date.iso, value: item.value.map(NumberFormat.count) ?? "missing", link: nil)
+    }
+    return PageViews.Chart(
+      anchor: "metric-\(metric.metric.rawValue)", metricName: metric.metric.displayName,
+      svg: fanChart(metric, of: forecast, id: id),
+      caption: "\(metric.metric.displayName) forecast for \(forecast.region), incident counts \(unit), "
+        + "reference date \(metric.referenceDate.iso)",
+      observedCaption: "Observed \(metric.metric.displayName.lowercased()) in \(forecast.region), \(unit)",
+      downloadHref: isPrimary ? "../api/v1/charts/\(id).svg" : nil, rows: rows, observed: observed,
+      hasObserved: !observed.isEmpty)
+  }
+
+  private func derived(_ forecast: ForecastData) -> [PageViews.Fact] {
+    var facts = [
+      fact("Risk level", "\(forecast.riskLevel.rawValue) (score \(NumberFormat.fixed(forecast.riskScore, 1)) of 100)"),
+      fact("Trend", "\(forecast.trend.rawValue) (\(Self.words(forecast.trendDetail.rawValue)))"),
+      fact("Outbreak probability", NumberFormat.percent(forecast.outbreakProbability, digits: 1)),
+      fact(
+        "Growth rate",
+        Self.signedPercent(exp(forecast.growthRate) - 1) + " per week (median, "
+          + forecast.primaryMetric.displayName.lowercased() + ")"),
+      fact("Volatility of weekly log growth", NumberFormat.fixed(forecast.volatility, 3)),
+      fact("Confidence score", NumberFormat.fixed(forecast.confidenceScore, 2)),
+    ]
+    if let incidence = forecast.incidencePer100k {
+      facts.append(fact("Incidence per 100k (last week)", NumberFormat.fixed(incidence, 1)))
+    }
+    if let population = forecast.population { facts.append(fact("Population", NumberFormat.count(population))) }
+    if let cases = forecast.actualCases {
+      facts.append(fact("Cumulative cases (data window)", NumberFormat.count(cases)))
+    }
+    if let deaths = forecast.actualDeaths {
+      facts.append(fact("Cumulative deaths (data window)", NumberFormat.count(deaths)))
+    }
+    if let last = forecast.forecastedCases?.last {
+      facts.append(fact("Forecast cumulative cases, day \(last.day)", NumberFormat.count(last.value)))
+    }
+    if let last = forecast.forecastedDeaths?.last {
+      facts.append(fact("Forecast cumulative deaths, day \(last.day)", NumberFormat.count(last.value)))
+    }
+    return facts
+  }
+
+  private func provenance(_ forecast: ForecastData) -> [PageViews.Fact] {
+    [
+      fact("Source", forecast.source),
+      PageViews.Fact(label: "Source URL", value: forecast.sourceURL, link: Markup.safeLink(forecast.sourceURL)),
+      fact("Data as of", forecast.dataAsOf.iso),
+      fact("Provider", forecast.provider),
+      fact("Model", forecast.model),
+      fact("Method", forecast.method),
+      fact("Run id", forecast.runID),
+      fact("Forecast made", NumberFormat.displayTimestamp(forecast.timestamp)),
+      fact("Region code", forecast.regionCode),
+      fact("Schema version", forecast.schemaVersion),
+      fact("Synthetic data", forecast.isSynthetic ? "yes — not real epidemic figures" : "no"),
+    ]
+  }
+
+  private func fact(_ label: String, _ value: String) -> PageViews.Fact {
+    PageViews.Fact(label: label, value: value, link: nil)
+  }
+
+  private static func interval(_ horizon: HorizonForecast, _ bounds: (lower: Int, upper: Int)) -> String {
+    guard horizon.quantiles.count == QuantileLevels.hub.count else { return "-" }
+    return NumberFormat.count(horizon.quantiles[bounds.lower]) + "–"
+      + NumberFormat.count(horizon.quantiles[bounds.upper])
+  }
+
+  private static func periodLabel(_ end: Day, _ frequency: Frequency?) -> String {
+    frequency == .weekly ? "week ending \(end.iso)" : end.iso
+  }
+
+  private static func median(_ horizon: HorizonForecast) -> String {
+    guard horizon.quantiles.count == QuantileLevels.hub.count else { return "-" }
+    return NumberFormat.count(horizon.median)
+  }
+
+  private static func riskClass(_ level: RiskLevel) -> String { level.rawValue.lowercased() }
+
+  private static func trendSymbol(_ trend: Trend) -> String {
+    switch trend {
+    case .increasing: "↑"
+    case .decreasing: "↓"
+    case .stable: "→"
+    }
+  }
+
+  private static func words(_ snake: String) -> String { snake.replacingOccurrences(of: "_", with: " ") }
+
+  private static func signedPercent(_ fraction: Double) -> String {
+    (fraction > 0 ? "+" : "") + NumberFormat.percent(fraction, digits: 1)
+  }
+}

@@ -1,0 +1,160 @@
+/// The typed view models the Mustache templates receive, one per page plus the shared parts.
+///
+/// Every value is already formatted text (no locale, fixed decimals), so templates stay
+/// logic-less; the templates' `{{ }}` tags escape it, and only `svg`/`sparkline` (markup this
+/// module drew and escaped itself) go through `{{{ }}}`.
+enum PageViews {
+  /// What the header and footer of every page show.
+  struct Site {
+    var title: String
+    var description: String
+    /// Relative prefix back to the site root (`""`, `"../"`).
+    var root: String
+    var generatedAt: String
+    var generatedAtISO: String
+    var dataAsOf: String
+    var provider: String
+    var model: String
+    var method: String
+    var runID: String
+    var source: String
+    var sourceURL: String
+    var sourceLink: String?
+    var sourceLicense: String?
+    var retrievedAt: String
+    /// `week` or `day`: the period one forecast value covers.
+    var periodName: String
+    var isSynthetic: Bool
+    var isStale: Bool
+    var fallbackUsed: Bool
+    var notes: [String]
+    var hasNotes: Bool
+    var license: String
+    var licenseURL: String
+  }
+
+  /// A labelled value, optionally linked.
+  struct Fact {
+    var label: String
+    var value: String
+    var link: String?
+  }
+
+  /// `index.html`.
+  struct Index {
+    var site: Site
+    var regionCount: Int
+    var riskCounts: [RiskCount]
+    var hasAlerts: Bool
+    var alerts: [Alert]
+    var alertsNote: String
+    var regions: [IndexRow]
+  }
+
+  /// How many regions are at one risk level.
+  struct RiskCount {
+    var level: String
+    var levelClass: String
+    var count: Int
+  }
+
+  /// One "what changed" alert.
+  struct Alert {
+    var name: String
+    var href: String
+    var level: String
+    var levelClass: String
+    var message: String
+  }
+
+  /// One region's row on the overview.
+  struct IndexRow {
+    var id: String
+    var name: String
+    var href: String
+    var riskLevel: String
+    var riskClass: String
+    var riskScore: String
+    var trend: String
+    var trendSymbol: String
+    var trendDetail: String
+    var sparkline: String
+    var metricName: String
+    var nextPeriod: String
+    var nextMedian: String
+    var nextInterval95: String
+    var outbreakProbability: String
+  }
+
+  /// `region/<id>.html`.
+  struct Region {
+    var site: Site
+    var name: String
+    var id: String
+    var code: String
+    var riskLevel: String
+    var riskClass: String
+    var riskScore: String
+    var trend: String
+    var trendSymbol: String
+    var trendDetail: String
+    var derived: [Fact]
+    var provenance: [Fact]
+    var charts: [Chart]
+    var jsonHref: String
+    var csvHref: String
+  }
+
+  /// One metric's fan chart and its numbers.
+  struct Chart {
+    var anchor: String
+    var metricName: String
+    var svg: String
+    var caption: String
+    var observedCaption: String
+    var downloadHref: String?
+    var rows: [HorizonRow]
+    var observed: [Fact]
+    var hasObserved: Bool
+  }
+
+  /// One horizon of the forecast table.
+  struct HorizonRow {
+    var horizon: String
+    var targetEndDate: String
+    var median: String
+    var interval50: String
+    var interval95: String
+  }
+
+  /// `evaluation.html`.
+  struct Evaluation {
+    var site: Site
+    var hasRows: Bool
+    var rows: [EvaluationLine]
+  }
+
+  /// One row of the evaluation table.
+  struct EvaluationLine {
+    var model: String
+    var horizon: String
+    var count: String
+    var meanWIS: String
+    var coverage50: String
+    var coverage95: String
+    var relativeWIS: String
+  }
+
+  /// `about.html`.
+  struct About {
+    var site: Site
+    var quantileLevels: String
+    var citation: String
+    var regionCount: Int
+  }
+
+  /// `404.html`.
+  struct NotFound {
+    var site: Site
+  }
+}

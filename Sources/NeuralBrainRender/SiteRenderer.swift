@@ -1,0 +1,121 @@
+import Foundation
+import Mustache
+import NeuralBrainCore
+
+/// Renders one release — HTML pages, SVG charts, JSON API, CSV and feeds — from `SiteContent`.
+///
+/// Pages come from user-editable Mustache templates; everything else is built in code. The
+/// result is a pure function of the content: the same content gives byte-identical files, and
+/// every path is built from `SitePath` components and region slugs, never from raw input.
+public struct SiteRenderer: Sendable {
+  /// Templates the site needs (file names without `.mustache`).
+  static let requiredTemplates = ["404", "about", "evaluation", "footer", "header", "index", "region", "style.css"]
+
+  private let library: MustacheLibrary
+
+  /// Loads every `*.mustache` in `templatesDirectory`.
+  ///
+  /// - Throws: `RenderError` naming an unreadable folder, a missing template, or the file, line
+  ///   and column of an unparsable one.
+  public init(templatesDirectory: URL) throws {
+    let directory = templatesDirectory.path
+    let names: [String]
+    do {
+      names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        .filter { $0.hasSuffix(".mustache") }.sorted()
+    } catch {
+      throw RenderError.templatesDirectoryUnreadable(path: directory, reason: error.localizedDescription)
+    }
+    var library = MustacheLibrary()
+    for name in names {
+      let file = templatesDirectory.appendingPathComponent(name)
+      let text: String
+      do {
+        text = try String(contentsOf: file, encoding: .utf8)
+      } catch {
+        throw RenderError.templatesDirectoryUnreadable(path: file.path, reason: error.localizedDescription)
+      }
+      do {
+        library.register(try MustacheTemplate(string: text), named: String(name.dropLast(".mustache".count)))
+      } catch let error as MustacheTemplate.ParserError {
+        throw RenderError.unparsableTemplate(
+          file: file.path, line: error.context.lineNumber, column: error.context.columnNumber,
+          reason: "\(error.error)")
+      }
+    }
+    for name in Self.requiredTemplates where library.getTemplate(named: name) == nil {
+      throw RenderError.missingTemplate(name: name, directory: directory)
+    }
+    self.library = library
+  }
+
+  /// All files of a release, sorted by path.
+  public func render(_ content: SiteContent) throws -> [SiteFile] {
+    let ids = try Self.regionIDs(content.forecasts)
+    let builder = PageBuilder(content: content, ids: ids)
+    var files: [SiteFile] = []
+    func add(_ path: String, _ text: String) throws {
+      files.append(SiteFile(path: try Self.path(path), text: text))
+    }
+    func page(_ path: String, _ template: String, _ view: Any) throws {
+      try add(path, library.render(view, withTemplate: template) ?? "")
+    }
+
+    // HTML pages and assets.
+    try page("index.html", "index", builder.index())
+    var pages = [try Self.path("index.html"), try Self.path("about.html"), try Self.path("evaluation.html")]
+    for (forecast, id) in zip(content.forecasts, ids) {
+      try page("region/\(id).html", "region", builder.region(forecast, id: id))
+      pages.append(try Self.path("region/\(id).html"))
+    }
+    try page("about.html", "about", builder.about())
+    try page("evaluation.html", "evaluation", builder.evaluation())
+    try page("404.html", "404", builder.notFound())
+    try page("assets/style.css", "style.css", [String: String]())
+
+    // Discovery.
+    try add("robots.txt", SiteFeeds.robots(content))
+    try add("sitemap.xml", SiteFeeds.sitemap(content, pages: pages))
+    try add("feed.xml", SiteFeeds.atom(content))
+
+    // JSON API, charts and CSV.
+    let api = "api/v1/"
+    files.append(try JSONOutput.file(APIDocuments.global(content), at: Self.path(api + "forecasts/global.json")))
+    for (forecast, id) in zip(content.forecasts, ids) {
+      files.append(try JSONOutput.file(forecast, at: Self.path(api + "forecasts/region/\(id).json")))
+      if let primary = forecast.primaryForecast {
+        try add(api + "charts/\(id).svg", builder.fanChart(primary, of: forecast, id: id))
+      }
+    }
+    files.append(try JSONOutput.file(APIDocuments.summary(content), at: Self.path(api + "predictions/summary.json")))
+    files.append(try JSONOutput.file(APIDocuments.regions(content), at: Self.path(api + "regions.json")))
+    files.append(try JSONOutput.file(APIDocuments.status(content), at: Self.path(api + "status.json")))
+    files.append(
+      try JSONOutput.file(
+        StandardDocuments.forecastDataSchema, at: Self.path(api + "schema/forecast-data.schema.json"), snakeCase: false)
+    )
+    files.append(
+      try JSONOutput.file(
+        StandardDocuments.dataPackage(content), at: Self.path(api + "datapackage.json"), snakeCase: false))
+    try add(api + "forecasts/hub.csv", HubCSV.text(content.forecasts, file: api + "forecasts/hub.csv"))
+
+    return files.sorted { $0.path < $1.path }
+  }
+
+  // MARK: - Implementation details
+
+  private static func path(_ text: String) throws -> SitePath {
+    guard let path = SitePath(text) else { throw RenderError.invalidPath(text) }
+    return path
+  }
+
+  /// A slug per region (its id when already a slug), refusing two regions with one page.
+  private static func regionIDs(_ forecasts: [ForecastData]) throws -> [String] {
+    var seen = Set<String>()
+    return try forecasts.map { forecast in
+      let id = Slug.isValid(forecast.regionID) ? forecast.regionID : Slug.make(forecast.regionID)
+      guard seen.insert(id).inserted else { throw RenderError.duplicateRegionID(id) }
+      return id
+    }
+  }
+}

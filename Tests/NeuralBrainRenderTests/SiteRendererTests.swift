@@ -1,0 +1,221 @@
+import Foundation
+import NeuralBrainCore
+import Testing
+
+@testable import NeuralBrainRender
+
+@Suite("Site renderer")
+struct SiteRendererTests {
+  @Test("renders every file of a release")
+  func fileList() throws {
+    let files = try SiteFixtures.files(SiteFixtures.content())
+    let expected = [
+      "index.html", "about.html", "evaluation.html", "404.html", "robots.txt", "sitemap.xml", "feed.xml",
+      "assets/style.css", "region/al.html", "region/be.html", "region/ga.html",
+      "api/v1/forecasts/global.json", "api/v1/forecasts/region/al.json", "api/v1/charts/al.svg",
+      "api/v1/predictions/summary.json", "api/v1/regions.json", "api/v1/status.json",
+      "api/v1/schema/forecast-data.schema.json", "api/v1/forecasts/hub.csv", "api/v1/datapackage.json",
+    ]
+    for path in expected {
+      #expect(files[path] != nil, "missing \(path)")
+    }
+    #expect(files.count == expected.count + 4)  // be/ga region JSON and charts
+  }
+
+  @Test("the same content renders byte-identical files")
+  func deterministic() throws {
+    let renderer = try SiteFixtures.renderer()
+    let first = try renderer.render(SiteFixtures.content())
+    let second = try renderer.render(SiteFixtures.content())
+    #expect(first == second)
+    #expect(first.map(\.path) == first.map(\.path).sorted())
+  }
+
+  @Test("the index page matches its golden file")
+  func indexGolden() throws {
+    let content = SiteFixtures.content(previous: ["al": .yellow, "be": .green, "ga": .green])
+    let files = try SiteFixtures.files(content)
+    try Golden.check(try #require(files["index.html"]), named: "index.html")
+  }
+
+  @Test("a hostile region name comes out escaped in every page, chart and feed")
+  func escaping() throws {
+    let hostile = "<script>alert(1)</script> & \"Co\" 'x'"
+    let content = SiteFixtures.content(regionName: hostile, run: SiteFixtures.run(model: "m<b>"))
+    let files = try SiteFixtures.files(content)
+    let markup = files.filter { path, _ in [".html", ".svg", ".xml"].contains { path.hasSuffix($0) } }
+    #expect(markup.count >= 10)
+    for (path, text) in markup {
+      #expect(!text.contains("<script"), "\(path) contains a raw <script> tag")
+      #expect(!text.contains("<b>"), "\(path) contains raw markup from the model name")
+    }
+    let page = try #require(files["region/be.html"])
+    #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot; &#39;x&#39;"))
+    let chart = try #require(files["index.html"])
+    #expect(
+      chart.contains(
+        "<title id=\"spark-be-title\">Cases in &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Co&quot; &#39;x&#39;"))
+    // JSON keeps the name as data, escaped only as JSON requires.
+    #expect(
+      try #require(files["api/v1/forecasts/region/be.json"]).contains(
+        "\"region\" : \"<script>alert(1)</script> & \\\"Co\\\" 'x'\""))
+  }
+
+  @Test("every HTML page names generated-at, as-of, provider and model and links back with relative paths")
+  func pageChrome() throws {
+    let files = try SiteFixtures.files(SiteFixtures.content())
+    for (path, text) in files where path.hasSuffix(".html") {
+      #expect(text.hasPrefix("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">"), "\(path)")
+      #expect(text.contains("<meta name=\"viewport\""), "\(path)")
+      #expect(text.contains("<title>"), "\(path)")
+      #expect(text.contains("2026-11-29 01:00 UTC"), "\(path)")
+      #expect(text.contains("2026-11-21"), "\(path)")
+      #expect(text.contains("local") && text.contains("local-ensemble-v1"), "\(path)")
+    }
+    let region = try #require(files["region/al.html"])
+    #expect(region.contains("href=\"../assets/style.css\""))
+    #expect(region.contains("href=\"../index.html\""))
+    #expect(try #require(files["index.html"]).contains("href=\"region/al.html\""))
+  }
+
+  @Test(
+    "banners appear exactly when data are synthetic, stale or from a fallback",
+    arguments: [
+      (true, false, false), (false, true, false), (false, false, true), (false, false, false),
+    ])
+  func banners(synthetic: Bool, stale: Bool, fallback: Bool) throws {
+    let run = SiteFixtures.run(synthetic: synthetic, stale: stale, fallback: fallback)
+    let files = try SiteFixtures.files(SiteFixtures.content(run: run))
+    for (path, text) in files where path.hasSuffix(".html") {
+      #expect(text.contains("Synthetic demo data — not real epidemic figures") == synthetic, "\(path)")
+      #expect(text.contains("class=\"banner banner-stale\"") == stale, "\(path)")
+      #expect(text.contains("class=\"banner banner-fallback\"") == fallback, "\(path)")
+    }
+  }
+
+  @Test("alerts list regions that moved up a level and new RED regions")
+  func alerts() throws {
+    let content = SiteFixtures.content(previous: ["be": .green, "ga": .yellow, "other": .red])
+    let index = try #require(try SiteFixtures.files(content)["index.html"])
+    #expect(index.contains("<a href=\"region/al.html\">Alpha County</a>: new region, at RED"))
+    #expect(index.contains("<a href=\"region/be.html\">Beta Province</a>: moved up from GREEN to YELLOW"))
+    #expect(!index.contains("<a href=\"region/ga.html\">Gamma City</a>:"))
+
+    let upToRed = SiteFixtures.content(previous: ["al": .yellow])
+    #expect(try #require(try SiteFixtures.files(upToRed)["index.html"]).contains("now RED (up from YELLOW)"))
+    let first = try #require(try SiteFixtures.files(SiteFixtures.content())["index.html"])
+    #expect(first.contains("This is the first release"))
+  }
+
+  @Test("the region page inlines the fan chart and tabulates every horizon")
+  func regionPage() throws {
+    let files = try SiteFixtures.files(SiteFixtures.content())
+    let page = try #require(files["region/al.html"])
+    let chart = try #require(files["api/v1/charts/al.svg"])
+    #expect(page.contains(chart))
+    #expect(page.contains("<th scope=\"row\">3</th><td>2026-12-19</td>"))
+    #expect(page.contains("href=\"../api/v1/charts/al.svg\""))
+    #expect(page.contains("Outbreak probability"))
+    #expect(page.contains("<dt>Run id</dt><dd>20261129T010000Z-0001</dd>"))
+  }
+
+  @Test("the evaluation page shows a note without scores and a table with them")
+  func evaluation() throws {
+    let empty = try #require(try SiteFixtures.files(SiteFixtures.content())["evaluation.html"])
+    #expect(empty.contains("No scored forecasts yet"))
+    let rows = [
+      EvaluationRow(
+        model: "local", horizon: 1, count: 12, meanWIS: 10.256, coverage50: 0.5, coverage95: 0.9167, relativeWIS: 0.81)
+    ]
+    let page = try #require(try SiteFixtures.files(SiteFixtures.content(evaluation: rows))["evaluation.html"])
+    #expect(
+      page.contains(
+        "<td class=\"num\">10.26</td><td class=\"num\">50.0%</td><td class=\"num\">91.7%</td><td class=\"num\">0.81</td>"
+      ))
+    #expect(!page.contains("No scored forecasts yet"))
+  }
+
+  @Test("sitemap, robots and feed use the base URL when set and root-relative links otherwise")
+  func discovery() throws {
+    let absolute = try SiteFixtures.files(SiteFixtures.content(baseURL: "https://example.org/flu"))
+    #expect(try #require(absolute["robots.txt"]).contains("Sitemap: https://example.org/flu/sitemap.xml"))
+    #expect(try #require(absolute["sitemap.xml"]).contains("<loc>https://example.org/flu/region/al.html</loc>"))
+    let relative = try SiteFixtures.files(SiteFixtures.content())
+    #expect(!(try #require(relative["robots.txt"]).contains("Sitemap:")))
+    #expect(try #require(relative["sitemap.xml"]).contains("<loc>/index.html</loc><lastmod>2026-11-29</lastmod>"))
+    let feed = try #require(relative["feed.xml"])
+    #expect(feed.components(separatedBy: "<entry>").count - 1 == 2)
+    #expect(feed.contains("<id>urn:neuralbrain:run:20261128t010000z-0001</id>"))
+  }
+
+  @Test("every HTML, SVG and XML file is well-formed XML")
+  func wellFormed() throws {
+    #expect(!XMLCheck.errors(in: "<p><b>unclosed</p>").isEmpty, "the checker must reject malformed markup")
+    let files = try SiteFixtures.files(
+      SiteFixtures.content(
+        regionName: "<b>Bad & \"worse\"</b>", previous: ["al": .green], baseURL: "https://example.org/"))
+    for (path, text) in files where [".html", ".svg", ".xml"].contains(where: { path.hasSuffix($0) }) {
+      #expect(XMLCheck.errors(in: text) == [], "\(path) is not well-formed")
+    }
+  }
+
+  @Test("an unreadable templates folder is named")
+  func missingDirectory() throws {
+    let url = URL(fileURLWithPath: "/nonexistent/neuralbrain-templates")
+    do {
+      _ = try SiteRenderer(templatesDirectory: url)
+      Issue.record("expected an error")
+    } catch let RenderError.templatesDirectoryUnreadable(path, _) {
+      #expect(path == url.path)
+    }
+  }
+
+  @Test("a missing template is named")
+  func missingTemplate() throws {
+    let directory = try TemporaryTemplates(removing: "region.mustache")
+    defer { directory.remove() }
+    #expect(throws: RenderError.missingTemplate(name: "region", directory: directory.url.path)) {
+      try SiteRenderer(templatesDirectory: directory.url)
+    }
+  }
+
+  @Test("an unparsable template is named with its line")
+  func unparsableTemplate() throws {
+    let directory = try TemporaryTemplates(removing: nil)
+    defer { directory.remove() }
+    try Data("<p>\n{{#rows}}\n<b>{{/cols}}</b>\n".utf8).write(
+      to: directory.url.appendingPathComponent("about.mustache"))
+    do {
+      _ = try SiteRenderer(templatesDirectory: directory.url)
+      Issue.record("expected an error")
+    } catch let RenderError.unparsableTemplate(file, line, _, _) {
+      #expect(file.hasSuffix("about.mustache"))
+      #expect(line == 3)
+    }
+  }
+
+  @Test("two regions with one slug are refused")
+  func duplicateIDs() throws {
+    var content = SiteFixtures.content()
+    content.forecasts[1].regionID = "AL"
+    #expect(throws: RenderError.duplicateRegionID("al")) { try SiteFixtures.renderer().render(content) }
+  }
+}
+
+/// A copy of the project's templates in a temporary folder, optionally missing one file.
+struct TemporaryTemplates {
+  let url: URL
+
+  init(removing name: String?) throws {
+    let manager = FileManager.default
+    url = manager.temporaryDirectory.appendingPathComponent("nb-templates-\(UUID().uuidString)")
+    try manager.createDirectory(at: url, withIntermediateDirectories: true)
+    // Files are copied one by one, so the project's templates folder is never touched.
+    for file in try manager.contentsOfDirectory(atPath: SiteFixtures.templates.path) where file != name {
+      let text = try Data(contentsOf: SiteFixtures.templates.appendingPathComponent(file))
+      try text.write(to: url.appendingPathComponent(file))
+    }
+  }
+
+  func remove() { try? FileManager.default.removeItem(at: url) }
+}
