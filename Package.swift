@@ -70,7 +70,8 @@ let package = Package(
     ]),
     // CLI: commands in a library so tests can run them.
     .target(name: "NeuralBrainCommands", dependencies: [
-      "NeuralBrainPipeline",
+      "NeuralBrainCore", "NeuralBrainConfig", "NeuralBrainIngest", "NeuralBrainStore",
+      "NeuralBrainForecasting", "NeuralBrainProviders", "NeuralBrainPublish", "NeuralBrainPipeline",
       .product(name: "ArgumentParser", package: "swift-argument-parser"),
       .product(name: "Logging", package: "swift-log"),
     ]),

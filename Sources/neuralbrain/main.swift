@@ -1,1 +1,3 @@
-print("neuralbrain")
+import NeuralBrainCommands
+
+await NeuralBrainCommand.start()

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import NeuralBrainCore
+import NeuralBrainPipeline
+import NeuralBrainStore
+import NeuralBrainPublish
+import NeuralBrainStore
+
+/// `neuralbrain status`: is the site fresh, which provider is locked, how did recent runs end.
+struct StatusCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "status", abstract: "Show the live release, the provider lock and the last runs.")
+
+  @OptionGroup var global: GlobalOptions
+
+  @Option(name: .long, help: "Output directory whose live release to report (default: output).")
+  var output: String?
+
+  @Flag(name: .long, help: "Print JSON instead of text.")
+  var json = false
+
+  /// What `status --json` prints.
+  struct Report: Encodable {
+    var liveRelease: String?
+    var lock: LockState?
+    var lastSuccess: RunRecord?
+    var lastRun: RunRecord?
+    var recentRuns: [RunRecord]
+  }
+
+  func run() async throws {
+    try await reportingFailures {
+      let file = try global.loadConfiguration()
+      let database = try global.openDatabase(file)
+      let publisher = ReleasePublisher(outputDirectory: URL(fileURLWithPath: output ?? file.outputDirectory ?? "output"))
+      let report: Report
+      do {
+        let runs = try database.runs(limit: 10)
+        report = Report(
+          liveRelease: publisher.liveRunID(), lock: try database.loadLock(),
+          lastSuccess: try database.lastSuccessfulRun(), lastRun: runs.first, recentRuns: runs)
+      } catch {
+        throw CommandFailure(error)
+      }
+      if json {
+        print(try CommandJSON.encode(report))
+        return
+      }
+      print("live release: \(report.liveRelease ?? "none")")
+      if let lock = report.lock {
+        print("provider lock: \(lock.provider) since \(CommandJSON.iso(lock.acquiredAt)), \(lock.consecutiveFailures) consecutive failures")
+      } else {
+        print("provider lock: none yet (the first run locks the first configured provider)")
+      }
+      if let last = report.lastRun, last.status == .failed {
+        print("last run FAILED: \(last.id): \(last.error ?? "unknown error") — the previous release is still live")
+      }
+      for run in report.recentRuns {
+        let provider = run.provider.map { " \($0)/\(run.model ?? "?")" } ?? ""
+        let fallback = run.fallbackUsed ? " (fallback)" : ""
+        print("  \(run.id)  \(run.status.rawValue)\(provider)\(fallback)  regions=\(run.regions)  data_as_of=\(run.dataAsOf ?? "-")")
+      }
+    }
+  }
+}

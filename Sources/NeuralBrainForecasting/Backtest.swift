@@ -1,0 +1,93 @@
+import NeuralBrainCore
+
+/// Rolling-origin evaluation: forecast at each origin with what was known then, score against
+/// what was observed later, and summarise per model with pairwise relative WIS.
+///
+/// Pure: callers load vintages and truth; this type only forecasts and scores.
+public enum Backtest {
+  /// A model under test: `(series, frequency, steps, seed) → [series][step − 1][23]`.
+  public typealias Model = @Sendable ([[Double]], Frequency, Int, UInt64) -> [[[Double]]]
+
+  /// Forecasts every origin with `model` and scores each step whose target is in `truth`.
+  ///
+  /// Series are forecast in region-id order from their filled values; the target end date of
+  /// step s is the series' last date plus s periods, labelled with the hub horizon.
+  public static func run(
+    origins: [BacktestOrigin], truth: [String: [Day: Double]], modelName: String, steps: Int,
+    seed: UInt64, model: Model
+  ) -> [ScoredForecast] {
+    var scored: [ScoredForecast] = []
+    for origin in origins {
+      let ids = origin.series.keys.sorted()
+      let groups = Dictionary(grouping: ids) { origin.series[$0]?.frequency ?? .weekly }
+      for frequency in [Frequency.weekly, .daily] {
+        guard let members = groups[frequency] else { continue }
+        let series = members.compactMap { origin.series[$0] }
+        let forecasts = model(series.map(\.filledValues), frequency, steps, seed)
+        let targets = ForecastTargets(frequency: frequency, steps: steps)
+        for (index, item) in series.enumerated() where index < forecasts.count {
+          for (offset, quantiles) in forecasts[index].enumerated() {
+            let end = targets.targetEndDate(lastObserved: item.end, step: offset + 1)
+            guard let observed = truth[members[index]]?[end] else { continue }
+            scored.append(ScoredForecast(
+              model: modelName, regionID: members[index], referenceDate: origin.referenceDate,
+              horizon: targets.horizon(ofStep: offset + 1), targetEndDate: end, observed: observed,
+              quantiles: quantiles))
+          }
+        }
+      }
+    }
+    return scored
+  }
+
+  /// Backtests the embedded local model.
+  public static func run(
+    origins: [BacktestOrigin], truth: [String: [Day: Double]], forecaster: LocalForecaster,
+    steps: Int, seed: UInt64
+  ) -> [ScoredForecast] {
+    run(origins: origins, truth: truth, modelName: forecaster.modelID, steps: steps, seed: seed) {
+      forecaster.forecast($0, frequency: $1, steps: $2, seed: $3)
+    }
+  }
+
+  /// Scores published hub forecasts whose target end date is in `truth` (keyed by location).
+  public static func score(
+    _ forecasts: [HubQuantileForecast], truth: [String: [Day: Double]]
+  ) -> [ScoredForecast] {
+    forecasts.compactMap { forecast in
+      guard let observed = truth[forecast.location]?[forecast.targetEndDate] else { return nil }
+      return ScoredForecast(
+        model: forecast.model, regionID: forecast.location, referenceDate: forecast.referenceDate,
+        horizon: forecast.horizon, targetEndDate: forecast.targetEndDate, observed: observed,
+        quantiles: forecast.quantiles)
+    }
+  }
+
+  /// Per-model summaries sorted by model name. Counts, means and coverage use each model's own
+  /// forecasts; relative WIS compares each model with `baseline` pairwise on shared targets,
+  /// overall and per horizon.
+  public static func summarize(_ forecasts: [ScoredForecast], baseline: String) -> [ScoreSummary] {
+    let byModel = Dictionary(grouping: forecasts, by: \.model)
+    func relative(_ subset: [String: [ScoredForecast]]) -> [String: Double] {
+      let scores = subset.mapValues { items in
+        Dictionary(items.map { ($0.target, $0.wis) }, uniquingKeysWith: { first, _ in first })
+      }
+      return RelativeSkill.pairwise(scores, baseline: baseline)
+    }
+    let overall = relative(byModel)
+    let horizons = Set(forecasts.map(\.horizon)).sorted()
+    var perHorizon: [Int: [String: Double]] = [:]
+    for horizon in horizons {
+      perHorizon[horizon] = relative(byModel.mapValues { $0.filter { $0.horizon == horizon } })
+    }
+    return byModel.keys.sorted().map { model in
+      let items = byModel[model] ?? []
+      var slices: [Int: ScoreSummary.Slice] = [:]
+      for (horizon, group) in Dictionary(grouping: items, by: \.horizon) {
+        slices[horizon] = ScoreSummary.Slice(group, relativeWIS: perHorizon[horizon]?[model])
+      }
+      return ScoreSummary(
+        model: model, overall: ScoreSummary.Slice(items, relativeWIS: overall[model]), byHorizon: slices)
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import NeuralBrainCore
+
+/// The CDC FluSight baseline: a flat line from the last value with spread from the history of
+/// one-step changes (epipredict `cdc_baseline_forecaster`, forecasting.md §2.2).
+///
+/// Relative WIS is measured against this model, so the backtest needs an exact re-implementation;
+/// the trends component of the local model runs the same simulation on recent windows.
+public enum FluSightBaseline {
+  /// The model name the hubs use.
+  public static let modelID = "FluSight-baseline"
+
+  /// Quantiles `[step − 1][23]` at `QuantileLevels.hub` for steps 1…`steps` after the last value
+  /// of `y`: symmetrised first differences of the whole history, exact at step 1 and Monte Carlo
+  /// (seeded, `simulations` draws) beyond, re-centred on the last value and truncated at 0.
+  public static func flusightBaseline(
+    _ y: [Double], steps: Int, seed: UInt64, simulations: Int = 10_000
+  ) -> [[Double]] {
+    var generator = SeededGenerator(seed: seed)
+    return simulate(
+      last: y.last ?? 0, differences: differences(y), symmetrize: true, drift: 0, floor: 0,
+      steps: steps, simulations: simulations, generator: &generator)
+  }
+
+  /// One-step changes `y[t] − y[t − 1]`, skipping non-finite values.
+  static func differences(_ y: [Double], window: Int? = nil) -> [Double] {
+    guard y.count > 1 else { return [] }
+    let start = window.map { max(1, y.count - $0) } ?? 1
+    return (start..<y.count).map { y[$0] - y[$0 - 1] }.filter(\.isFinite)
+  }
+
+  /// The quantile-baseline simulation shared by the baseline and the trends variants.
+  ///
+  /// Step 1 is closed form: `max(floor, last + drift + Q(r, τ) − median(r))`. Later steps add a
+  /// freshly shuffled copy of the evenly spaced grid of the difference distribution to every
+  /// path, then shift the paths so their median is `last + step · drift`. With symmetrised
+  /// differences and zero drift this is exactly the FluSight baseline.
+  static func simulate(
+    last: Double, differences: [Double], symmetrize: Bool, drift: Double, floor: Double,
+    steps: Int, simulations: Int, generator: inout SeededGenerator
+  ) -> [[Double]] {
+    let levels = QuantileLevels.hub
+    guard steps > 0 else { return [] }
+    var residuals = symmetrize ? differences + differences.map { -$0 } : differences
+    residuals.sort()
+    guard !residuals.isEmpty else {
+      return (1...steps).map { step in
+        [Double](repeating: max(floor, last + Double(step) * drift), count: levels.count)
+      }
+    }
+    let residualMedian = Quantile.type7(sorted: residuals, 0.5)
+    let center = last + drift - residualMedian
+    var out = [levels.map { max(floor, center + Quantile.type7(sorted: residuals, $0)) }]
+    guard steps > 1 else { return out }
+
+    let count = max(simulations, 2)
+    let denominator = Double(count - 1)
+    var samples = (0..<count).map { Quantile.type7(sorted: residuals, Double($0) / denominator) }
+    var paths = samples.map { max(floor, $0 + last) }
+    var sorted = [Double](repeating: 0, count: count)
+    for step in 2...steps {
+      generator.shuffle(&samples)
+      for index in 0..<count { paths[index] += samples[index] }
+      sorted = paths
+      sorted.sort()
+      let shift = Quantile.type7(sorted: sorted, 0.5) - (last + Double(step) * drift)
+      out.append(levels.map { max(floor, Quantile.type7(sorted: sorted, $0) - shift) })
+    }
+    return out
+  }
+}

@@ -1,0 +1,32 @@
+import NeuralBrainCore
+
+/// Sample quantiles as R's default (type 7) and numpy's `linear` method compute them.
+///
+/// Every quantile the hubs publish is derived this way, so the baseline and the scorers must use
+/// exactly this interpolation to reproduce published numbers.
+public enum Quantile {
+  /// The type-7 quantile of already sorted values at level `p` in [0, 1]; 0 for an empty input.
+  ///
+  /// Position `1 + (n − 1)p`, interpolated linearly between the neighbouring order statistics.
+  public static func type7(sorted values: [Double], _ p: Double) -> Double {
+    guard let first = values.first else { return 0 }
+    let n = values.count
+    guard n > 1 else { return first }
+    let position = Double(n - 1) * min(max(p, 0), 1)
+    let lower = Int(position)
+    guard lower < n - 1 else { return values[n - 1] }
+    let fraction = position - Double(lower)
+    return values[lower] + fraction * (values[lower + 1] - values[lower])
+  }
+
+  /// Type-7 quantiles of unsorted values at each of `levels`.
+  public static func type7(_ values: [Double], levels: [Double]) -> [Double] {
+    let sorted = values.sorted()
+    return levels.map { type7(sorted: sorted, $0) }
+  }
+
+  /// The median (type 7) of unsorted values; 0 for an empty input.
+  public static func median(_ values: [Double]) -> Double {
+    type7(sorted: values.sorted(), 0.5)
+  }
+}

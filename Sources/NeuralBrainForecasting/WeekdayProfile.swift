@@ -1,0 +1,42 @@
+/// Day-of-week factors of a daily series, and its aggregation into 7-day totals.
+///
+/// Daily reports carry strong weekday effects (fewer reports at weekends). The local model
+/// forecasts 7-day totals, which are free of them, and re-applies these factors to spread each
+/// week's total over its days.
+struct WeekdayProfile: Sendable {
+  /// Factors by position in a 7-day block ending on the last observed day (0 = oldest day),
+  /// averaging 1.
+  var factors: [Double]
+
+  /// Totals of consecutive 7-day blocks ending at the last value, oldest first; a leading
+  /// partial block is dropped.
+  static func weeklyTotals(_ y: [Double]) -> [Double] {
+    let blocks = y.count / 7
+    let start = y.count - blocks * 7
+    return (0..<blocks).map { block in
+      let from = start + block * 7
+      return y[from..<(from + 7)].reduce(0, +)
+    }
+  }
+
+  /// Estimates the factors from the last `weeks` full blocks (ratio of each day to its block's
+  /// mean, averaged); flat factors when there is no usable block.
+  init(_ y: [Double], weeks: Int = 8) {
+    let blocks = min(y.count / 7, weeks)
+    var sums = [Double](repeating: 0, count: 7)
+    var used = 0
+    for block in 0..<blocks {
+      let from = y.count - (block + 1) * 7
+      let total = y[from..<(from + 7)].reduce(0, +)
+      guard total > 0 else { continue }
+      for position in 0..<7 { sums[position] += y[from + position] / (total / 7) }
+      used += 1
+    }
+    guard used > 0 else {
+      factors = [Double](repeating: 1, count: 7)
+      return
+    }
+    let mean = sums.reduce(0, +) / 7
+    factors = sums.map { $0 / mean }
+  }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import NeuralBrainCore
+
+/// Why an ingest failed, with the place to look and what to do about it.
+///
+/// Parsing errors carry an `InputPosition` (file, line, column). Bad data exits 65, an
+/// unreachable source 69, an unreadable file 74 and an unusable option 78 (sysexits).
+public enum IngestError: Error, LocalizedError, ExitStatusProviding, Hashable, Sendable {
+  /// The input file does not exist.
+  case fileNotFound(path: String)
+  /// The input exists but could not be read (permissions, a directory, an I/O error).
+  case unreadable(path: String, reason: String)
+  /// The input is larger than `max_bytes`; it was rejected before being read.
+  case fileTooLarge(path: String, size: Int, limit: Int)
+  /// The input has no data rows.
+  case emptyFile(path: String)
+  /// The input is not UTF-8 text (invalid bytes, a UTF-16 byte-order mark, NUL bytes).
+  case invalidEncoding(InputPosition, detail: String)
+  /// The header lacks a column the format requires.
+  case missingColumn(path: String, line: Int, name: String, found: [String])
+  /// The header has a column the format does not define.
+  case unknownColumn(InputPosition)
+  /// A row is not well-formed CSV, has the wrong number of fields or contradicts another row.
+  case malformedRow(InputPosition, detail: String)
+  /// A date cell is not a date in the format the source uses.
+  case badDate(InputPosition, text: String, expected: String)
+  /// A value cell is not a finite number.
+  case badNumber(InputPosition, text: String)
+  /// A count (incident or cumulative) is negative.
+  case negativeValue(InputPosition, text: String)
+  /// A metric cell names no known metric.
+  case unknownMetric(InputPosition, text: String)
+  /// The same region, metric and date appear on two rows.
+  case duplicateRow(InputPosition, firstLine: Int, key: String)
+  /// The dates are neither daily nor weekly (or not weekly where the format requires it).
+  case irregularDates(InputPosition, detail: String)
+  /// A source option is missing, out of range or does not fit the source kind.
+  case invalidOption(key: String, detail: String)
+  /// The server could not be reached or did not answer in time, after all retries.
+  case unreachable(url: String, detail: String)
+  /// The server answered with an error status (5xx only after all retries).
+  case httpStatus(url: String, status: Int, message: String)
+  /// disease.sh has no data for a configured country.
+  case countryNotFound(country: String, url: String, message: String)
+  /// The response body is larger than `max_bytes`.
+  case responseTooLarge(url: String, limit: Int)
+  /// The response is not the JSON shape the API documents.
+  case badResponse(url: String, detail: String)
+
+  public var exitStatus: ExitStatus {
+    switch self {
+    case .fileNotFound, .unreadable: .ioError
+    case .unreachable, .httpStatus: .unavailable
+    case .invalidOption, .countryNotFound: .config
+    case .fileTooLarge, .emptyFile, .invalidEncoding, .missingColumn, .unknownColumn,
+      .malformedRow, .badDate, .badNumber, .negativeValue, .unknownMetric, .duplicateRow,
+      .irregularDates, .responseTooLarge, .badResponse:
+      .dataError
+    }
+  }
+
+  public var errorDescription: String? {
+    switch self {
+    case .fileNotFound(let path):
+      "\(path): no such file. Check the [source] inputs setting."
+    case .unreadable(let path, let reason):
+      "\(path): cannot be read (\(reason)). Check that it is a regular file this user may read."
+    case .fileTooLarge(let path, let size, let limit):
+      "\(path): \(size) bytes is more than the limit of \(limit) bytes; it was not read. "
+        + "Raise [source] max_bytes if the file is genuine."
+    case .emptyFile(let path):
+      "\(path): has no data rows. Check that the export finished and the file is the right one."
+    case .invalidEncoding(let position, let detail):
+      "\(position): \(detail). Save the file as UTF-8."
+    case .missingColumn(let path, let line, let name, let found):
+      "\(path):\(line): the header has no \"\(name)\" column (found: \(found.joined(separator: ", "))). "
+        + "Add the column or choose the [source] kind that matches this file."
+    case .unknownColumn(let position):
+      "\(position): unknown column. Remove it or rename it to one the format defines."
+    case .malformedRow(let position, let detail):
+      "\(position): \(detail). Fix the row."
+    case .badDate(let position, let text, let expected):
+      "\(position): \"\(text)\" is not a date; expected \(expected). Fix the cell."
+    case .badNumber(let position, let text):
+      "\(position): \"\(text)\" is not a number. Use digits with an optional decimal point, or leave the cell empty for a missing value."
+    case .negativeValue(let position, let text):
+      "\(position): \(text) is negative; counts cannot be. Fix the cell, or leave it empty if unknown."
+    case .unknownMetric(let position, let text):
+      "\(position): unknown metric \"\(text)\". Use cases, deaths or hospital_admissions."
+    case .duplicateRow(let position, let firstLine, let key):
+      "\(position): \(key) appears again (first on line \(firstLine)). Keep only one of the two rows."
+    case .irregularDates(let position, let detail):
+      "\(position): \(detail). Dates must be daily or weekly (the same weekday every week)."
+    case .invalidOption(let key, let detail):
+      "[source] \(key): \(detail)."
+    case .unreachable(let url, let detail):
+      "\(url): unreachable (\(detail)). Check the network and [source] url; raise timeout_seconds or retries if the server is slow."
+    case .httpStatus(let url, let status, let message):
+      "\(url): the server answered HTTP \(status)\(message.isEmpty ? "" : " (\(message))"). Try again later or check [source] url."
+    case .countryNotFound(let country, let url, let message):
+      "\(url): no data for country \"\(country)\" (\(message)). Fix [source] countries."
+    case .responseTooLarge(let url, let limit):
+      "\(url): the response is larger than \(limit) bytes. Raise [source] max_bytes if this is expected."
+    case .badResponse(let url, let detail):
+      "\(url): unexpected response (\(detail)). Check that [source] url points at a disease.sh server."
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// The raw bytes of one input file, checked for size before reading and for UTF-8 after.
+///
+/// Sources parse `bytes` directly (no `String` per line), starting at `contentStart`, which
+/// skips a UTF-8 byte-order mark.
+struct InputFile: Sendable {
+  let path: String
+  let bytes: [UInt8]
+  let contentStart: Int
+
+  /// Reads `path` if it is a regular file of at most `maxBytes` bytes containing UTF-8 text.
+  static func read(path: String, maxBytes: Int) throws(IngestError) -> InputFile {
+    let attributes: [FileAttributeKey: Any]
+    do {
+      attributes = try FileManager.default.attributesOfItem(atPath: path)
+    } catch {
+      guard FileManager.default.fileExists(atPath: path) else { throw .fileNotFound(path: path) }
+      throw .unreadable(path: path, reason: error.localizedDescription)
+    }
+    guard attributes[.type] as? FileAttributeType == .typeRegular else {
+      throw .unreadable(path: path, reason: "not a regular file")
+    }
+    let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+    guard size <= maxBytes else { throw .fileTooLarge(path: path, size: size, limit: maxBytes) }
+    let data: Data
+    do {
+      data = try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+      throw .unreadable(path: path, reason: error.localizedDescription)
+    }
+    guard data.count <= maxBytes else { throw .fileTooLarge(path: path, size: data.count, limit: maxBytes) }
+    return try InputFile(path: path, bytes: [UInt8](data))
+  }
+
+  /// Wraps bytes already in memory (an HTTP body, a test) after the same encoding checks.
+  init(path: String, bytes: [UInt8]) throws(IngestError) {
+    self.path = path
+    self.bytes = bytes
+    self.contentStart = try UTF8Check.validate(bytes, path: path)
+    guard bytes[contentStart...].contains(where: { $0 != 0x0A && $0 != 0x0D && $0 != 0x20 }) else {
+      throw .emptyFile(path: path)
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import NeuralBrainCore
+
+/// The `owid` source: Our World in Data's COVID-19 CSV (`owid-covid-data.csv` layout).
+///
+/// Reads `iso_code`, `location`, `date`, `new_cases`, `new_deaths` and `population`; other
+/// columns are ignored, and so are OWID's aggregates (`OWID_…` codes such as `OWID_WRL`).
+/// Regions are countries keyed by ISO-3 code. OWID publishes negative daily counts where a
+/// country revised its totals down; those are settled by the correction policy.
+struct OWIDSource: DataSource {
+  let path: String
+  let corrections: CorrectionPolicy
+  let maxBytes: Int
+  let now: Date
+
+  static let license = "CC BY 4.0: Our World in Data (ourworldindata.org/coronavirus)"
+
+  func load() async throws(IngestError) -> Dataset {
+    let file = try InputFile.read(path: path, maxBytes: maxBytes)
+    var reader = CSVReader(file: file)
+    let header = try CSVHeader(reading: &reader)
+    let codeColumn = try header.require("iso_code")
+    let nameColumn = try header.require("location")
+    let dateColumn = try header.require("date")
+    let metricColumns: [(column: Int, metric: Metric)] = [
+      (try header.require("new_cases"), .cases), (try header.require("new_deaths"), .deaths),
+    ]
+    let populationColumn = header.index(of: "population")
+    var table = ObservationTable(path: path)
+    var fields: [CSVReader.Field] = []
+    while try reader.next(into: &fields) {
+      try reader.requireWidth(fields, header.names.count)
+      let code = try reader.key(fields[codeColumn], column: codeColumn, name: "iso_code")
+      if code.hasPrefix("OWID_") { continue }
+      let day = try reader.isoDay(fields[dateColumn], column: dateColumn, name: "date")
+      let population = try populationColumn.flatMap { column throws(IngestError) in
+        try reader.count(fields[column], column: column, name: "population")
+      }
+      let regionID = try table.region(
+        code: code, name: reader.text(fields[nameColumn]), population: population,
+        at: reader.position(column: codeColumn, name: "iso_code"))
+      for (column, metric) in metricColumns {
+        let value = try reader.number(fields[column], column: column, name: header.names[column])
+        try table.add(
+          regionID: regionID, metric: metric, day: day, value: value,
+          at: reader.position(column: dateColumn, name: "date"))
+      }
+    }
+    guard !table.isEmpty else { throw .emptyFile(path: path) }
+    let frequency = try table.frequency()
+    let engine = CorrectionEngine(policy: corrections)
+    var series: [CorrectionEngine.Series] = []
+    var notes: [IngestNote] = []
+    for var item in table.series(frequency: frequency) {
+      notes += engine.settle(&item)
+      series.append(item)
+    }
+    let assembler = DatasetAssembler(
+      kind: .owid, sourceURL: path, retrievedAt: now, contentSHA256: SHA256.hex(file.bytes), license: Self.license)
+    return try assembler.assemble(
+      frequency: frequency, regions: Array(table.regions.values), series: series, notes: notes)
+  }
+}

@@ -1,0 +1,95 @@
+import NeuralBrainCore
+
+/// Collects long-format observations `(region, metric, date, value)`, rejects duplicate rows
+/// and lays each series on a regular daily or weekly grid with `nil` for missing dates.
+struct ObservationTable {
+  private struct Key: Hashable {
+    var regionID: String
+    var metric: Metric
+  }
+
+  private struct Cell {
+    var value: Double?
+    var line: Int
+  }
+
+  let path: String
+  private(set) var regions: [String: Region] = [:]
+  private var regionLines: [String: Int] = [:]
+  private var cells: [Key: [Day: Cell]] = [:]
+  private var firstLineOfDay: [Day: Int] = [:]
+
+  init(path: String) { self.path = path }
+
+  /// Registers a region (or updates its name and population) and returns its id. Two codes
+  /// that slug to the same id are an error: their series would be merged silently.
+  mutating func region(code: String, name: String, population: Double?, at position: InputPosition)
+    throws(IngestError) -> String
+  {
+    let candidate = Region(code: code, name: name.isEmpty ? code : name, population: population)
+    if var existing = regions[candidate.id] {
+      guard existing.code == code else {
+        throw .malformedRow(
+          position,
+          detail: "region \"\(code)\" and region \"\(existing.code)\" (line \(regionLines[candidate.id] ?? 0)) have the same id \"\(candidate.id)\"; rename one")
+      }
+      if let population { existing.population = population }
+      regions[candidate.id] = existing
+    } else {
+      regions[candidate.id] = candidate
+      regionLines[candidate.id] = position.line
+    }
+    return candidate.id
+  }
+
+  /// Sets the population of a known region.
+  mutating func setPopulation(_ population: Double, regionID: String) {
+    regions[regionID]?.population = population
+  }
+
+  /// Adds one observation; `value` nil records a reported-but-missing value.
+  mutating func add(regionID: String, metric: Metric, day: Day, value: Double?, at position: InputPosition)
+    throws(IngestError)
+  {
+    let key = Key(regionID: regionID, metric: metric)
+    if let first = cells[key]?[day] {
+      let code = regions[regionID]?.code ?? regionID
+      throw .duplicateRow(position, firstLine: first.line, key: "region \"\(code)\", metric \(metric.rawValue), date \(day)")
+    }
+    cells[key, default: [:]][day] = Cell(value: value, line: position.line)
+    if firstLineOfDay[day] == nil { firstLineOfDay[day] = position.line }
+  }
+
+  /// True when no row was added.
+  var isEmpty: Bool { cells.isEmpty }
+
+  /// The frequency the dates imply: weekly when every date is a whole number of weeks from
+  /// the first, daily otherwise. `required` (e.g. the hub's weekly) turns a mismatch into an
+  /// error; spacing that is neither daily nor weekly (e.g. every 3 days) is always an error.
+  func frequency(required: Frequency? = nil) throws(IngestError) -> Frequency {
+    let days = firstLineOfDay.keys.sorted()
+    guard let first = days.first else { return required ?? .daily }
+    var spacing = 0
+    for day in days.dropFirst() { spacing = Self.gcd(spacing, day - first) }
+    if spacing == 0 || spacing % 7 == 0 { return required ?? (spacing == 0 ? .daily : .weekly) }
+    if spacing == 1, required != .weekly { return .daily }
+    let offender = days.first { ($0 - first) % 7 != 0 } ?? first
+    let expectation = required == .weekly ? "weekly dates (the same weekday every week)" : "daily or weekly dates"
+    throw .irregularDates(
+      InputPosition(file: path, line: firstLineOfDay[offender] ?? 0, column: 1),
+      detail: "date \(offender) is \(offender - first) days after the first date \(first); expected \(expectation)")
+  }
+
+  /// Every series on a grid of `frequency`, in no particular order (`DatasetAssembler` sorts).
+  func series(frequency: Frequency) -> [CorrectionEngine.Series] {
+    cells.compactMap { key, byDay in
+      guard let first = byDay.keys.min(), let last = byDay.keys.max() else { return nil }
+      let step = frequency.days
+      var values = [Double?](repeating: nil, count: (last - first) / step + 1)
+      for (day, cell) in byDay { values[(day - first) / step] = cell.value }
+      return CorrectionEngine.Series(regionID: key.regionID, metric: key.metric, start: first, step: step, values: values)
+    }
+  }
+
+  private static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+}

@@ -1,0 +1,16 @@
+import NeuralBrainCore
+import NeuralBrainProviders
+import NeuralBrainStore
+
+/// The provider chain's `LockStore`, persisted in the state database.
+struct DatabaseLockStore: LockStore {
+  let database: NeuralBrainDatabase
+  /// How many audit events to keep.
+  let keep: Int
+
+  func loadLock() async throws -> LockState? { try database.loadLock() }
+
+  func saveLock(_ state: LockState) async throws { try database.saveLock(state, events: [], keep: keep) }
+
+  func appendAudit(_ events: [AuditEvent]) async throws { try database.appendAudit(events, keep: keep) }
+}

@@ -1,0 +1,94 @@
+import AsyncHTTPClient
+import Foundation
+import NeuralBrainCore
+import NeuralBrainIngest
+import NeuralBrainNormalize
+import NeuralBrainPublish
+import NeuralBrainRender
+import NeuralBrainStore
+
+// MARK: - The stages of a run, in order
+
+extension PipelineStep {
+  /// The default run: every stage of product.md §1.
+  public static var standardRun: [PipelineStep] {
+    [.ingest(), .store(), .forecast(), .normalize(), .render(), .publish()]
+  }
+
+  /// Reads the configured source into a data set.
+  public static func ingest() -> PipelineStep {
+    PipelineStep(name: "ingest") { context in
+      let source = try SourceFactory.make(
+        context.options.source, httpClient: .shared, now: context.options.now)
+      let dataset = try await source.load()
+      context.dataset = dataset
+      context.notes += dataset.notes.prefix(20).map {
+        "\($0.regionID) \($0.metric.rawValue) \($0.date.iso): \($0.message)"
+      }
+      if dataset.notes.count > 20 { context.notes.append("… and \(dataset.notes.count - 20) more data notes") }
+    }
+  }
+
+  /// Stores the observations as a new vintage (a no-op when nothing changed).
+  public static func store() -> PipelineStep {
+    PipelineStep(name: "store") { context in
+      try context.database.recordIngest(try context.requireDataset())
+    }
+  }
+
+  /// Validates the provider's output into the published schema.
+  public static func normalize() -> PipelineStep {
+    PipelineStep(name: "normalize") { context in
+      let dataset = try context.requireDataset()
+      guard let output = context.output, let targets = context.targets else {
+        throw StepOrderError.missing("the provider output")
+      }
+      let run = RunInfo(
+        runID: context.runID, generatedAt: context.options.now, provider: output.provider,
+        model: output.model, method: output.method, fallbackUsed: context.fallbackUsed,
+        provenance: dataset.provenance, frequency: dataset.frequency, seed: context.options.seed,
+        isStale: Staleness.isStale(dataset: dataset, now: context.options.now, afterDays: context.options.staleAfterDays),
+        notes: context.notes)
+      context.run = run
+      context.forecasts = try Normalizer().normalize(output, dataset: dataset, targets: targets, run: run)
+      try context.database.saveForecasts(
+        runID: context.runID, provider: output.provider, model: output.model,
+        forecasts: output.forecasts, published: context.forecasts)
+    }
+  }
+
+  /// Renders every file of the release in memory.
+  public static func render() -> PipelineStep {
+    PipelineStep(name: "render") { context in
+      let dataset = try context.requireDataset()
+      guard let run = context.run else { throw StepOrderError.missing("the run description") }
+      let previous = try context.database.lastSuccessfulRun()
+      let content = SiteContent(
+        run: run, forecasts: context.forecasts,
+        previousRiskLevels: try previous.map { try context.database.riskLevels(runID: $0.id) } ?? [:],
+        evaluation: try SiteEvaluation.rows(database: context.database, dataset: dataset),
+        baseURL: context.options.baseURL,
+        history: try context.database.runs(limit: 50).compactMap(FeedEntry.init(run:)))
+      context.summary = content.feedEntry.summary
+      let renderer = try SiteRenderer(templatesDirectory: context.options.templatesDirectory)
+      context.files = try renderer.render(content)
+    }
+  }
+
+  /// Validates every file, writes the release and switches `current` to it.
+  public static func publish() -> PipelineStep {
+    PipelineStep(name: "publish") { context in
+      let publisher = ReleasePublisher(
+        outputDirectory: context.options.outputDirectory, keepReleases: context.options.keepReleases)
+      context.releaseDirectory = try publisher.publish(context.files, runID: context.runID)
+    }
+  }
+}
+
+extension FeedEntry {
+  /// A feed entry for a run that published a release.
+  init?(run: RunRecord) {
+    guard run.status == .succeeded, let summary = run.summary, let provider = run.provider else { return nil }
+    self.init(runID: run.id, generatedAt: run.startedAt, provider: provider, summary: summary)
+  }
+}

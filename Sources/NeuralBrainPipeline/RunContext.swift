@@ -1,0 +1,46 @@
+import Foundation
+import NeuralBrainCore
+import NeuralBrainStore
+
+/// The one value a run's steps read and extend, in order.
+public struct RunContext: Sendable {
+  public let options: RunOptions
+  public let runID: String
+  public let database: NeuralBrainDatabase
+  public var dataset: Dataset?
+  public var targets: ForecastTargets?
+  public var output: ProviderOutput?
+  public var fallbackUsed = false
+  public var forecasts: [ForecastData] = []
+  public var run: RunInfo?
+  public var files: [SiteFile] = []
+  public var releaseDirectory: URL?
+  /// One line describing the release, for the Atom feed of later runs.
+  public var summary: String?
+  public var notes: [String] = []
+  /// Seconds spent in each step, in order.
+  public var durations: [(step: String, seconds: Double)] = []
+
+  public init(options: RunOptions, runID: String, database: NeuralBrainDatabase) {
+    self.options = options
+    self.runID = runID
+    self.database = database
+  }
+
+  /// The data set, or a clear error when a step runs before ingest.
+  func requireDataset() throws -> Dataset {
+    guard let dataset else { throw PipelineError(step: "order", underlying: StepOrderError.missing("dataset")) }
+    return dataset
+  }
+}
+
+/// A step ran before the step that produces what it needs (a programming error).
+enum StepOrderError: Error, LocalizedError {
+  case missing(String)
+
+  var errorDescription: String? {
+    switch self {
+    case .missing(let what): "internal error: \(what) is not available yet; steps ran out of order"
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import NeuralBrainCore
+import NeuralBrainIngest
+import NeuralBrainProviders
+
+/// Everything one run needs to know, resolved from defaults, the config file and flags.
+public struct RunOptions: Sendable {
+  public var outputDirectory: URL
+  public var stateDirectory: URL
+  public var templatesDirectory: URL
+  public var source: SourceOptions
+  public var seed: UInt64
+  /// The run's clock; fixed by `--now` for reproducible output.
+  public var now: Date
+  /// Steps ahead to forecast; nil = the frequency's default (4 weekly, 28 daily).
+  public var steps: Int?
+  public var providers: ProvidersConfiguration
+  /// The process environment (API keys are resolved from it, never logged).
+  public var environment: [String: String]
+  public var keepReleases: Int
+  /// Public URL of the site, for the sitemap and feed; nil = relative links only.
+  public var baseURL: String?
+  /// Data older than this many days (after the expected reporting lag) is flagged stale.
+  public var staleAfterDays: Int?
+
+  public init(
+    outputDirectory: URL = URL(fileURLWithPath: "output"),
+    stateDirectory: URL = URL(fileURLWithPath: "state"),
+    templatesDirectory: URL = TemplateLocator.defaultDirectory(),
+    source: SourceOptions = SourceOptions(kind: .demo),
+    seed: UInt64 = 42, now: Date = Date(), steps: Int? = nil,
+    providers: ProvidersConfiguration = .default,
+    environment: [String: String] = ProcessInfo.processInfo.environment,
+    keepReleases: Int = 5, baseURL: String? = nil, staleAfterDays: Int? = nil
+  ) {
+    self.outputDirectory = outputDirectory
+    self.stateDirectory = stateDirectory
+    self.templatesDirectory = templatesDirectory
+    self.source = source
+    self.seed = seed
+    self.now = now
+    self.steps = steps
+    self.providers = providers
+    self.environment = environment
+    self.keepReleases = keepReleases
+    self.baseURL = baseURL
+    self.staleAfterDays = staleAfterDays
+  }
+}

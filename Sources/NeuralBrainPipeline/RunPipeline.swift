@@ -1,0 +1,115 @@
+import Foundation
+import Logging
+import NeuralBrainCore
+import NeuralBrainStore
+
+/// Runs one batch: takes the run lock, opens the state database, runs the steps in order and
+/// records how the run ended.
+///
+/// A failing step stops the run; nothing is published, the previous release stays live, the run
+/// is recorded as failed and the error names the step.
+public struct RunPipeline: Sendable {
+  public var steps: [PipelineStep]
+  public var logger: Logger
+
+  public init(steps: [PipelineStep] = PipelineStep.standardRun, logger: Logger) {
+    self.steps = steps
+    self.logger = logger
+  }
+
+  public func run(_ options: RunOptions) async throws(PipelineError) -> RunSummary {
+    let clock = ContinuousClock()
+    let started = clock.now
+    let lock: RunLock
+    let database: NeuralBrainDatabase
+    do {
+      lock = try RunLock(stateDirectory: options.stateDirectory)
+      database = try NeuralBrainDatabase.open(directory: options.stateDirectory)
+    } catch {
+      throw PipelineError(step: "start", underlying: error)
+    }
+    defer { withExtendedLifetime(lock) {} }
+    let existing: Set<String>
+    do {
+      existing = Set(try database.runs(limit: 1000).map(\.id))
+    } catch {
+      throw PipelineError(step: "start", underlying: error)
+    }
+    let runID = RunIdentifier.make(now: options.now, existing: existing)
+    var record = RunRecord(id: runID, startedAt: options.now, seed: options.seed)
+    var context = RunContext(options: options, runID: runID, database: database)
+    var logger = self.logger
+    logger[metadataKey: "run_id"] = "\(runID)"
+    let previousSuccess = MetricsTextfile.previousSuccess(stateDirectory: options.stateDirectory)
+    do {
+      try database.startRun(record)
+      try database.appendAudit([AuditEvent(time: options.now, type: .runStarted, runID: runID)])
+    } catch {
+      throw PipelineError(step: "start", underlying: error)
+    }
+    for (index, step) in steps.enumerated() {
+      logger.info("[\(index + 1)/\(steps.count)] \(step.name)")
+      let stepStart = clock.now
+      do {
+        try await step.body(&context)
+      } catch {
+        let failure = (error as? PipelineError) ?? PipelineError(step: step.name, underlying: error)
+        context.durations.append((step.name, Self.seconds(clock.now - stepStart)))
+        record.status = .failed
+        record.finishedAt = options.now
+        record.error = failure.errorDescription
+        try? database.finishRun(record)
+        try? database.appendAudit([
+          AuditEvent(time: options.now, type: .runFinished, runID: runID, details: ["status": "failed", "step": failure.step])
+        ])
+        MetricsTextfile.write(
+          .init(
+            success: false, finishedAt: Date(), exitCode: failure.exitStatus.rawValue, durations: context.durations,
+            provider: context.output?.provider, model: context.output?.model, fallbackUsed: context.fallbackUsed,
+            regions: 0, previousSuccess: previousSuccess),
+          stateDirectory: options.stateDirectory)
+        logger.error("run failed", metadata: ["step": "\(failure.step)", "error": "\(failure.errorDescription ?? "")"])
+        throw failure
+      }
+      let seconds = Self.seconds(clock.now - stepStart)
+      context.durations.append((step.name, seconds))
+      logger.debug("step finished", metadata: ["step": "\(step.name)", "seconds": "\(String(format: "%.3f", seconds))"])
+    }
+    guard let output = context.output, let release = context.releaseDirectory else {
+      throw PipelineError(step: "finish", underlying: StepOrderError.missing("a published release"))
+    }
+    record.status = .succeeded
+    record.finishedAt = options.now
+    record.source = context.dataset?.provenance.source
+    record.dataAsOf = context.dataset?.provenance.dataAsOf.iso
+    record.provider = output.provider
+    record.model = output.model
+    record.fallbackUsed = context.fallbackUsed
+    record.regions = context.forecasts.count
+    record.releasePath = release.path
+    record.summary = context.summary
+    do {
+      try database.finishRun(record)
+      try database.appendAudit([
+        AuditEvent(
+          time: options.now, type: .runFinished, provider: output.provider, runID: runID,
+          details: ["status": "succeeded", "regions": "\(context.forecasts.count)"])
+      ])
+    } catch {
+      throw PipelineError(step: "finish", underlying: error)
+    }
+    MetricsTextfile.write(
+      .init(
+        success: true, finishedAt: Date(), exitCode: 0, durations: context.durations, provider: output.provider,
+        model: output.model, fallbackUsed: context.fallbackUsed, regions: context.forecasts.count,
+        previousSuccess: previousSuccess),
+      stateDirectory: options.stateDirectory)
+    return RunSummary(
+      runID: runID, regions: context.forecasts.count, provider: output.provider, model: output.model,
+      fallbackUsed: context.fallbackUsed, releaseDirectory: release, seconds: Self.seconds(clock.now - started))
+  }
+
+  static func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+  }
+}

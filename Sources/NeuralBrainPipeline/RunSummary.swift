@@ -1,0 +1,19 @@
+import Foundation
+
+/// What a finished run reports on its last line.
+public struct RunSummary: Sendable, Hashable {
+  public var runID: String
+  public var regions: Int
+  public var provider: String
+  public var model: String
+  public var fallbackUsed: Bool
+  public var releaseDirectory: URL
+  public var seconds: Double
+
+  /// `published 20 regions with local (local-ensemble-v1) to output/releases/… in 0.84 s`.
+  public var line: String {
+    let fallback = fallbackUsed ? " (fallback)" : ""
+    return "published \(regions) regions with \(provider) (\(model))\(fallback) to "
+      + "\(releaseDirectory.path) in \(String(format: "%.2f", seconds)) s [run \(runID)]"
+  }
+}

@@ -1,0 +1,85 @@
+import NeuralBrainCore
+
+/// The versioned prompt of one series: recent history as `date,value` lines, the exact horizon
+/// dates, and the JSON contract the reply must follow. Changing the wording changes `version`.
+public struct ForecastPrompt: Sendable, Hashable {
+  /// Shown on pages as the method of hosted forecasts.
+  public static let version = "nb-prompt-v1"
+  /// How many of the most recent values are sent.
+  public static let historyLength = 26
+  /// The quantile levels the reply is asked for besides the median; other hub levels are
+  /// filled by calibration.
+  public static let requestedLevels: [Double] = [0.025, 0.1, 0.25, 0.75, 0.9, 0.975]
+
+  public var system: String
+  public var user: String
+  /// The target end dates the reply must cover, in order.
+  public var horizonDates: [Day]
+  /// The largest of the values sent (the sanity cap is a multiple of it).
+  public var recentMaximum: Double
+
+  init(job: SeriesJob) {
+    let recent = Array(job.values.suffix(Self.historyLength))
+    let firstIndex = job.values.count - recent.count
+    let unit = job.targets.frequency == .weekly ? "weekly" : "daily"
+    let history = recent.enumerated().map { offset, value in
+      "\(job.series.date(at: firstIndex + offset).iso),\(Int(value.rounded()))"
+    }
+    horizonDates = job.horizonDates
+    recentMaximum = recent.max() ?? 0
+    system = """
+      You are an epidemiological forecaster. You receive a history of \(unit) incident counts and \
+      return a probabilistic forecast as JSON only, with no prose and no code fences.
+      """
+    let levels = Self.requestedLevels.map { String($0) }.joined(separator: ", ")
+    user = """
+      Region: \(job.series.region.name) (\(job.series.region.code))
+      Metric: \(job.series.metric.displayName), \(unit) incident counts
+      History (date,value), oldest first:
+      \(history.joined(separator: "\n"))
+
+      Forecast the incident count for each of these target end dates: \
+      \(horizonDates.map(\.iso).joined(separator: ", ")).
+      Reply with JSON of exactly this shape:
+      {"forecasts":[{"date":"YYYY-MM-DD","median":number,"quantiles":[{"level":number,"value":number}]}]}
+      One entry per target date, in order. Give quantiles at levels \(levels). \
+      Values are non-negative counts and increase with the level.
+      """
+  }
+
+  /// The reply's JSON Schema for OpenAI-style strict structured output (every object closed,
+  /// every property required).
+  static let jsonSchema: JSONValue = {
+    func object(_ properties: [String: JSONValue]) -> JSONValue {
+      .object([
+        "type": .string("object"), "properties": .object(properties),
+        "required": .array(properties.keys.sorted().map(JSONValue.string)), "additionalProperties": .bool(false),
+      ])
+    }
+    let number = JSONValue.object(["type": .string("number")])
+    let quantile = object(["level": number, "value": number])
+    let point = object([
+      "date": .object(["type": .string("string")]), "median": number,
+      "quantiles": .object(["type": .string("array"), "items": quantile]),
+    ])
+    return object(["forecasts": .object(["type": .string("array"), "items": point])])
+  }()
+
+  /// The same contract in Gemini's OpenAPI subset (`responseSchema`).
+  static let geminiSchema: JSONValue = {
+    func object(_ properties: [String: JSONValue], order: [String]) -> JSONValue {
+      .object([
+        "type": .string("OBJECT"), "properties": .object(properties),
+        "required": .array(order.map(JSONValue.string)), "propertyOrdering": .array(order.map(JSONValue.string)),
+      ])
+    }
+    let number = JSONValue.object(["type": .string("NUMBER")])
+    let quantile = object(["level": number, "value": number], order: ["level", "value"])
+    let point = object(
+      [
+        "date": .object(["type": .string("STRING")]), "median": number,
+        "quantiles": .object(["type": .string("ARRAY"), "items": quantile]),
+      ], order: ["date", "median", "quantiles"])
+    return object(["forecasts": .object(["type": .string("ARRAY"), "items": point])], order: ["forecasts"])
+  }()
+}

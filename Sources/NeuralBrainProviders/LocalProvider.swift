@@ -1,0 +1,28 @@
+import NeuralBrainCore
+import NeuralBrainForecasting
+
+/// The embedded statistical models as a provider: no network, no key, always healthy. It ends
+/// every chain that lists it, so a run with `local` always completes.
+public struct LocalProvider: ForecastProvider {
+  public let name = "local"
+  public let forecaster: LocalForecaster
+
+  public init(forecaster: LocalForecaster = .init()) {
+    self.forecaster = forecaster
+  }
+
+  public var model: String { forecaster.modelID }
+
+  public func forecast(_ request: ForecastRequest) async throws(ProviderFailure) -> ProviderOutput {
+    let jobs = SeriesJob.jobs(for: request)
+    let quantiles = forecaster.forecast(
+      jobs.map(\.values), frequency: request.targets.frequency, steps: request.targets.steps, seed: request.seed)
+    return ProviderOutput(
+      provider: name, model: model, method: forecaster.methodDescription,
+      forecasts: zip(jobs, quantiles).map { job, rows in job.forecast(quantiles: rows) })
+  }
+
+  public func checkHealth() async -> HealthStatus {
+    HealthStatus(provider: name, healthy: true, latencyMilliseconds: 0)
+  }
+}

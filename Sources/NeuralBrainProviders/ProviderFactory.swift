@@ -1,0 +1,76 @@
+import Foundation
+import AsyncHTTPClient
+import NIOCore
+import NeuralBrainForecasting
+
+/// Builds the chain's slots from configuration and the environment: resolves each key (without
+/// ever printing it) and marks providers without one as unconfigured.
+public enum ProviderFactory {
+  public static func make(
+    configuration: ProvidersConfiguration, environment: [String: String], httpClient: HTTPClient,
+    forecaster: LocalForecaster = .init(), retry: RetryPolicy = .standard
+  ) -> [ProviderSlot] {
+    configuration.order.map { name in
+      guard let settings = configuration.settings[name] else {
+        return ProviderSlot(name: name, state: .unconfigured(reason: "no [providers.\(name)] settings"))
+      }
+      do throws(CredentialsError) {
+        return ProviderSlot(
+          name: name,
+          state: try state(
+            name: name, settings: settings, environment: environment, httpClient: httpClient,
+            forecaster: forecaster, concurrency: configuration.concurrency, retry: retry))
+      } catch {
+        return ProviderSlot(name: name, state: .unconfigured(reason: error.localizedDescription))
+      }
+    }
+  }
+
+  /// The HTTP client configuration provider calls expect: explicit connect and read timeouts
+  /// (the per-request deadline comes from each provider's `timeout_seconds`), and a refused
+  /// connection reported at once instead of retried until the deadline (providers retry
+  /// `unavailable` themselves, with backoff).
+  public static func httpClientConfiguration(
+    connectTimeoutSeconds: Int64 = 5, readTimeoutSeconds: Int64 = 300
+  ) -> HTTPClient.Configuration {
+    var configuration = HTTPClient.Configuration()
+    configuration.timeout = .init(connect: .seconds(connectTimeoutSeconds), read: .seconds(readTimeoutSeconds))
+    configuration.connectionPool.retryConnectionEstablishment = false
+    return configuration
+  }
+
+  private static func state(
+    name: String, settings: ProviderSettings, environment: [String: String], httpClient: HTTPClient,
+    forecaster: LocalForecaster, concurrency: Int, retry: RetryPolicy
+  ) throws(CredentialsError) -> ProviderSlot.State {
+    if settings.kind == .local { return .ready(LocalProvider(forecaster: forecaster)) }
+    var key: Credentials?
+    if let variable = settings.apiKeyEnv {
+      key = try Credentials.resolve(variable: variable, provider: name, environment: environment)
+      if key == nil, settings.kind != .openaiCompatible {
+        return .unconfigured(
+          reason: "\(variable) is not set (nor \(variable)_FILE or $CREDENTIALS_DIRECTORY/\(variable))")
+      }
+    } else if settings.kind != .openaiCompatible {
+      return .unconfigured(reason: "[providers.\(name)] names no api_key_env")
+    }
+    let api: any VendorAPI
+    switch settings.kind {
+    case .gemini:
+      api = GeminiAPI(settings: settings, key: key)
+    case .cloudflare:
+      let variable = settings.accountIDEnv ?? "CLOUDFLARE_ACCOUNT_ID"
+      guard let account = try Credentials.resolve(variable: variable, provider: name + "-account", environment: environment)
+      else {
+        return .unconfigured(reason: "\(variable) (the Cloudflare account id) is not set")
+      }
+      api = CloudflareAPI(settings: settings, key: key, accountID: account.secret)
+    default:
+      api = OpenAIChatAPI(settings: settings, key: key)
+    }
+    return .ready(
+      HostedProvider(
+        name: name, settings: settings, api: api, key: key, httpClient: httpClient, forecaster: forecaster,
+        concurrency: concurrency, retry: retry))
+  }
+}

@@ -1,0 +1,39 @@
+import NeuralBrainCore
+
+/// One series of a request prepared for forecasting: its gap-filled values and the dates of the
+/// horizons asked for. Shared by every provider so they all forecast the same set in the same order.
+struct SeriesJob: Sendable {
+  var series: IncidentSeries
+  /// Gap-filled values (never empty).
+  var values: [Double]
+  var targets: ForecastTargets
+
+  /// The request's series that have at least one observation, in dataset order.
+  static func jobs(for request: ForecastRequest) -> [SeriesJob] {
+    request.dataset.series.compactMap { series in
+      let values = series.filledValues
+      return values.isEmpty ? nil : SeriesJob(series: series, values: values, targets: request.targets)
+    }
+  }
+
+  var lastObserved: Day { series.end }
+
+  /// Target end dates of steps 1…N.
+  var horizonDates: [Day] {
+    (1...max(targets.steps, 1)).map { targets.targetEndDate(lastObserved: lastObserved, step: $0) }
+  }
+
+  /// Wraps per-step quantile rows (23 values each) as the series' forecast.
+  func forecast(quantiles: [[Double]]) -> SeriesForecast {
+    SeriesForecast(
+      regionID: series.region.id,
+      metric: series.metric,
+      referenceDate: targets.referenceDate(lastObserved: lastObserved),
+      horizons: quantiles.enumerated().map { index, row in
+        HorizonForecast(
+          horizon: targets.horizon(ofStep: index + 1),
+          targetEndDate: targets.targetEndDate(lastObserved: lastObserved, step: index + 1),
+          quantiles: row)
+      })
+  }
+}

@@ -1,0 +1,118 @@
+import AsyncHTTPClient
+import Foundation
+import NeuralBrainCore
+import NeuralBrainTestSupport
+import Testing
+
+@testable import NeuralBrainProviders
+
+/// Shared inputs: one weekly series, its horizon dates, valid replies and provider builders.
+enum TestFixtures {
+  static let start = Day(year: 2025, month: 6, day: 7) ?? Day(ordinal: 0)
+  static let values: [Double?] = (0..<30).map { (index: Int) -> Double? in
+    index == 10 ? nil : Double(100 + (index * 37) % 90)
+  }
+
+  static let dataset = Dataset(
+    provenance: Provenance(
+      source: "test", sourceURL: "test:", retrievedAt: Date(timeIntervalSince1970: 0),
+      dataAsOf: start.adding(days: 29 * 7)),
+    frequency: .weekly,
+    regions: [Region(code: "US-TX", name: "Texas")],
+    series: [
+      IncidentSeries(
+        region: Region(code: "US-TX", name: "Texas"), metric: .cases, frequency: .weekly, start: start,
+        values: values)
+    ])
+
+  static let request = ForecastRequest(
+    dataset: dataset, targets: ForecastTargets(frequency: .weekly), seed: 42, runID: "run-1")
+
+  static var lastObserved: Day { start.adding(days: 29 * 7) }
+  static var horizonDates: [Day] { (1...4).map { lastObserved.adding(days: 7 * $0) } }
+
+  /// A reply meeting the contract: median plus the requested levels for every horizon.
+  static func forecastJSON(median: Double = 150, dates: [Day] = horizonDates) -> String {
+    let points = dates.map { date in
+      """
+      {"date":"\(date.iso)","median":\(median),"quantiles":[{"level":0.025,"value":\(median * 0.5)},\
+      {"level":0.25,"value":\(median * 0.8)},{"level":0.75,"value":\(median * 1.2)},\
+      {"level":0.975,"value":\(median * 1.8)}]}
+      """
+    }
+    return #"{"forecasts":["# + points.joined(separator: ",") + "]}"
+  }
+
+  /// `text` as a JSON string literal.
+  static func quoted(_ text: String) -> String { JSONValue.string(text).text }
+
+  static func openAIChat(content: String?, finish: String = "stop", refusal: String? = nil) -> String {
+    let contentJSON = content.map(quoted) ?? "null"
+    let refusalJSON = refusal.map(quoted) ?? "null"
+    return """
+      {"id":"chatcmpl-1","object":"chat.completion","created":1760000000,"model":"m",\
+      "choices":[{"index":0,"message":{"role":"assistant","content":\(contentJSON),"refusal":\(refusalJSON)},\
+      "logprobs":null,"finish_reason":"\(finish)"}],"usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2}}
+      """
+  }
+
+  static func gemini(text: String) -> String {
+    """
+    {"candidates":[{"content":{"role":"model","parts":[{"text":\(quoted(text))}]},"finishReason":"STOP","index":0}],\
+    "usageMetadata":{"promptTokenCount":1,"candidatesTokenCount":1,"totalTokenCount":2},"modelVersion":"gemini-2.5-flash"}
+    """
+  }
+
+  static let environment = [
+    "OPENAI_API_KEY": "sk-test-secret-0001", "GEMINI_API_KEY": "AIzaTestSecret0002", "GROQ_API_KEY": "gsk_secret0003",
+    "CLOUDFLARE_API_TOKEN": "cf-secret-0004", "CLOUDFLARE_ACCOUNT_ID": "acct123", "HF_TOKEN": "hf_secret0005",
+    "LOCAL_KEY": "local-secret-0006",
+  ]
+
+  /// The key values (the Cloudflare account id is an identifier, not a secret).
+  static var secrets: [String] { environment.filter { $0.key != "CLOUDFLARE_ACCOUNT_ID" }.map(\.value) }
+
+  /// The client every test uses, configured as production expects (refusals fail fast).
+  static let httpClient = HTTPClient(
+    eventLoopGroupProvider: .singleton, configuration: ProviderFactory.httpClientConfiguration())
+
+  /// Waits nothing, so retries and rate-limit hints never slow a test.
+  static let instantRetry = RetryPolicy(sleep: { _ in })
+
+  /// Settings of `kind` pointed at a fake server.
+  static func settings(_ kind: ProviderKind, server: String, timeout: Double = 10) -> ProviderSettings {
+    let path: String
+    var settings: ProviderSettings
+    switch kind {
+    case .openaiCompatible:
+      settings = ProviderSettings(kind: .openaiCompatible, baseURL: "", model: "llama3.2", apiKeyEnv: "LOCAL_KEY")
+      path = "/v1"
+    default:
+      settings = ProviderSettings.builtIn(kind.rawValue) ?? ProviderSettings(kind: kind, baseURL: "", model: "")
+      path = URL(string: settings.baseURL)?.path ?? ""
+    }
+    settings.baseURL = server + path
+    settings.timeoutSeconds = timeout
+    settings.maxRetries = 0
+    settings.whoamiURL = server + "/api/whoami-v2"
+    return settings
+  }
+
+  /// A ready provider named after `kind` talking to `server`.
+  static func provider(
+    _ kind: ProviderKind, server: String, timeout: Double = 10, name: String? = nil
+  ) throws -> any ForecastProvider {
+    let name = name ?? kind.rawValue
+    let configuration = ProvidersConfiguration(
+      order: [name], settings: [name: settings(kind, server: server, timeout: timeout)], concurrency: 2)
+    let slots = ProviderFactory.make(
+      configuration: configuration, environment: environment, httpClient: TestFixtures.httpClient, retry: instantRetry)
+    return try #require(slots.first?.provider, "the \(name) provider should be configured")
+  }
+}
+
+/// Records what a fake server received.
+actor RequestLog {
+  private(set) var requests: [LoopbackHTTPServer.Request] = []
+  func append(_ request: LoopbackHTTPServer.Request) { requests.append(request) }
+}
