@@ -14,7 +14,10 @@ public struct NeuralBrainCommand: AsyncParsableCommand {
       73/74 output or I/O error, 75 temporary failure (retry later), 78 configuration error.
       """,
     version: "0.1.0",
-    subcommands: [RunCommand.self, StatusCommand.self, AuditCommand.self])
+    subcommands: [
+      RunCommand.self, StatusCommand.self, LockCommand.self, AuditCommand.self, HealthCommand.self,
+      BacktestCommand.self,
+    ])
 
   public init() {}
 }

@@ -6,6 +6,39 @@ import Foundation
 /// `risk_level`, …) plus the quantile forecasts and provenance researchers need. Encoded with
 /// snake_case keys.
 public struct ForecastData: Hashable, Codable, Sendable {
+
+  /// Explicit snake_case keys, so any JSON client decodes the files without key strategies.
+  enum CodingKeys: String, CodingKey {
+    case schemaVersion = "schema_version"
+    case runID = "run_id"
+    case region
+    case regionID = "region_id"
+    case regionCode = "region_code"
+    case population
+    case actualCases = "actual_cases"
+    case actualDeaths = "actual_deaths"
+    case forecastedCases = "forecasted_cases"
+    case forecastedDeaths = "forecasted_deaths"
+    case confidenceScore = "confidence_score"
+    case riskLevel = "risk_level"
+    case riskScore = "risk_score"
+    case outbreakProbability = "outbreak_probability"
+    case trend
+    case trendDetail = "trend_detail"
+    case growthRate = "growth_rate"
+    case volatility
+    case incidencePer100k = "incidence_per100k"
+    case primaryMetric = "primary_metric"
+    case timestamp
+    case provider
+    case model
+    case method
+    case dataAsOf = "data_as_of"
+    case source
+    case sourceURL = "source_url"
+    case isSynthetic = "is_synthetic"
+    case metrics
+  }
   public static let schemaVersion = "1.0.0"
 
   public var schemaVersion: String
@@ -104,6 +137,17 @@ public struct DatedValue: Hashable, Codable, Sendable {
 
 /// The quantile forecast of one metric of a region, with its recent observations.
 public struct MetricForecast: Hashable, Codable, Sendable {
+
+  /// Explicit snake_case keys, so any JSON client decodes the files without key strategies.
+  enum CodingKeys: String, CodingKey {
+    case metric
+    case frequency
+    case target
+    case referenceDate = "reference_date"
+    case recent
+    case quantileLevels = "quantile_levels"
+    case horizons
+  }
   public var metric: Metric
   public var frequency: Frequency
   public var target: String
@@ -156,6 +200,20 @@ public enum TrendCategory: String, Codable, Sendable, CaseIterable {
 
 /// The derived metrics of product.md §4, computed by the normalizer.
 public struct DerivedMetrics: Hashable, Codable, Sendable {
+
+  /// Explicit snake_case keys, so any JSON client decodes the files without key strategies.
+  enum CodingKeys: String, CodingKey {
+    case primaryMetric = "primary_metric"
+    case confidenceScore = "confidence_score"
+    case riskLevel = "risk_level"
+    case riskScore = "risk_score"
+    case outbreakProbability = "outbreak_probability"
+    case trend
+    case trendDetail = "trend_detail"
+    case growthRate = "growth_rate"
+    case volatility
+    case incidencePer100k = "incidence_per100k"
+  }
   public var primaryMetric: Metric
   public var confidenceScore: Double
   public var riskLevel: RiskLevel

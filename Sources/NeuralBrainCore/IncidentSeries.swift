@@ -3,6 +3,15 @@
 /// Values are on a fixed grid (`start`, `start + step`, …); `nil` marks a missing report.
 /// Ingest converts cumulative inputs to incident counts before building one.
 public struct IncidentSeries: Hashable, Codable, Sendable {
+
+  /// Explicit snake_case keys, so any JSON client decodes the files without key strategies.
+  enum CodingKeys: String, CodingKey {
+    case region
+    case metric
+    case frequency
+    case start
+    case values
+  }
   public var region: Region
   public var metric: Metric
   public var frequency: Frequency

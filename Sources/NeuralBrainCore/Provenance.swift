@@ -2,6 +2,17 @@ import Foundation
 
 /// Where a data set came from and how old it is, carried into every published file.
 public struct Provenance: Hashable, Codable, Sendable {
+
+  /// Explicit snake_case keys, so any JSON client decodes the files without key strategies.
+  enum CodingKeys: String, CodingKey {
+    case source
+    case sourceURL = "source_url"
+    case retrievedAt = "retrieved_at"
+    case dataAsOf = "data_as_of"
+    case contentSHA256 = "content_sha256"
+    case isSynthetic = "is_synthetic"
+    case license
+  }
   /// Source kind, e.g. `demo`, `csv`, `hub`, `jhu`, `owid`, `diseasesh`.
   public var source: String
   /// The file path or URL the data were read from (`demo:` URI for the simulator).

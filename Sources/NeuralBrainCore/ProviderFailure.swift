@@ -18,6 +18,16 @@ public enum FailureClass: String, Codable, Sendable, CaseIterable {
 
 /// A classified provider failure, safe to log and audit (it never carries a key).
 public struct ProviderFailure: Error, Hashable, Codable, Sendable, CustomStringConvertible {
+
+  /// Explicit snake_case keys, so any JSON client decodes the files without key strategies.
+  enum CodingKeys: String, CodingKey {
+    case provider
+    case failureClass = "failure_class"
+    case httpStatus = "http_status"
+    case vendorCode = "vendor_code"
+    case message
+    case retryAfter = "retry_after"
+  }
   public var provider: String
   public var failureClass: FailureClass
   public var httpStatus: Int?
@@ -50,6 +60,15 @@ public struct ProviderFailure: Error, Hashable, Codable, Sendable, CustomStringC
 
 /// The persistent provider lock: exactly one provider at a time (product.md §2).
 public struct LockState: Hashable, Codable, Sendable {
+
+  /// Explicit snake_case keys, so any JSON client decodes the files without key strategies.
+  enum CodingKeys: String, CodingKey {
+    case provider
+    case acquiredAt = "acquired_at"
+    case consecutiveFailures = "consecutive_failures"
+    case lastFailureClass = "last_failure_class"
+    case healthyStreaks = "healthy_streaks"
+  }
   /// The locked provider's name.
   public var provider: String
   public var acquiredAt: Date
@@ -86,6 +105,15 @@ public enum AuditEventType: String, Codable, Sendable, CaseIterable {
 
 /// One entry of the persistent audit trail. `details` never holds a secret.
 public struct AuditEvent: Hashable, Codable, Sendable {
+
+  /// Explicit snake_case keys, so any JSON client decodes the files without key strategies.
+  enum CodingKeys: String, CodingKey {
+    case time
+    case type
+    case provider
+    case runID = "run_id"
+    case details
+  }
   public var time: Date
   public var type: AuditEventType
   public var provider: String?

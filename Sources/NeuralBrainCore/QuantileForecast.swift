@@ -43,6 +43,13 @@ public struct ForecastTargets: Hashable, Codable, Sendable {
 
 /// The 23 quantiles of one horizon's incident count.
 public struct HorizonForecast: Hashable, Codable, Sendable {
+
+  /// Explicit snake_case keys, so any JSON client decodes the files without key strategies.
+  enum CodingKeys: String, CodingKey {
+    case horizon
+    case targetEndDate = "target_end_date"
+    case quantiles
+  }
   /// Hub horizon label (see `ForecastTargets`).
   public var horizon: Int
   public var targetEndDate: Day
@@ -60,6 +67,14 @@ public struct HorizonForecast: Hashable, Codable, Sendable {
 
 /// A probabilistic forecast of one region and metric.
 public struct SeriesForecast: Hashable, Codable, Sendable {
+
+  /// Explicit snake_case keys, so any JSON client decodes the files without key strategies.
+  enum CodingKeys: String, CodingKey {
+    case regionID = "region_id"
+    case metric
+    case referenceDate = "reference_date"
+    case horizons
+  }
   public var regionID: String
   public var metric: Metric
   public var referenceDate: Day

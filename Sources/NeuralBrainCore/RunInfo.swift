@@ -2,6 +2,21 @@ import Foundation
 
 /// Facts about one run that every rendered file shows.
 public struct RunInfo: Hashable, Codable, Sendable {
+
+  /// Explicit snake_case keys, so any JSON client decodes the files without key strategies.
+  enum CodingKeys: String, CodingKey {
+    case runID = "run_id"
+    case generatedAt = "generated_at"
+    case provider
+    case model
+    case method
+    case fallbackUsed = "fallback_used"
+    case provenance
+    case frequency
+    case seed
+    case isStale = "is_stale"
+    case notes
+  }
   public var runID: String
   /// The run's clock (fixed by `--now` for reproducible output).
   public var generatedAt: Date

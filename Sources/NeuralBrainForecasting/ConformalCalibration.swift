@@ -20,10 +20,18 @@ struct ConformalCalibration: Sendable {
   /// changes plus the Poisson variance 1/(count + 1) of its last value.
   static func volatility(_ z: [Double], window: Int) -> Double {
     guard window > 0 else { return 1 }
-    let changes = FluSightBaseline.differences(z, window: window)
-    let squares = changes.reduce(0) { $0 + $1 * $1 } / Double(max(changes.count, 1))
+    let span = min(window, z.count - 1)
+    var squares = 0.0
+    if span > 0 {
+      for t in (z.count - span)..<z.count { squares += (z[t] - z[t - 1]) * (z[t] - z[t - 1]) }
+      squares /= Double(span)
+    }
     return (squares + exp(-(z.last ?? 0))).squareRoot()
   }
+
+  /// Most errors (evenly subsampled) one set of offsets is computed from; large batches need
+  /// no more for stable hub quantiles.
+  static let maximumErrors = 5_000
 
   /// Upper level bounds of all bins but the last (ascending).
   var thresholds: [Double]
@@ -45,7 +53,10 @@ struct ConformalCalibration: Sendable {
       binned[Self.bin(residual.level, thresholds)][residual.step - 1].append(residual.error)
     }
     func quantiles(_ errors: [Double]) -> [Double]? {
-      errors.count >= minimumCount ? Quantile.type7(errors, levels: QuantileLevels.hub) : nil
+      guard errors.count >= minimumCount else { return nil }
+      let stride = max(1, errors.count / Self.maximumErrors)
+      let sample = stride == 1 ? errors : Swift.stride(from: 0, to: errors.count, by: stride).map { errors[$0] }
+      return Quantile.type7(sample, levels: QuantileLevels.hub)
     }
     let overall = pooled.map(quantiles)
     offsets = binned.map { perStep in

@@ -3,52 +3,49 @@ import NeuralBrainCore
 
 /// The embedded statistical forecaster behind the `local` provider (forecasting.md §6).
 ///
-/// On a log(y + 1) scale it takes the quantile-wise median of four cheap components — the
-/// trends quantile-baseline grid, damped-trend ETS, Theta and a growth regression pooled across
-/// the batch — then calibrates the intervals with rolling-origin conformal offsets. Daily data are
-/// forecast as 7-day totals and spread over days with weekday factors. Pure and deterministic.
+/// On a log(y + 1) scale it takes the quantile-wise median of cheap components — by default the
+/// trends quantile-baseline grid and a growth regression pooled across the batch; damped-trend
+/// ETS and Theta are available — damps predicted growth, then calibrates the intervals with
+/// rolling-origin conformal offsets scaled by each series' volatility. Daily data are forecast as
+/// 7-day totals and spread over days with weekday factors. Pure and deterministic for a seed.
 public struct LocalForecaster: Sendable {
   /// A component of the median ensemble.
   public enum Component: String, Sendable, Hashable, CaseIterable, Codable {
     case trends, dampedTrend, theta, pooledGrowth
   }
 
-  /// Tunables; the defaults are the values tuned on the FluSight 2023-24 backtest.
+  /// Tunables; the defaults were tuned on the FluSight 2023-24 backtest (docs/forecast-skill.md).
   public struct Configuration: Sendable, Hashable {
-    /// Components combined by the quantile-wise median.
-    public var components: Set<Component> = Set(Component.allCases)
+    /// Components combined by the quantile-wise median. ETS and Theta are off by default: on
+    /// FluSight 2023-24 they made the median worse at the epidemic peak.
+    public var components: Set<Component> = [.trends, .pooledGrowth]
     /// Recent-change windows of the trends variants (each symmetrised and not).
-    public var trendWindows = [3, 4]
+    public var trendWindows = [2, 4]
     /// Most recent points the ETS and Theta components are fitted on.
     public var fitWindow = 26
     /// Recent origins per series the pooled growth regression is trained on.
-    public var regressionWindow = 10
+    public var regressionWindow = 100
     /// Rows of the pooled regression are weighted by (count + 1) to this power.
-    public var regressionWeightPower = 0.5
-    /// Age in periods at which a training row of the pooled regression counts half (0 = no decay).
-    public var regressionHalfLife = 0.0
+    public var regressionWeightPower = 1.0
+    /// Damping φ of a predicted increase from the last value: step h keeps the share
+    /// (1 + φ + … + φ^(h−1))/h of it. Growth on the log scale overshoots at epidemic peaks.
+    public var growthDamping = 0.5
+    /// Damping φ of a predicted decrease (1 = undamped; declines are steady).
+    public var declineDamping = 1.0
     /// Past origins whose out-of-sample errors calibrate the intervals (0 disables calibration).
-    public var calibrationOrigins = 12
-    /// Recent changes the calibration errors are scaled by (0 = unscaled errors).
-    public var volatilityWindow = 4
+    public var calibrationOrigins = 30
+    /// Recent changes whose root mean square (plus Poisson noise) scales the calibration errors.
+    public var volatilityWindow = 8
     /// Level bins of the calibration pool.
     public var calibrationBins = 3
     /// Fewest errors per (bin, step) for the pool to be used.
     public var minimumCalibrationErrors = 20
     /// Weight of the ensemble's own spread against the conformal spread (1 = no calibration).
     public var spreadBlend = 0.5
-    /// Damping φ of a predicted decrease from the last value: step h keeps the share
-    /// (1 + φ + … + φ^(h−1))/h of it (1 = undamped).
-    public var declineDamping = 1.0
-    /// Damping φ of a predicted increase. Growth on the log scale overshoots at epidemic peaks,
-    /// while declines are steady, so increases are damped more.
-    public var growthDamping = 1.0
     /// Multiplier on the final spread around the median.
     public var spreadScale = 1.0
-    /// Share of the calibration errors' median added to the forecast median (bias correction).
-    public var biasCorrection = 0.0
     /// Monte Carlo paths per trends variant.
-    public var trendsSimulations = 300
+    public var trendsSimulations = 200
     /// Shorter series get the FluSight baseline.
     public var minimumLength = 6
 
@@ -64,8 +61,8 @@ public struct LocalForecaster: Sendable {
 
   /// One-line method description shown on pages.
   public var methodDescription: String {
-    "Median of four log-scale models (trend baselines, damped-trend ETS, Theta, pooled growth "
-      + "regression) with conformally calibrated intervals from recent forecast errors."
+    "Median of log-scale trend baselines and a growth regression pooled across regions, with "
+      + "damped growth and intervals calibrated on recent forecast errors."
   }
 
   /// `series[i]` are incident counts on a regular grid, no gaps (already filled), oldest first,
@@ -92,7 +89,7 @@ public struct LocalForecaster: Sendable {
       }
       if y.allSatisfy({ $0 == last }) {
         out[index] = FlatSeriesForecast.quantiles(value: last, steps: steps)
-      } else if y.count < max(configuration.minimumLength, 6) {
+      } else if y.count < minimumLength {
         out[index] = FluSightBaseline.flusightBaseline(
           y, steps: steps, seed: seed &+ UInt64(index), simulations: configuration.trendsSimulations * 10)
       } else {
@@ -100,13 +97,16 @@ public struct LocalForecaster: Sendable {
       }
     }
     guard !regular.isEmpty else { return out }
-    let history = max(configuration.fitWindow, configuration.regressionWindow + steps + 3)
     let logs = regular.map { series[$0].map { log1p($0) } }
-    let records = pastForecasts(logs, steps: steps, history: history)
-    let calibration = calibration(records, levels: logs.compactMap(\.last), steps: steps)
-    let pooled = pooledFit(logs.map { Array($0.suffix(history)) }, steps: steps)
+    let pooled = configuration.components.contains(.pooledGrowth)
+      ? PooledGrowthRegression.fit(
+        logs, steps: steps, window: configuration.regressionWindow,
+        weightPower: configuration.regressionWeightPower, origins: configuration.calibrationOrigins)
+      : nil
+    let calibration = calibration(
+      pastForecasts(logs, steps: steps, pooled: pooled), levels: logs.compactMap(\.last), steps: steps)
     for (position, index) in regular.enumerated() {
-      let z = Array(logs[position].suffix(history))
+      let z = logs[position]
       var generator = SeededGenerator.derived(seed: seed, index: index)
       let trends = TrendsEnsemble.quantiles(
         z, steps: steps, windows: configuration.trendWindows, simulations: configuration.trendsSimulations,
@@ -119,13 +119,14 @@ public struct LocalForecaster: Sendable {
       if configuration.components.contains(.theta), let theta = fitWindowed(z, Theta.fit) {
         components.append(theta.quantiles(steps: steps))
       }
-      if let pooled, let regression = pooled.quantiles(z, steps: steps) { components.append(regression) }
+      if let regression = pooled?.first?.quantiles(z, steps: steps) { components.append(regression) }
       let combined = QuantileCombination.median(components.isEmpty ? [trends] : components)
-      let scale = ConformalCalibration.volatility(z, window: configuration.volatilityWindow)
+      let volatility = ConformalCalibration.volatility(z, window: configuration.volatilityWindow)
+      let last = z.last ?? 0
       let calibrated = combined.enumerated().map { offset, row in
         adjust(
-          row, last: z.last ?? 0, step: offset + 1,
-          offsets: calibration?.offsets(level: z.last ?? 0, step: offset + 1).map { $0.map { $0 * scale } })
+          row, last: last, step: offset + 1,
+          offsets: calibration?.offsets(level: last, step: offset + 1).map { $0.map { $0 * volatility } })
       }
       let counts = calibrated.map { row in row.map { max(0, expm1(max($0, 0))) } }
       out[index] = counts.allSatisfy({ $0.allSatisfy(\.isFinite) })
@@ -134,47 +135,53 @@ public struct LocalForecaster: Sendable {
     return out
   }
 
+  private var minimumLength: Int { max(configuration.minimumLength, 6) }
+
   /// One past forecast of the combined median on the log scale, replayed at an earlier origin.
   struct PastForecast {
     var step: Int
-    /// Periods before the end of the series the origin lies.
-    var back: Int
     var last: Double
     var median: Double
     var observed: Double
     var volatility: Double
   }
 
-  /// Replays the combined median at the last `calibrationOrigins` origins of every series.
-  func pastForecasts(_ logs: [[Double]], steps: Int, history: Int) -> [PastForecast] {
+  /// Replays the combined median at the last `calibrationOrigins` origins of every series;
+  /// `pooled[k]` is the pooled regression fitted k periods before the end.
+  func pastForecasts(_ logs: [[Double]], steps: Int, pooled: [PooledGrowthRegression]?) -> [PastForecast] {
     var records: [PastForecast] = []
+    let history = max(
+      configuration.fitWindow, configuration.volatilityWindow + 1, (configuration.trendWindows.max() ?? 0) + 1)
     for back in stride(from: configuration.calibrationOrigins, through: 1, by: -1) {
-      let truncated = logs.map { z in Array(z[max(0, z.count - back - history)..<max(0, z.count - back)]) }
-      let pooled = pooledFit(truncated, steps: steps)
-      for (position, z) in truncated.enumerated() where z.count >= max(configuration.minimumLength, 6) {
-        let full = logs[position]
+      for full in logs where full.count - back >= minimumLength {
+        let origin = full.count - 1 - back
+        let z = Array(full[max(0, origin + 1 - history)...origin])
         let ets = configuration.components.contains(.dampedTrend) ? fitWindowed(z, DampedTrendETS.fit) : nil
         let theta = configuration.components.contains(.theta) ? fitWindowed(z, Theta.fit) : nil
         let volatility = ConformalCalibration.volatility(z, window: configuration.volatilityWindow)
         for step in 1...min(back, steps) {
           var medians: [Double] = []
-          if configuration.components.contains(.trends) { medians.append(TrendsEnsemble.median(z, step: step, windows: configuration.trendWindows)) }
+          if configuration.components.contains(.trends) || configuration.components.isEmpty {
+            medians.append(TrendsEnsemble.median(z, step: step, windows: configuration.trendWindows))
+          }
           if let ets { medians.append(ets.median(step: step)) }
           if let theta { medians.append(theta.median(step: step)) }
-          if let value = pooled?.median(z, step: step) { medians.append(value) }
-          if medians.isEmpty { medians.append(TrendsEnsemble.median(z, step: step, windows: configuration.trendWindows)) }
+          if let pooled, back < pooled.count, let value = pooled[back].median(full, origin: origin, step: step) {
+            medians.append(value)
+          }
+          guard !medians.isEmpty else { continue }
           records.append(PastForecast(
-            step: step, back: back, last: z.last ?? 0, median: Quantile.median(medians),
-            observed: full[full.count - 1 - back + step], volatility: volatility))
+            step: step, last: full[origin], median: Quantile.median(medians), observed: full[origin + step],
+            volatility: volatility))
         }
       }
     }
     return records
   }
 
-  /// Pools the scaled errors of the damped past medians; `nil` when calibration is off.
+  /// Pools the volatility-scaled errors of the damped past medians; `nil` when calibration is off.
   func calibration(_ records: [PastForecast], levels: [Double], steps: Int) -> ConformalCalibration? {
-    guard configuration.calibrationOrigins > 0, !records.isEmpty else { return nil }
+    guard configuration.calibrationOrigins > 0, configuration.spreadBlend < 1, !records.isEmpty else { return nil }
     let residuals = records.map { record in
       let median = damped(record.median, last: record.last, step: record.step)
       return ConformalCalibration.Residual(
@@ -185,13 +192,12 @@ public struct LocalForecaster: Sendable {
       minimumCount: configuration.minimumCalibrationErrors)
   }
 
-  /// Shrinks the predicted change of one step, blends the ensemble spread with the conformal
-  /// offsets, then sorts.
+  /// Damps the predicted change of one step, blends the ensemble spread with the conformal
+  /// offsets, scales the spread, then sorts.
   func adjust(_ row: [Double], last: Double, step: Int, offsets: [Double]?) -> [Double] {
     let median = row[QuantileLevels.medianIndex]
     let blend = offsets == nil ? 1 : configuration.spreadBlend
-    let shrunk = damped(median, last: last, step: step)
-    let center = shrunk + (offsets.map { configuration.biasCorrection * $0[QuantileLevels.medianIndex] } ?? 0)
+    let center = damped(median, last: last, step: step)
     return row.indices.map { level in
       var spread = blend * (row[level] - median)
       if let offsets { spread += (1 - blend) * (offsets[level] - offsets[QuantileLevels.medianIndex]) }
@@ -212,24 +218,17 @@ public struct LocalForecaster: Sendable {
     return last + sum / Double(max(step, 1)) * (median - last)
   }
 
-  private func pooledFit(_ logs: [[Double]], steps: Int) -> PooledGrowthRegression? {
-    guard configuration.components.contains(.pooledGrowth) else { return nil }
-    return PooledGrowthRegression.fit(
-      logs, steps: steps, window: configuration.regressionWindow, weightPower: configuration.regressionWeightPower,
-      halfLife: configuration.regressionHalfLife)
-  }
-
   private func fitWindowed<Model>(_ z: [Double], _ fit: ([Double]) -> Model?) -> Model? {
     fit(Array(z.suffix(configuration.fitWindow)))
   }
 
   // MARK: - Daily series
 
-  /// Forecasts 7-day totals and spreads each week's quantiles over its days by weekday factor.
+  /// Forecasts 7-day totals and spreads each week's quantiles over its days by weekday factor,
+  /// widened by the day-to-day noise.
   func forecastDays(_ series: [[Double]], steps: Int, seed: UInt64) -> [[[Double]]] {
     let weeks = (steps + 6) / 7
-    let totals = series.map(WeekdayProfile.weeklyTotals)
-    let weekly = forecastPeriods(totals, steps: weeks, seed: seed)
+    let weekly = forecastPeriods(series.map(WeekdayProfile.weeklyTotals), steps: weeks, seed: seed)
     return series.indices.map { index in
       guard series[index].count >= 14 else {
         return FluSightBaseline.flusightBaseline(
@@ -237,7 +236,7 @@ public struct LocalForecaster: Sendable {
       }
       let profile = WeekdayProfile(series[index])
       return (0..<steps).map { offset in
-        weekly[index][offset / 7].map { $0 / 7 * profile.factors[offset % 7] }
+        profile.daily(fromWeekly: weekly[index][offset / 7], position: offset % 7)
       }
     }
   }

@@ -5,100 +5,158 @@ import NeuralBrainCore
 /// pooled across all series of a batch (forecasting.md §2.6, option A).
 ///
 /// The only cross-series component: regions of one batch share an epidemic's dynamics, so a
-/// pooled fit on recent origins learns how growth persists or fades better than one series can.
-/// Features are the last two one-step growth rates and the drawdown from the recent maximum
-/// (which marks a turned epidemic); rows can be weighted by a power of the count so that noisy
-/// small counts do not dominate the fit.
+/// pooled fit learns how growth persists or fades better than one series can. Features are the
+/// last two one-step growth rates, the drawdown from the maximum of the last 10 periods (a turned
+/// epidemic) and the distance below the maximum of the last 52 periods (how close the series is
+/// to a typical seasonal peak). Rows are weighted by a power of the count, so noisy small counts
+/// do not dominate, and residual quantiles give the spread.
 struct PooledGrowthRegression: Sendable {
   /// Per step: least-squares coefficients, or `nil` without enough training rows.
   var coefficients: [[Double]?]
   /// Per step: residual quantiles at the hub levels.
   var offsets: [[Double]]
 
-  /// Points before an origin the drawdown looks back over.
-  static let drawdownWindow = 10
   static let featureCount = 5
+  /// Periods before an origin the short drawdown looks back over.
+  static let drawdownWindow = 10
+  /// Periods before an origin the seasonal maximum looks back over.
+  static let seasonWindow = 52
+  /// Most residuals (evenly subsampled) the offsets are computed from.
+  static let maximumResidualRows = 4_000
 
-  /// Fits one regression per step on the origins of the last `window` periods of every series
-  /// in `series` (log scale) whose target is observed, each row weighted by (count + 1)^`weightPower`
-  /// and, when `halfLife` > 0, halved every `halfLife` periods of age.
+  /// Fits one regression per step at each of the origins 0…`origins` periods before the end of
+  /// every series (log scale): at origin k, series i contributes the rows t of the last `window`
+  /// periods whose target t + step lies at or before n_i − 1 − k. Returns the fits by origin.
+  ///
+  /// Normal equations slide from one origin to the next (one row leaves, one enters per series),
+  /// so the cost does not grow with `window`.
   static func fit(
-    _ series: [[Double]], steps: Int, window: Int, weightPower: Double, halfLife: Double
-  ) -> PooledGrowthRegression {
-    var coefficients: [[Double]?] = []
-    var offsets: [[Double]] = []
+    _ logs: [[Double]], steps: Int, window: Int, weightPower: Double, origins: Int
+  ) -> [PooledGrowthRegression] {
     let p = featureCount
-    for step in 1...max(steps, 1) where step <= steps {
-      var xtx = [Double](repeating: 0, count: p * p)
-      var xty = [Double](repeating: 0, count: p)
-      var rows: [(x: [Double], y: Double)] = []
-      for z in series {
-        let n = z.count
-        let first = max(2, n - step - window)
-        guard first <= n - 1 - step else { continue }
-        for t in first...(n - 1 - step) {
-          let x = features(z, at: t)
-          let y = z[t + step] - z[t]
-          let age = Double(n - 1 - step - t)
-          let weight = exp(z[t] * weightPower) * (halfLife > 0 ? exp2(-age / halfLife) : 1)
-          rows.append((x, y))
+    let width = p * p + p
+    let design = logs.map(featureRows)
+    var fits = [PooledGrowthRegression](
+      repeating: PooledGrowthRegression(coefficients: [], offsets: []), count: origins + 1)
+    for step in stride(from: 1, through: steps, by: 1) {
+      var sums = [Double](repeating: 0, count: logs.count * width)
+      func accumulate(_ series: Int, _ t: Int, _ sign: Double) {
+        let z = logs[series]
+        let weight = sign * exp(z[t] * weightPower)
+        let y = z[t + step] - z[t]
+        let base = series * width
+        let rowStart = t * p
+        design[series].withUnsafeBufferPointer { x in
           for i in 0..<p {
-            xty[i] += weight * x[i] * y
-            for j in 0..<p { xtx[i * p + j] += weight * x[i] * x[j] }
+            let xi = weight * x[rowStart + i]
+            sums[base + p * p + i] += xi * y
+            for j in 0..<p { sums[base + i * p + j] += xi * x[rowStart + j] }
           }
         }
       }
-      guard rows.count >= 4 * p, let beta = solve(xtx, xty) else {
-        coefficients.append(nil)
-        offsets.append([])
-        continue
+      for back in 0...max(origins, 0) {
+        var xtx = [Double](repeating: 0, count: p * p)
+        var xty = [Double](repeating: 0, count: p)
+        var ranges: [(series: Int, rows: ClosedRange<Int>)] = []
+        for (series, z) in logs.enumerated() {
+          let n = z.count
+          let upper = n - back - 1 - step
+          let lower = max(2, n - back - step - window)
+          if back == 0 {
+            if lower <= upper { for t in lower...upper { accumulate(series, t, 1) } }
+          } else {
+            let previousUpper = upper + 1
+            let previousLower = max(2, n - (back - 1) - step - window)
+            if previousUpper >= previousLower { accumulate(series, previousUpper, -1) }
+            if lower < previousLower && lower <= upper { accumulate(series, lower, 1) }
+          }
+          guard lower <= upper else { continue }
+          ranges.append((series, lower...upper))
+          let base = series * width
+          for i in 0..<(p * p) { xtx[i] += sums[base + i] }
+          for i in 0..<p { xty[i] += sums[base + p * p + i] }
+        }
+        let rowCount = ranges.reduce(0) { $0 + $1.rows.count }
+        guard rowCount >= 4 * p, let beta = solve(xtx, xty) else {
+          fits[back].coefficients.append(nil)
+          fits[back].offsets.append([])
+          continue
+        }
+        let stride = max(1, rowCount / maximumResidualRows)
+        var residuals: [Double] = []
+        residuals.reserveCapacity(rowCount / stride + 1)
+        var counter = 0
+        for (series, rows) in ranges {
+          let z = logs[series]
+          for t in rows {
+            if counter % stride == 0 {
+              let predicted = design[series].withUnsafeBufferPointer { x in
+                (0..<p).reduce(0.0) { $0 + beta[$1] * x[t * p + $1] }
+              }
+              residuals.append(z[t + step] - z[t] - predicted)
+            }
+            counter += 1
+          }
+        }
+        residuals.sort()
+        fits[back].coefficients.append(beta)
+        fits[back].offsets.append(QuantileLevels.hub.map { Quantile.type7(sorted: residuals, $0) })
       }
-      let residuals = rows.map { $0.y - dot(beta, $0.x) }.sorted()
-      coefficients.append(beta)
-      offsets.append(QuantileLevels.hub.map { Quantile.type7(sorted: residuals, $0) })
     }
-    return PooledGrowthRegression(coefficients: coefficients, offsets: offsets)
+    return fits
   }
 
-  /// The median on the log scale `step` periods after the end of `z`; `nil` when unavailable.
-  func median(_ z: [Double], step: Int) -> Double? {
-    guard z.count >= 3, step <= coefficients.count, let beta = coefficients[step - 1] else { return nil }
-    return (z.last ?? 0) + Self.dot(beta, Self.features(z, at: z.count - 1))
-      + offsets[step - 1][QuantileLevels.medianIndex]
+  /// The median on the log scale `step` periods after index `origin` of `z`; `nil` when unavailable.
+  func median(_ z: [Double], origin: Int, step: Int) -> Double? {
+    guard origin >= 2, origin < z.count, step <= coefficients.count, let beta = coefficients[step - 1] else {
+      return nil
+    }
+    let x = Self.features(z, at: origin)
+    return z[origin] + zip(beta, x).reduce(0) { $0 + $1.0 * $1.1 } + offsets[step - 1][QuantileLevels.medianIndex]
   }
 
-  /// Quantiles `[step − 1][23]` on the log scale; `nil` when any step is unavailable.
+  /// Quantiles `[step − 1][23]` on the log scale after the end of `z`; `nil` when any step is
+  /// unavailable.
   func quantiles(_ z: [Double], steps: Int) -> [[Double]]? {
     guard z.count >= 3, steps <= coefficients.count else { return nil }
     let x = Self.features(z, at: z.count - 1)
     var out: [[Double]] = []
-    for step in 1...max(steps, 1) where step <= steps {
+    for step in stride(from: 1, through: steps, by: 1) {
       guard let beta = coefficients[step - 1] else { return nil }
-      let center = (z.last ?? 0) + Self.dot(beta, x)
+      let center = (z.last ?? 0) + zip(beta, x).reduce(0) { $0 + $1.0 * $1.1 }
       out.append(offsets[step - 1].map { center + $0 })
     }
     return out
   }
 
-  /// `[1, z_t − z_{t−1}, z_{t−1} − z_{t−2}, z_t − max(recent z)]`; requires t ≥ 2.
+  /// `[1, g_t, g_{t−1}, z_t − max(last 10), z_t − max(last 52)]` with g_t = z_t − z_{t−1};
+  /// requires t ≥ 2.
   static func features(_ z: [Double], at t: Int) -> [Double] {
     let recentMax = z[max(0, t - drawdownWindow)...t].max() ?? z[t]
-    let yearMax = z[max(0, t - 52)...t].max() ?? z[t]
-    return [1, z[t] - z[t - 1], z[t - 1] - z[t - 2], z[t] - recentMax, z[t] - yearMax]
+    let seasonMax = z[max(0, t - seasonWindow)...t].max() ?? z[t]
+    return [1, z[t] - z[t - 1], z[t - 1] - z[t - 2], z[t] - recentMax, z[t] - seasonMax]
   }
 
-  private static func dot(_ a: [Double], _ b: [Double]) -> Double {
-    zip(a, b).reduce(0) { $0 + $1.0 * $1.1 }
+  /// Features of every row t ≥ 2 of `z`, flattened (`featureCount` values per row; rows 0 and 1
+  /// are zero).
+  static func featureRows(_ z: [Double]) -> [Double] {
+    var rows = [Double](repeating: 0, count: z.count * featureCount)
+    guard z.count > 2 else { return rows }
+    for t in 2..<z.count {
+      for (offset, value) in features(z, at: t).enumerated() { rows[t * featureCount + offset] = value }
+    }
+    return rows
   }
 
   /// Solves the normal equations `a·x = b` (row-major, square) by Gaussian elimination with
-  /// partial pivoting and a tiny ridge; `nil` when singular.
+  /// partial pivoting and a tiny ridge; `nil` when empty or singular.
   static func solve(_ a: [Double], _ b: [Double]) -> [Double]? {
     let n = b.count
     var m = a
     var rhs = b
-    let ridge = 1e-8 * ((0..<n).reduce(0) { $0 + m[$1 * n + $1] } + 1)
-    for i in 0..<n { m[i * n + i] += ridge }
+    let trace = (0..<n).reduce(0) { $0 + m[$1 * n + $1] }
+    guard trace > 0, trace.isFinite else { return nil }
+    for i in 0..<n { m[i * n + i] += 1e-10 * trace }
     for column in 0..<n {
       guard let pivot = (column..<n).max(by: { abs(m[$0 * n + column]) < abs(m[$1 * n + column]) }),
         abs(m[pivot * n + column]) > 1e-300

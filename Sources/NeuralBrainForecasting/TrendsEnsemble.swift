@@ -1,8 +1,8 @@
 import NeuralBrainCore
 
 /// Component A of the local model: the UMass trends ensemble (forecasting.md §2.3) on the log
-/// scale — the quantile-baseline simulation on the last 3 or 4 changes, symmetrised or not,
-/// combined by the quantile-wise median.
+/// scale — the quantile-baseline simulation on the last few changes (windows of 2 and 4 by
+/// default), symmetrised or not, combined by the quantile-wise median.
 ///
 /// Short windows follow the current trend and size the spread from the current phase of the
 /// epidemic instead of the whole (mostly quiet) history.
@@ -36,9 +36,10 @@ enum TrendsEnsemble {
     return QuantileCombination.median(runs)
   }
 
+  /// The mean of the last `window` one-step changes (they telescope), or 0 when symmetrised.
   static func drift(_ z: [Double], window: Int, symmetrize: Bool) -> Double {
-    guard !symmetrize else { return 0 }
-    let changes = FluSightBaseline.differences(z, window: window)
-    return changes.isEmpty ? 0 : changes.reduce(0, +) / Double(changes.count)
+    let span = min(window, z.count - 1)
+    guard !symmetrize, span > 0 else { return 0 }
+    return (z[z.count - 1] - z[z.count - 1 - span]) / Double(span)
   }
 }

@@ -134,7 +134,8 @@ struct CSVReader {
   /// Throws `malformedRow` unless the current row has as many fields as the header.
   func requireWidth(_ fields: [Field], _ count: Int) throws(IngestError) {
     guard fields.count == count else {
-      throw .malformedRow(position(column: min(fields.count, count)), detail: "\(fields.count) fields where the header has \(count)")
+      throw .malformedRow(
+        position(column: min(fields.count, count)), detail: "\(fields.count) fields where the header has \(count)")
     }
   }
 
@@ -150,7 +151,9 @@ struct CSVReader {
   /// when it is empty.
   func key(_ field: Field, column: Int, name: String) throws(IngestError) -> String {
     let value = text(field).trimmingCharacters(in: .whitespaces)
-    guard !value.isEmpty else { throw .malformedRow(position(column: column, name: name), detail: "the \(name) is empty") }
+    guard !value.isEmpty else {
+      throw .malformedRow(position(column: column, name: name), detail: "the \(name) is empty")
+    }
     return value
   }
 }

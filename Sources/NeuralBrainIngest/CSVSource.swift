@@ -21,7 +21,8 @@ struct CSVSource: DataSource {
     var reader = CSVReader(file: file)
     let header = try CSVHeader(reading: &reader)
     if let unknown = header.names.firstIndex(where: { !Self.columns.contains($0.lowercased()) }) {
-      throw .unknownColumn(InputPosition(file: path, line: header.line, column: unknown + 1, columnName: header.names[unknown]))
+      throw .unknownColumn(
+        InputPosition(file: path, line: header.line, column: unknown + 1, columnName: header.names[unknown]))
     }
     let dateColumn = try header.require("date")
     let regionColumn = try header.require("region")
@@ -45,7 +46,8 @@ struct CSVSource: DataSource {
         code: code, name: code, population: population, at: reader.position(column: regionColumn, name: "region"))
       let value = try reader.count(fields[valueColumn], column: valueColumn, name: "value")
       try table.add(
-        regionID: regionID, metric: metric, day: day, value: value, at: reader.position(column: dateColumn, name: "date"))
+        regionID: regionID, metric: metric, day: day, value: value,
+        at: reader.position(column: dateColumn, name: "date"))
     }
     guard !table.isEmpty else { throw .emptyFile(path: path) }
     let frequency = try table.frequency()

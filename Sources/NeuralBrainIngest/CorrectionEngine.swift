@@ -33,7 +33,8 @@ struct CorrectionEngine: Sendable {
           notes.append(
             IngestNote(
               regionID: series.regionID, metric: series.metric, date: out.date(index - 1),
-              message: "cumulative count missing on the \(missing) preceding report date(s); the increase over the gap is recorded on this date"
+              message:
+                "cumulative count missing on the \(missing) preceding report date(s); the increase over the gap is recorded on this date"
             ))
         }
       }
@@ -57,7 +58,9 @@ struct CorrectionEngine: Sendable {
       switch policy {
       case .report:
         notes.append(
-          note(series, date, "downward correction of \(Self.format(drop)): recorded 0 for this date (corrections = report)"))
+          note(
+            series, date, "downward correction of \(Self.format(drop)): recorded 0 for this date (corrections = report)"
+          ))
       case .spread:
         let absorbed = spread(drop, before: index, in: &series)
         let rest = drop - absorbed

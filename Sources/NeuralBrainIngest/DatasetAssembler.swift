@@ -24,7 +24,8 @@ struct DatasetAssembler {
         lastDay = max(lastDay ?? item.date(lastIndex), item.date(lastIndex))
       }
       built.append(
-        IncidentSeries(region: region, metric: item.metric, frequency: frequency, start: item.start, values: item.values))
+        IncidentSeries(
+          region: region, metric: item.metric, frequency: frequency, start: item.start, values: item.values))
     }
     guard let lastDay else { throw .emptyFile(path: sourceURL) }
     let used = Set(built.map(\.region.id))

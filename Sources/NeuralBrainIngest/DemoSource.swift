@@ -4,9 +4,10 @@ import NeuralBrainCore
 /// The embedded default data source: a deterministic, seeded outbreak simulator.
 ///
 /// It needs no network and no files, so `neuralbrain run` works on a fresh install. Each region
-/// gets a population, two or three epidemic waves, a weekday reporting effect, over-dispersed
-/// reporting noise, a few zero-report days, and one date missing from every series (a reporting
-/// holiday). Deaths follow cases with a two-week lag. Everything it produces is marked synthetic.
+/// gets a population, recurring epidemic waves, a weekday reporting effect, over-dispersed
+/// reporting noise, a few zero-report days (about one in a hundred), and one date missing from
+/// every series (a late report). Deaths follow cases with a two-week lag. Everything it produces
+/// is marked synthetic.
 public struct DemoSource: Sendable {
   public var regions: Int
   public var seed: UInt64
@@ -29,24 +30,30 @@ public struct DemoSource: Sendable {
   static let weekdayFactors: [Double] = [0.62, 1.18, 1.12, 1.06, 1.04, 1.0, 0.78]
 
   /// Simulates the data set.
+  ///
+  /// Every region's name, population and epidemic waves depend only on the seed and the region's
+  /// index, and every day's noise only on the seed, region and calendar date, so consecutive
+  /// daily runs see the same regions with a consistent history.
   public func dataset() -> Dataset {
     let today = Day(ordinal: Int((now.timeIntervalSince1970 / 86_400).rounded(.down)))
     let end = today.adding(days: -1)
     let start = end.adding(days: -(days - 1))
     let missingIndex = days - 38
-    var generator = SplitMix64(seed: seed)
+    var nameGenerator = SplitMix64(seed: seed)
     var names = RegionNames()
     var regionList: [Region] = []
     var series: [IncidentSeries] = []
     regionList.reserveCapacity(regions)
     series.reserveCapacity(regions * 2)
     for index in 0..<regions {
-      let name = names.next(using: &generator)
+      let name = names.next(using: &nameGenerator)
       let code = "SYN-" + String(index + 1).leftPadded(to: regions >= 1000 ? 5 : 3)
-      let population = (exp(log(50_000.0) + generator.nextUnit() * (log(20_000_000.0) - log(50_000.0)))).rounded()
+      var traits = SplitMix64(seed: Self.mix(seed, UInt64(index), 0x5EED))
+      let population = (exp(log(50_000.0) + traits.nextUnit() * (log(20_000_000.0) - log(50_000.0)))).rounded()
       let region = Region(id: Slug.make(name + "-" + code), code: code, name: name, population: population)
       regionList.append(region)
-      let (cases, deaths) = simulate(population: population, start: start, missingIndex: missingIndex, using: &generator)
+      let (cases, deaths) = simulate(
+        region: UInt64(index), population: population, start: start, missingIndex: missingIndex, traits: &traits)
       series.append(IncidentSeries(region: region, metric: .cases, frequency: .daily, start: start, values: cases))
       series.append(IncidentSeries(region: region, metric: .deaths, frequency: .daily, start: start, values: deaths))
     }
@@ -57,43 +64,56 @@ public struct DemoSource: Sendable {
     return Dataset(provenance: provenance, frequency: .daily, regions: regionList, series: series)
   }
 
-  func simulate(population: Double, start: Day, missingIndex: Int, using generator: inout SplitMix64)
-    -> (cases: [Double?], deaths: [Double?])
-  {
+  /// Days between wave slots; each slot holds one wave with its own timing, width and height.
+  static let wavePeriod = 150
+
+  func simulate(
+    region: UInt64, population: Double, start: Day, missingIndex: Int, traits: inout SplitMix64
+  ) -> (cases: [Double?], deaths: [Double?]) {
     let per100k = population / 100_000
-    let baseline = 0.5 + generator.nextUnit() * 3
-    let waveCount = 2 + Int(generator.next() % 2)
-    let waves: [(center: Double, width: Double, height: Double)] = (0..<waveCount).map { wave in
-      let slot = Double(days) / Double(waveCount)
-      let center = slot * Double(wave) + slot * (0.35 + 0.9 * generator.nextUnit())
-      return (center, 8 + generator.nextUnit() * 22, 5 + generator.nextUnit() * 60)
-    }
-    let fatality = 0.004 + generator.nextUnit() * 0.012
+    let baseline = 0.5 + traits.nextUnit() * 3
+    let fatality = 0.004 + traits.nextUnit() * 0.012
+    let phase = Int(traits.next() % UInt64(Self.wavePeriod))
     let dispersion = 12.0
-    var expected = [Double](repeating: 0, count: days)
-    for day in 0..<days {
-      var rate = baseline
-      for wave in waves {
-        let z = (Double(day) - wave.center) / wave.width
-        rate += wave.height * exp(-0.5 * z * z)
+    /// Expected incidence per 100k on an absolute day: the baseline plus the waves of the
+    /// neighbouring slots.
+    func rate(_ ordinal: Int) -> Double {
+      let slot = Int((Double(ordinal - phase) / Double(Self.wavePeriod)).rounded(.down))
+      var total = baseline
+      for neighbour in (slot - 1)...(slot + 1) {
+        var wave = SplitMix64(seed: Self.mix(seed, region, UInt64(bitPattern: Int64(neighbour))))
+        let center = Double(phase + neighbour * Self.wavePeriod) + wave.nextUnit() * Double(Self.wavePeriod)
+        let width = 8 + wave.nextUnit() * 22
+        let height = 5 + wave.nextUnit() * 60
+        let z = (Double(ordinal) - center) / width
+        total += height * exp(-0.5 * z * z)
       }
-      expected[day] = rate * per100k
+      return total
     }
-    var zeroDays: Set<Int> = []
-    for _ in 0..<2 { zeroDays.insert(Int(generator.next() % UInt64(days - 10))) }
     var cases = [Double?](repeating: nil, count: days)
     var deaths = [Double?](repeating: nil, count: days)
-    for day in 0..<days {
-      let weekday = start.adding(days: day).weekday
-      let mean = expected[day] * Self.weekdayFactors[weekday]
-      let caseCount = Self.negativeBinomial(mean: mean, dispersion: dispersion, using: &generator)
-      let lagged = day >= 14 ? expected[day - 14] : expected[0]
-      let deathCount = Self.negativeBinomial(mean: lagged * fatality, dispersion: dispersion, using: &generator)
-      guard day != missingIndex else { continue }
-      cases[day] = zeroDays.contains(day) ? 0 : caseCount
-      deaths[day] = zeroDays.contains(day) ? 0 : deathCount
+    for index in 0..<days where index != missingIndex {
+      let day = start.adding(days: index)
+      var noise = SplitMix64(seed: Self.mix(seed, region, UInt64(bitPattern: Int64(day.ordinal)) &+ 0xDA7))
+      let reportsZero = noise.next() % 100 == 0
+      let caseMean = rate(day.ordinal) * per100k * Self.weekdayFactors[day.weekday]
+      let deathMean = rate(day.ordinal - 14) * per100k * fatality
+      let caseCount = Self.negativeBinomial(mean: caseMean, dispersion: dispersion, using: &noise)
+      let deathCount = Self.negativeBinomial(mean: deathMean, dispersion: dispersion, using: &noise)
+      cases[index] = reportsZero ? 0 : caseCount
+      deaths[index] = reportsZero ? 0 : deathCount
     }
     return (cases, deaths)
+  }
+
+  /// Combines seeds into one (SplitMix64 finalizer over a running hash).
+  static func mix(_ values: UInt64...) -> UInt64 {
+    var hash: UInt64 = 0x243F_6A88_85A3_08D3
+    for value in values {
+      var generator = SplitMix64(seed: hash ^ value)
+      hash = generator.next()
+    }
+    return hash
   }
 
   /// A gamma–Poisson draw with the given mean and dispersion (larger is less noisy).

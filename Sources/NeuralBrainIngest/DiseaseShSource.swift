@@ -101,7 +101,8 @@ struct DiseaseShSource: DataSource {
         throw .badResponse(url: url, detail: "timeline key \"\(key)\" is not an M/D/YY date")
       }
       guard value >= 0, value.isFinite else {
-        throw .badResponse(url: url, detail: "\(metric.rawValue) on \(key) is \(value); cumulative counts cannot be negative")
+        throw .badResponse(
+          url: url, detail: "\(metric.rawValue) on \(key) is \(value); cumulative counts cannot be negative")
       }
       guard byDay.updateValue(value, forKey: day) == nil else {
         throw .badResponse(url: url, detail: "\(metric.rawValue) has two entries for \(day)")

@@ -80,7 +80,8 @@ struct HubSource: DataSource {
     while try reader.next(into: &fields) {
       guard fields.count > max(locationColumn, populationColumn) else {
         throw .malformedRow(
-          reader.position(column: fields.count), detail: "\(fields.count) fields where the header has \(header.names.count)")
+          reader.position(column: fields.count),
+          detail: "\(fields.count) fields where the header has \(header.names.count)")
       }
       let code = reader.text(fields[locationColumn]).trimmingCharacters(in: .whitespaces)
       if let population = try reader.count(fields[populationColumn], column: populationColumn, name: "population"),

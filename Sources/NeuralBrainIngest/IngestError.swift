@@ -90,7 +90,7 @@ public enum IngestError: Error, LocalizedError, ExitStatusProviding, Hashable, S
     case .duplicateRow(let position, let firstLine, let key):
       "\(position): \(key) appears again (first on line \(firstLine)). Keep only one of the two rows."
     case .irregularDates(let position, let detail):
-      "\(position): \(detail). Dates must be daily or weekly (the same weekday every week)."
+      "\(position): \(detail). Fix the date or remove the rows that are off the grid."
     case .invalidOption(let key, let detail):
       "[source] \(key): \(detail)."
     case .unreachable(let url, let detail):

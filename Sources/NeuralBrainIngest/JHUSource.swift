@@ -64,7 +64,8 @@ struct JHUSource: DataSource {
       let name = URL(fileURLWithPath: path).lastPathComponent.lowercased()
       let metric: Metric
       if name.contains("recovered") {
-        throw .invalidOption(key: "inputs", detail: "\(path): recovered counts are not supported; give the confirmed and deaths files")
+        throw .invalidOption(
+          key: "inputs", detail: "\(path): recovered counts are not supported; give the confirmed and deaths files")
       } else if name.contains("deaths") {
         metric = .deaths
       } else if name.contains("confirmed") || name.contains("cases") {
@@ -73,7 +74,8 @@ struct JHUSource: DataSource {
         metric = index == 0 ? .cases : .deaths
       }
       guard !metrics.contains(metric) else {
-        throw .invalidOption(key: "inputs", detail: "two inputs hold \(metric.rawValue); give one confirmed and one deaths file")
+        throw .invalidOption(
+          key: "inputs", detail: "two inputs hold \(metric.rawValue); give one confirmed and one deaths file")
       }
       metrics.append(metric)
     }
@@ -85,14 +87,16 @@ struct JHUSource: DataSource {
     let header = try CSVHeader(reading: &reader)
     let provinceColumn = try header.require("province/state", aliases: "province_state")
     let countryColumn = try header.require("country/region", aliases: "country_region")
-    let firstDateColumn = max(provinceColumn, countryColumn, header.index(of: "lat") ?? 0, header.index(of: "long", "long_") ?? 0) + 1
+    let firstDateColumn =
+      max(provinceColumn, countryColumn, header.index(of: "lat") ?? 0, header.index(of: "long", "long_") ?? 0) + 1
     let headerFields = header.fields
     var start: Day?
     for column in firstDateColumn..<headerFields.count {
       let field = headerFields[column]
       guard let day = CellParser.usDay(file.bytes, field.start, field.end) else {
         throw .badDate(
-          InputPosition(file: file.path, line: header.line, column: column + 1), text: header.names[column], expected: "M/D/YY")
+          InputPosition(file: file.path, line: header.line, column: column + 1), text: header.names[column],
+          expected: "M/D/YY")
       }
       let first = start ?? day
       guard day - first == column - firstDateColumn else {

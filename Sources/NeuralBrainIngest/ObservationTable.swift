@@ -31,7 +31,9 @@ struct ObservationTable {
       guard existing.code == code else {
         throw .malformedRow(
           position,
-          detail: "region \"\(code)\" and region \"\(existing.code)\" (line \(regionLines[candidate.id] ?? 0)) have the same id \"\(candidate.id)\"; rename one")
+          detail:
+            "region \"\(code)\" and region \"\(existing.code)\" (line \(regionLines[candidate.id] ?? 0)) have the same id \"\(candidate.id)\"; rename one"
+        )
       }
       if let population { existing.population = population }
       regions[candidate.id] = existing
@@ -54,7 +56,8 @@ struct ObservationTable {
     let key = Key(regionID: regionID, metric: metric)
     if let first = cells[key]?[day] {
       let code = regions[regionID]?.code ?? regionID
-      throw .duplicateRow(position, firstLine: first.line, key: "region \"\(code)\", metric \(metric.rawValue), date \(day)")
+      throw .duplicateRow(
+        position, firstLine: first.line, key: "region \"\(code)\", metric \(metric.rawValue), date \(day)")
     }
     cells[key, default: [:]][day] = Cell(value: value, line: position.line)
     if firstLineOfDay[day] == nil { firstLineOfDay[day] = position.line }
@@ -87,7 +90,8 @@ struct ObservationTable {
       let step = frequency.days
       var values = [Double?](repeating: nil, count: (last - first) / step + 1)
       for (day, cell) in byDay { values[(day - first) / step] = cell.value }
-      return CorrectionEngine.Series(regionID: key.regionID, metric: key.metric, start: first, step: step, values: values)
+      return CorrectionEngine.Series(
+        regionID: key.regionID, metric: key.metric, start: first, step: step, values: values)
     }
   }
 

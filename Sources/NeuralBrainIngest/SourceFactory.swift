@@ -20,7 +20,9 @@ public enum SourceFactory {
     case .hub:
       guard (1...2).contains(options.inputs.count) else {
         throw .invalidOption(
-          key: "inputs", detail: "the hub source reads a target-data file and optionally a locations file; \(options.inputs.count) given")
+          key: "inputs",
+          detail:
+            "the hub source reads a target-data file and optionally a locations file; \(options.inputs.count) given")
       }
       return HubSource(
         path: options.inputs[0], locationsPath: options.inputs.count == 2 ? options.inputs[1] : nil,
@@ -29,7 +31,8 @@ public enum SourceFactory {
       _ = try JHUSource.metrics(for: options.inputs)
       return JHUSource(inputs: options.inputs, corrections: options.corrections, maxBytes: options.maxBytes, now: now)
     case .owid:
-      return OWIDSource(path: try single(options), corrections: options.corrections, maxBytes: options.maxBytes, now: now)
+      return OWIDSource(
+        path: try single(options), corrections: options.corrections, maxBytes: options.maxBytes, now: now)
     case .diseasesh:
       let base = options.url ?? DiseaseShSource.defaultBaseURL
       guard let url = URL(string: base), ["http", "https"].contains(url.scheme?.lowercased()), url.host != nil else {
@@ -51,7 +54,8 @@ public enum SourceFactory {
   private static func single(_ options: SourceOptions) throws(IngestError) -> String {
     guard options.inputs.count == 1 else {
       throw .invalidOption(
-        key: "inputs", detail: "the \(options.kind.rawValue) source reads exactly one file; \(options.inputs.count) given")
+        key: "inputs",
+        detail: "the \(options.kind.rawValue) source reads exactly one file; \(options.inputs.count) given")
     }
     return options.inputs[0]
   }

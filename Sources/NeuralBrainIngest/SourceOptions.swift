@@ -71,7 +71,9 @@ public struct SourceOptions: Sendable, Hashable {
     }
     countries = try reader.strings("countries")
     if let value = try reader.double("timeout_seconds") {
-      guard value > 0, value <= 3600 else { throw reader.invalid("timeout_seconds", "must be more than 0 and at most 3600") }
+      guard value > 0, value <= 3600 else {
+        throw reader.invalid("timeout_seconds", "must be more than 0 and at most 3600")
+      }
       timeoutSeconds = value
     }
     if let value = try reader.int("retries") {

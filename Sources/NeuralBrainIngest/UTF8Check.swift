@@ -48,12 +48,20 @@ enum UTF8Check {
     var high: UInt8 = 0xBF
     switch lead {
     case 0xC2...0xDF: width = 2
-    case 0xE0: width = 3; low = 0xA0
+    case 0xE0:
+      width = 3
+      low = 0xA0
     case 0xE1...0xEC, 0xEE...0xEF: width = 3
-    case 0xED: width = 3; high = 0x9F
-    case 0xF0: width = 4; low = 0x90
+    case 0xED:
+      width = 3
+      high = 0x9F
+    case 0xF0:
+      width = 4
+      low = 0x90
     case 0xF1...0xF3: width = 4
-    case 0xF4: width = 4; high = 0x8F
+    case 0xF4:
+      width = 4
+      high = 0x8F
     default: return 0
     }
     guard index + width <= bytes.count else { return 0 }

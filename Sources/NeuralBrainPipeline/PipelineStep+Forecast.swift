@@ -24,7 +24,8 @@ extension PipelineStep {
       }
       let chain = ProviderChain(
         slots: slots, policy: FailoverPolicy(configuration: options.providers),
-        store: DatabaseLockStore(database: context.database, keep: options.providers.auditKeep))
+        store: DatabaseLockStore(database: context.database, keep: options.providers.auditKeep),
+        clock: { options.now })
       let result: ChainResult
       do {
         result = try await chain.run(request)

@@ -5,8 +5,11 @@ import NeuralBrainCore
 /// then checks that every requested date is there once, values are finite, non-negative,
 /// increase with the level and stay under a sanity cap. Anything else is `invalidOutput`.
 struct ForecastReplyParser: Sendable {
-  /// Values above `capFactor × max(recent maximum, 1)` are rejected as implausible.
+  /// Values above `capFactor × max(recent maximum, capFloor)` are rejected as implausible.
   static let capFactor = 10.0
+  /// The recent maximum is raised to this before the cap applies, so a series that has been
+  /// at or near zero may still rise (the normalizer's cap uses the same floor).
+  static let capFloor: Double = 10
 
   var provider: String
   var prompt: ForecastPrompt
@@ -59,7 +62,7 @@ struct ForecastReplyParser: Sendable {
     default:
       throw failure("\(date.iso) has `quantiles` that are neither a list nor a map")
     }
-    let cap = Self.capFactor * max(prompt.recentMaximum, 1)
+    let cap = Self.capFactor * max(prompt.recentMaximum, Self.capFloor)
     var byIndex: [Int: Double] = [:]
     for (level, value) in pairs {
       guard value.isFinite, level.isFinite else { throw failure("\(date.iso) has a non-finite value") }

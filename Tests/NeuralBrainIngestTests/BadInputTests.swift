@@ -19,13 +19,22 @@ struct BadInputTests {
     BadInput(file: "missing-column.csv") {
       .missingColumn(path: $0, line: 1, name: "metric", found: ["date", "region", "value"])
     },
-    BadInput(file: "unknown-column.csv") { .unknownColumn(InputPosition(file: $0, line: 1, column: 5, columnName: "colour")) },
-    BadInput(file: "bad-date.csv") {
-      .badDate(InputPosition(file: $0, line: 3, column: 1, columnName: "date"), text: "2024-02-30", expected: "YYYY-MM-DD")
+    BadInput(file: "unknown-column.csv") {
+      .unknownColumn(InputPosition(file: $0, line: 1, column: 5, columnName: "colour"))
     },
-    BadInput(file: "bad-number.csv") { .badNumber(InputPosition(file: $0, line: 2, column: 4, columnName: "value"), text: "12a") },
-    BadInput(file: "nan-value.csv") { .badNumber(InputPosition(file: $0, line: 4, column: 4, columnName: "value"), text: "nan") },
-    BadInput(file: "negative.csv") { .negativeValue(InputPosition(file: $0, line: 2, column: 4, columnName: "value"), text: "-3") },
+    BadInput(file: "bad-date.csv") {
+      .badDate(
+        InputPosition(file: $0, line: 3, column: 1, columnName: "date"), text: "2024-02-30", expected: "YYYY-MM-DD")
+    },
+    BadInput(file: "bad-number.csv") {
+      .badNumber(InputPosition(file: $0, line: 2, column: 4, columnName: "value"), text: "12a")
+    },
+    BadInput(file: "nan-value.csv") {
+      .badNumber(InputPosition(file: $0, line: 4, column: 4, columnName: "value"), text: "nan")
+    },
+    BadInput(file: "negative.csv") {
+      .negativeValue(InputPosition(file: $0, line: 2, column: 4, columnName: "value"), text: "-3")
+    },
     BadInput(file: "duplicate.csv") {
       .duplicateRow(
         InputPosition(file: $0, line: 4, column: 1, columnName: "date"), firstLine: 2,
@@ -53,12 +62,15 @@ struct BadInputTests {
         detail: "byte 0xFC is not valid UTF-8 (the file looks like Latin-1 or Windows-1252)")
     },
     BadInput(file: "utf16.csv") {
-      .invalidEncoding(InputPosition(file: $0, line: 1, column: 1), detail: "the file starts with a UTF-16 byte-order mark")
+      .invalidEncoding(
+        InputPosition(file: $0, line: 1, column: 1), detail: "the file starts with a UTF-16 byte-order mark")
     },
     BadInput(file: "hub-daily.csv", kind: .hub) {
       .irregularDates(
         InputPosition(file: $0, line: 3, column: 1),
-        detail: "date 2024-01-07 is 1 days after the first date 2024-01-06; expected weekly dates (the same weekday every week)")
+        detail:
+          "date 2024-01-07 is 1 days after the first date 2024-01-06; expected weekly dates (the same weekday every week)"
+      )
     },
     BadInput(file: "jhu-bad-header-date.csv", kind: .jhu) {
       .badDate(InputPosition(file: $0, line: 1, column: 6), text: "13/45/23", expected: "M/D/YY")

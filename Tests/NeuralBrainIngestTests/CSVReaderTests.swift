@@ -30,7 +30,10 @@ struct CSVReaderTests {
 
   @Test("rejects text after a closing quote, naming line and field")
   func strayQuote() {
-    #expect(throws: IngestError.malformedRow(InputPosition(file: "t.csv", line: 2, column: 2), detail: "unexpected text after the closing quote of a field")) {
+    #expect(
+      throws: IngestError.malformedRow(
+        InputPosition(file: "t.csv", line: 2, column: 2), detail: "unexpected text after the closing quote of a field")
+    ) {
       try rows("a,b\n1,\"x\"y\n")
     }
   }

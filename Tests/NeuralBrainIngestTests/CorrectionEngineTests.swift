@@ -7,7 +7,9 @@ import Testing
 struct CorrectionEngineTests {
   private let start = Day(year: 2024, month: 1, day: 1)!
 
-  private func convert(_ cumulative: [Double?], _ policy: CorrectionPolicy) -> (values: [Double?], notes: [IngestNote], start: Day) {
+  private func convert(_ cumulative: [Double?], _ policy: CorrectionPolicy) -> (
+    values: [Double?], notes: [IngestNote], start: Day
+  ) {
     let series = CorrectionEngine.Series(regionID: "r", metric: .cases, start: start, step: 1, values: cumulative)
     let result = CorrectionEngine(policy: policy).incident(fromCumulative: series)
     return (result.series.values, result.notes, result.series.start)

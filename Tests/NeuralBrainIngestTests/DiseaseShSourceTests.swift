@@ -21,9 +21,12 @@ private actor RequestLog {
 
 @Suite("disease.sh over a loopback server")
 struct DiseaseShSourceTests {
-  static let usa = #"{"country":"USA","province":["mainland"],"timeline":{"cases":{"1/22/20":1,"1/23/20":3,"1/24/20":2,"1/25/20":7},"deaths":{"1/22/20":0,"1/23/20":0,"1/24/20":1,"1/25/20":1},"recovered":{"1/22/20":0,"1/23/20":0,"1/24/20":0,"1/25/20":0}}}"#
-  static let germany = #"{"country":"Germany","province":["mainland"],"timeline":{"cases":{"12/30/22":100,"12/31/22":100,"1/1/23":150},"deaths":{"12/30/22":5,"12/31/22":6,"1/1/23":6}}}"#
-  static let countries = #"[{"country":"Germany","population":83000000,"countryInfo":{"iso2":"DE","iso3":"DEU"}},{"country":"USA","population":331000000,"countryInfo":{"iso2":"US","iso3":"USA"}}]"#
+  static let usa =
+    #"{"country":"USA","province":["mainland"],"timeline":{"cases":{"1/22/20":1,"1/23/20":3,"1/24/20":2,"1/25/20":7},"deaths":{"1/22/20":0,"1/23/20":0,"1/24/20":1,"1/25/20":1},"recovered":{"1/22/20":0,"1/23/20":0,"1/24/20":0,"1/25/20":0}}}"#
+  static let germany =
+    #"{"country":"Germany","province":["mainland"],"timeline":{"cases":{"12/30/22":100,"12/31/22":100,"1/1/23":150},"deaths":{"12/30/22":5,"12/31/22":6,"1/1/23":6}}}"#
+  static let countries =
+    #"[{"country":"Germany","population":83000000,"countryInfo":{"iso2":"DE","iso3":"DEU"}},{"country":"USA","population":331000000,"countryInfo":{"iso2":"US","iso3":"USA"}}]"#
   static let notFound = #"{"message":"Country not found or doesn't have any historical data"}"#
 
   private func source(
@@ -32,7 +35,8 @@ struct DiseaseShSourceTests {
   ) -> DiseaseShSource {
     let fetcher = HTTPFetcher(
       client: HTTPClient.shared, timeoutSeconds: timeout, retries: retries, maxBytes: maxBytes, retryDelay: .zero)
-    return DiseaseShSource(baseURL: baseURL, countries: countries, corrections: .report, fetcher: fetcher, now: Fixture.now)
+    return DiseaseShSource(
+      baseURL: baseURL, countries: countries, corrections: .report, fetcher: fetcher, now: Fixture.now)
   }
 
   /// Runs `body` against a fresh server and always shuts the server down.
@@ -86,9 +90,14 @@ struct DiseaseShSourceTests {
       _ = await log.record(request.path)
       return Self.answer(request)
     }) { server in
-      let error = await #expect(throws: IngestError.self) { try await source(server.baseURL, countries: ["Atlantis"]).load() }
+      let error = await #expect(throws: IngestError.self) {
+        try await source(server.baseURL, countries: ["Atlantis"]).load()
+      }
       let url = server.baseURL + "/v3/covid-19/historical/Atlantis?lastdays=all"
-      #expect(error == .countryNotFound(country: "Atlantis", url: url, message: "Country not found or doesn't have any historical data"))
+      #expect(
+        error
+          == .countryNotFound(
+            country: "Atlantis", url: url, message: "Country not found or doesn't have any historical data"))
       #expect(error?.exitStatus == .config)
       #expect(await log.count("/v3/covid-19/historical/Atlantis") == 1)
     }
@@ -115,7 +124,9 @@ struct DiseaseShSourceTests {
       _ = await log.record(request.path)
       return .json(503, #"{"message":"maintenance"}"#)
     }) { server in
-      let error = await #expect(throws: IngestError.self) { try await source(server.baseURL, countries: ["USA"], retries: 2).load() }
+      let error = await #expect(throws: IngestError.self) {
+        try await source(server.baseURL, countries: ["USA"], retries: 2).load()
+      }
       let url = server.baseURL + "/v3/covid-19/historical/USA?lastdays=all"
       #expect(error == .httpStatus(url: url, status: 503, message: "maintenance"))
       #expect(error?.exitStatus == .unavailable)
@@ -160,7 +171,9 @@ struct DiseaseShSourceTests {
   @Test("a body over max_bytes is refused (65)")
   func tooLarge() async throws {
     try await withServer({ Self.answer($0) }) { server in
-      let error = await #expect(throws: IngestError.self) { try await source(server.baseURL, countries: ["USA"], maxBytes: 64).load() }
+      let error = await #expect(throws: IngestError.self) {
+        try await source(server.baseURL, countries: ["USA"], maxBytes: 64).load()
+      }
       #expect(error == .responseTooLarge(url: server.baseURL + "/v3/covid-19/historical/USA?lastdays=all", limit: 64))
       #expect(error?.exitStatus == .dataError)
     }
@@ -169,7 +182,9 @@ struct DiseaseShSourceTests {
   @Test("a response that is not the documented JSON is bad data (65)")
   func badShape() async throws {
     try await withServer({ _ in .json(200, #"{"country":"USA","timeline":{"cases":{"yesterday":1}}}"#) }) { server in
-      let error = await #expect(throws: IngestError.self) { try await source(server.baseURL, countries: ["USA"]).load() }
+      let error = await #expect(throws: IngestError.self) {
+        try await source(server.baseURL, countries: ["USA"]).load()
+      }
       #expect(error?.exitStatus == .dataError)
       #expect(error?.errorDescription?.contains("\"yesterday\"") == true)
     }

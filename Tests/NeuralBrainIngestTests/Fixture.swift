@@ -13,14 +13,20 @@ enum Fixture {
     .appendingPathComponent("../shared/data").standardized
 
   static let jhuConfirmed = sharedData.appendingPathComponent(
-    "covid19/jhu-csse/time_series_covid19_confirmed_global.csv").path
-  static let jhuDeaths = sharedData.appendingPathComponent("covid19/jhu-csse/time_series_covid19_deaths_global.csv").path
+    "covid19/jhu-csse/time_series_covid19_confirmed_global.csv"
+  ).path
+  static let jhuDeaths = sharedData.appendingPathComponent("covid19/jhu-csse/time_series_covid19_deaths_global.csv")
+    .path
   static let fluSightTarget = sharedData.appendingPathComponent(
-    "flusight/FluSight-forecast-hub/target-data/target-hospital-admissions.csv").path
+    "flusight/FluSight-forecast-hub/target-data/target-hospital-admissions.csv"
+  ).path
   static let fluSightLocations = sharedData.appendingPathComponent(
-    "flusight/FluSight-forecast-hub/auxiliary-data/locations.csv").path
+    "flusight/FluSight-forecast-hub/auxiliary-data/locations.csv"
+  ).path
 
-  static var hasJHU: Bool { FileManager.default.fileExists(atPath: jhuConfirmed) && FileManager.default.fileExists(atPath: jhuDeaths) }
+  static var hasJHU: Bool {
+    FileManager.default.fileExists(atPath: jhuConfirmed) && FileManager.default.fileExists(atPath: jhuDeaths)
+  }
   static var hasFluSight: Bool { FileManager.default.fileExists(atPath: fluSightTarget) }
 
   /// A fixed retrieval time, so provenance is deterministic.

@@ -25,7 +25,8 @@ private func naiveRows(_ path: String) throws -> [[String]] {
   }
 }
 
-@Suite("FluSight target data (../shared/data)", .enabled(if: Fixture.hasFluSight, "needs ../shared/data/flusight (absent)"))
+@Suite(
+  "FluSight target data (../shared/data)", .enabled(if: Fixture.hasFluSight, "needs ../shared/data/flusight (absent)"))
 struct FluSightRealDataTests {
   @Test("53 weekly locations whose latest values match the file")
   func latest() async throws {
@@ -51,8 +52,14 @@ struct FluSightRealDataTests {
   @Test(
     "archived vintages and the legacy truth file load too, one series per location",
     arguments: [
-      ("FluSight-forecast-hub/auxiliary-data/target-data-archive/target-hospital-admissions_2024-04-27.csv", 53, "2024-04-27"),
-      ("FluSight-forecast-hub/auxiliary-data/target-data-archive/target-hospital-admissions_2023-09-23.csv", 53, "2023-09-23"),
+      (
+        "FluSight-forecast-hub/auxiliary-data/target-data-archive/target-hospital-admissions_2024-04-27.csv", 53,
+        "2024-04-27"
+      ),
+      (
+        "FluSight-forecast-hub/auxiliary-data/target-data-archive/target-hospital-admissions_2023-09-23.csv", 53,
+        "2023-09-23"
+      ),
       ("Flusight-forecast-data/data-truth/truth-Incident Hospitalizations-2023-06-23.csv", 54, "2023-06-10"),
     ])
   func vintages(file: String, locations: Int, asOf: String) async throws {
@@ -81,7 +88,9 @@ struct FluSightRealDataTests {
   }
 }
 
-@Suite("JHU CSSE global time series (../shared/data)", .enabled(if: Fixture.hasJHU, "needs ../shared/data/covid19/jhu-csse (absent)"))
+@Suite(
+  "JHU CSSE global time series (../shared/data)",
+  .enabled(if: Fixture.hasJHU, "needs ../shared/data/covid19/jhu-csse (absent)"))
 struct JHURealDataTests {
   @Test("one series per country and metric, daily from 2020-01-23 to 2023-03-09")
   func shape() async throws {
@@ -106,10 +115,15 @@ struct JHURealDataTests {
         cumulative[key] = ((cumulative[key]?.first ?? 0) + first, (cumulative[key]?.last ?? 0) + last)
       }
     }
-    let unabsorbed = Set(dataset.notes.filter { $0.message.contains("could not be absorbed") }.map { $0.regionID + "/" + $0.metric.rawValue })
+    let unabsorbed = Set(
+      dataset.notes.filter { $0.message.contains("could not be absorbed") }.map {
+        $0.regionID + "/" + $0.metric.rawValue
+      })
     for series in dataset.series where !unabsorbed.contains(series.region.id + "/" + series.metric.rawValue) {
       let totals = try #require(cumulative[series.region.id + "/" + series.metric.rawValue])
-      #expect(abs(totals.first + series.total - totals.last) <= 1e-6 * max(totals.last, 1), "\(series.region.id) \(series.metric)")
+      #expect(
+        abs(totals.first + series.total - totals.last) <= 1e-6 * max(totals.last, 1),
+        "\(series.region.id) \(series.metric)")
     }
     #expect(cumulative["us/cases"]?.last == 103_802_702)
     let us = try #require(dataset.series(region: "us", metric: .cases))

@@ -82,7 +82,9 @@ struct SourceOptionsTests {
     var options = SourceOptions(kind: kind)
     options.inputs = inputs
     options.url = url
-    let error = #expect(throws: IngestError.self) { try SourceFactory.make(options, httpClient: HTTPClient.shared, now: Fixture.now) }
+    let error = #expect(throws: IngestError.self) {
+      try SourceFactory.make(options, httpClient: HTTPClient.shared, now: Fixture.now)
+    }
     #expect(error?.exitStatus == .config)
   }
 
@@ -96,11 +98,13 @@ struct SourceOptionsTests {
     #expect(dataset.provenance.isSynthetic)
   }
 
-  @Test("every error message says where and what to do", arguments: [
-    IngestError.fileNotFound(path: "x.csv"), .fileTooLarge(path: "x.csv", size: 10, limit: 5),
-    .invalidEncoding(InputPosition(file: "x.csv", line: 3, column: 7), detail: "NUL byte"),
-    .unreachable(url: "http://h", detail: "refused"), .invalidOption(key: "inputs", detail: "none given"),
-  ])
+  @Test(
+    "every error message says where and what to do",
+    arguments: [
+      IngestError.fileNotFound(path: "x.csv"), .fileTooLarge(path: "x.csv", size: 10, limit: 5),
+      .invalidEncoding(InputPosition(file: "x.csv", line: 3, column: 7), detail: "NUL byte"),
+      .unreachable(url: "http://h", detail: "refused"), .invalidOption(key: "inputs", detail: "none given"),
+    ])
   func messages(error: IngestError) throws {
     let text = try #require(error.errorDescription)
     #expect(text.contains("x.csv") || text.contains("http://h") || text.contains("[source]"))

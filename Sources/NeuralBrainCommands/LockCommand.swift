@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import NeuralBrainCore
+import NeuralBrainPipeline
+import NeuralBrainProviders
+import NeuralBrainStore
+
+/// `neuralbrain lock`: show or change the persistent provider lock by hand (audited).
+struct LockCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "lock", abstract: "Show or change the provider lock.",
+    subcommands: [Show.self, Acquire.self, Release.self], defaultSubcommand: Show.self)
+
+  /// `lock show`.
+  struct Show: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show the locked provider.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(name: .long, help: "Print JSON instead of text.")
+    var json = false
+
+    func run() async throws {
+      try await reportingFailures {
+        let database = try global.openDatabase(try global.loadConfiguration())
+        let lock: LockState?
+        do { lock = try database.loadLock() } catch { throw CommandFailure(error) }
+        if json {
+          print(try CommandJSON.encode(lock))
+        } else if let lock {
+          let failure = lock.lastFailureClass.map { ", last failure \($0.rawValue)" } ?? ""
+          print("\(lock.provider) (since \(CommandJSON.iso(lock.acquiredAt)), \(lock.consecutiveFailures) consecutive failures\(failure))")
+        } else {
+          print("no provider locked yet; the next run locks the first configured provider")
+        }
+      }
+    }
+  }
+
+  /// `lock acquire NAME`.
+  struct Acquire: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Lock a provider by hand.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The provider to lock; one of the names in [providers] order.")
+    var name: String
+
+    @Option(name: .long, help: "Why, for the audit trail.")
+    var reason: String = "manual acquire"
+
+    func run() async throws {
+      try await reportingFailures {
+        let file = try global.loadConfiguration()
+        guard file.providers.order.contains(name) else {
+          throw CommandFailure(
+            message: "`\(name)` is not in [providers] order (\(file.providers.order.joined(separator: ", ")))",
+            status: .usage)
+        }
+        try LockCommand.apply(.acquire(provider: name, reason: reason), file: file, global: global)
+        print("locked \(name)")
+      }
+    }
+  }
+
+  /// `lock release --reason TEXT`.
+  struct Release: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Release the lock; the next run starts again from the top of the order.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .long, help: "Why, for the audit trail (required).")
+    var reason: String
+
+    func run() async throws {
+      try await reportingFailures {
+        try LockCommand.apply(.release(reason: reason), file: try global.loadConfiguration(), global: global)
+        print("released the lock")
+      }
+    }
+  }
+
+  static func apply(_ event: FailoverPolicy.Event, file: ConfigurationFile, global: GlobalOptions) throws {
+    let database = try global.openDatabase(file)
+    let policy = FailoverPolicy(configuration: file.providers)
+    do {
+      let current = try database.loadLock() ?? policy.initialLock(at: Date())
+      let outcome = policy.apply(event, to: current, at: Date())
+      try database.saveLock(outcome.lock, events: outcome.events, keep: file.providers.auditKeep)
+    } catch {
+      throw CommandFailure(error)
+    }
+  }
+}

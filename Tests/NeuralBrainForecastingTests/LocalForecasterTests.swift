@@ -1,0 +1,115 @@
+import Foundation
+import NeuralBrainCore
+import Testing
+
+@testable import NeuralBrainForecasting
+
+@Suite("Local forecaster")
+struct LocalForecasterTests {
+  static let forecaster = LocalForecaster()
+
+  /// A seasonal epidemic curve with noise, different per series.
+  static func epidemic(_ index: Int, length: Int = 104) -> [Double] {
+    var generator = SeededGenerator(seed: UInt64(index + 1))
+    return (0..<length).map { t in
+      let season = exp(3 * sin(Double(t + index * 3) * 2 * .pi / 52))
+      return (20 * Double(index + 1) * season * (0.85 + Double(generator.below(300)) / 1000)).rounded()
+    }
+  }
+
+  static func checkInvariants(_ forecast: [[[Double]]], series: Int, steps: Int) {
+    #expect(forecast.count == series)
+    for rows in forecast {
+      #expect(rows.count == steps)
+      for row in rows {
+        #expect(row.count == 23)
+        #expect(row == row.sorted())
+        #expect(row.allSatisfy { $0.isFinite && $0 >= 0 })
+      }
+    }
+  }
+
+  @Test("the id and description are set")
+  func identity() {
+    #expect(Self.forecaster.modelID == "local-ensemble-v1")
+    #expect(!Self.forecaster.methodDescription.isEmpty)
+  }
+
+  @Test("weekly forecasts are sorted, finite, non-negative and shaped [series][step][23]")
+  func weeklyInvariants() {
+    let series = (0..<8).map { Self.epidemic($0, length: 60 + 5 * $0) }
+    Self.checkInvariants(Self.forecaster.forecast(series, frequency: .weekly, steps: 4, seed: 1), series: 8, steps: 4)
+  }
+
+  @Test("the same seed gives the same forecast")
+  func deterministic() {
+    let series = (0..<4).map { Self.epidemic($0) }
+    let a = Self.forecaster.forecast(series, frequency: .weekly, steps: 4, seed: 9)
+    #expect(a == Self.forecaster.forecast(series, frequency: .weekly, steps: 4, seed: 9))
+  }
+
+  @Test("degenerate inputs fall back without NaN or negative values", arguments: [
+    [Double](), [0, 0, 0, 0, 0, 0, 0, 0], [5, 5, 5, 5, 5, 5, 5, 5, 5, 5], [3, 1, 4], [7],
+    [.nan, 2, -3, 4, .infinity, 6, 7, 8, 9, 10],
+  ])
+  func degenerate(values: [Double]) {
+    let forecast = Self.forecaster.forecast([values, Self.epidemic(1)], frequency: .weekly, steps: 4, seed: 2)
+    Self.checkInvariants(forecast, series: 2, steps: 4)
+  }
+
+  @Test("an all-zero series keeps a zero median with a small upper tail")
+  func zeros() throws {
+    let forecast = Self.forecaster.forecast([[Double](repeating: 0, count: 20)], frequency: .weekly, steps: 1, seed: 1)
+    let row = try #require(forecast.first?.first)
+    #expect(row[QuantileLevels.medianIndex] == 0)
+    #expect(row[22] > 0 && row[22] < 5)
+  }
+
+  @Test("a steady decline is forecast to continue")
+  func decline() throws {
+    let series: [[Double]] = (0..<6).map { index in
+      let scale = 2000 * Double(index + 1)
+      return (0..<80).map { (t: Int) -> Double in scale * exp(-0.15 * Double(t % 40)) }
+    }
+    let forecast = Self.forecaster.forecast(series, frequency: .weekly, steps: 4, seed: 1)
+    let medians = try #require(forecast.first).map { $0[QuantileLevels.medianIndex] }
+    #expect(medians[3] < medians[0])
+    #expect(medians[0] < series[0].last ?? 0)
+  }
+
+  @Test("daily forecasts cover 28 days and carry the weekday pattern")
+  func daily() throws {
+    let pattern: [Double] = [0.5, 1.2, 1.2, 1.1, 1.1, 1.1, 0.8]
+    let series = (0..<3).map { index in
+      (0..<140).map { (t: Int) -> Double in
+        let wave: Double = 1 + 0.3 * sin(Double(t) / 30)
+        return 100 * Double(index + 1) * pattern[t % 7] * wave
+      }
+    }
+    let forecast = Self.forecaster.forecast(series, frequency: .daily, steps: 28, seed: 4)
+    Self.checkInvariants(forecast, series: 3, steps: 28)
+    let medians = try #require(forecast.first).map { $0[QuantileLevels.medianIndex] }
+    // Day 140 continues the pattern at position 0 (factor 0.5), day 141 at 1.2.
+    #expect(medians[0] < medians[1])
+    #expect(medians[7] < medians[8])
+  }
+
+  @Test("every component set yields valid forecasts", arguments: LocalForecaster.Component.allCases)
+  func components(component: LocalForecaster.Component) {
+    var configuration = LocalForecaster.Configuration()
+    configuration.components = [component]
+    let series = (0..<5).map { Self.epidemic($0) }
+    let forecast = LocalForecaster(configuration: configuration).forecast(series, frequency: .weekly, steps: 4, seed: 3)
+    Self.checkInvariants(forecast, series: 5, steps: 4)
+  }
+
+  @Test("calibration can be switched off")
+  func uncalibrated() {
+    var configuration = LocalForecaster.Configuration()
+    configuration.calibrationOrigins = 0
+    let series = (0..<3).map { Self.epidemic($0) }
+    Self.checkInvariants(
+      LocalForecaster(configuration: configuration).forecast(series, frequency: .weekly, steps: 4, seed: 3),
+      series: 3, steps: 4)
+  }
+}
