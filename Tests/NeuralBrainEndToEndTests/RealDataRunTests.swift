@@ -1,0 +1,92 @@
+import Foundation
+import NeuralBrainCore
+import NeuralBrainMarkup
+import NeuralBrainStore
+import NeuralBrainTestSupport
+import Testing
+
+/// The real public data in ../shared/data (read in place, never copied), when present.
+enum SharedData {
+  static let root = NeuralBrainExecutable.packageRoot.appendingPathComponent("../shared/data").standardizedFileURL
+  static let flusightTarget = root.appendingPathComponent("flusight/FluSight-forecast-hub/target-data/target-hospital-admissions.csv")
+  static let jhuConfirmed = root.appendingPathComponent("covid19/jhu-csse/time_series_covid19_confirmed_global.csv")
+  static let jhuDeaths = root.appendingPathComponent("covid19/jhu-csse/time_series_covid19_deaths_global.csv")
+  static var isAvailable: Bool { FileManager.default.fileExists(atPath: flusightTarget.path) }
+}
+
+@Suite("neuralbrain run on real and bad input")
+struct RealDataRunTests {
+  static func run(_ arguments: [String], in directory: TemporaryDirectory) async throws -> NeuralBrainExecutable.Result {
+    try await NeuralBrainExecutable.run(
+      ["run", "--output", directory.url.appendingPathComponent("output").path,
+       "--state-dir", directory.url.appendingPathComponent("state").path] + arguments)
+  }
+
+  @Test("FluSight target data publish a page per location with weekly forecasts",
+        .enabled(if: SharedData.isAvailable, "../shared/data is absent: skipping the FluSight run"))
+  func hub() async throws {
+    let directory = try TemporaryDirectory()
+    let result = try await Self.run(
+      ["--source", "hub", "--input", SharedData.flusightTarget.path, "--now", "2026-07-01T06:00:00Z"], in: directory)
+    #expect(result.status == 0, "stderr: \(result.standardError)")
+    let site = directory.url.appendingPathComponent("output/current")
+    let pages = try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("region").path)
+    #expect(pages.count == 53)
+    let data = try Data(contentsOf: site.appendingPathComponent("api/v1/forecasts/region/06.json"))
+    let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    #expect(object["region"] as? String == "California")
+    #expect(object["is_synthetic"] as? Bool == false)
+    let metrics = try #require(object["metrics"] as? [[String: Any]])
+    let horizons = try #require(metrics.first?["horizons"] as? [[String: Any]])
+    #expect(horizons.compactMap { $0["horizon"] as? Int } == [0, 1, 2, 3])
+    #expect(metrics.first?["frequency"] as? String == "weekly")
+    let hub = try String(contentsOf: site.appendingPathComponent("api/v1/forecasts/hub.csv"), encoding: .utf8)
+    #expect(hub.contains(",wk inc hospital_admissions,0,"))
+    let rows = hub.split(separator: "\n").count
+    #expect(rows == 1 + 53 * 4 * 23)
+  }
+
+  @Test("JHU global files publish one page per country",
+        .enabled(if: SharedData.isAvailable, "../shared/data is absent: skipping the JHU run"))
+  func jhu() async throws {
+    let directory = try TemporaryDirectory()
+    let result = try await Self.run(
+      ["--source", "jhu", "--input", SharedData.jhuConfirmed.path, "--input", SharedData.jhuDeaths.path,
+       "--steps", "7", "--now", "2023-03-10T06:00:00Z"], in: directory)
+    #expect(result.status == 0, "stderr: \(result.standardError)")
+    let site = directory.url.appendingPathComponent("output/current")
+    let regions = try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("region").path)
+    #expect(regions.count == 201)
+    #expect(regions.contains("germany.html") && regions.contains("korea-south.html"))
+    let index = try MarkupDocument(bytes: Array(try Data(contentsOf: site.appendingPathComponent("index.html"))), kind: .html, name: "index.html")
+    #expect(index.count("//a[starts-with(@href, 'region/')]") >= 201)
+  }
+
+  @Test("a CSV with a bad row exits 65 naming file, line and column; the release and database are unchanged")
+  func badInput() async throws {
+    let directory = try TemporaryDirectory()
+    var good = "date,region,metric,value\n"
+    for day in 1...20 {
+      let date = "2024-01-" + (day < 10 ? "0\(day)" : "\(day)")
+      good += "\(date),Alpha,cases,\(10 + day)\n\(date),Beta,cases,\(5 + day % 3)\n"
+    }
+    let goodFile = directory.url.appendingPathComponent("good.csv")
+    try good.write(to: goodFile, atomically: true, encoding: .utf8)
+    let first = try await Self.run(["--source", "csv", "--input", goodFile.path, "--now", "2024-01-21T06:00:00Z"], in: directory)
+    try #require(first.status == 0, "stderr: \(first.standardError)")
+    let database = try NeuralBrainDatabase.open(directory: directory.url.appendingPathComponent("state"))
+    let observationsBefore = try database.observations()
+
+    let badFile = directory.url.appendingPathComponent("bad.csv")
+    try (good + "2024-01-21,Alpha,cases,abc\n").write(to: badFile, atomically: true, encoding: .utf8)
+    let second = try await Self.run(["--source", "csv", "--input", badFile.path, "--now", "2024-01-22T06:00:00Z"], in: directory)
+    #expect(second.status == 65)
+    #expect(second.standardError.contains("bad.csv:42:4"), "stderr: \(second.standardError)")
+    #expect(second.standardError.contains("\"value\""))
+    let live = try FileManager.default.destinationOfSymbolicLink(
+      atPath: directory.url.appendingPathComponent("output/current").path)
+    #expect(live == "releases/20240121t060000z")
+    #expect(try database.observations() == observationsBefore)
+    #expect(try database.runs(limit: 1).first?.status == .failed)
+  }
+}
