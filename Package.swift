@@ -76,6 +76,14 @@ let package = Package(
       .product(name: "Logging", package: "swift-log"),
     ]),
     .executableTarget(name: "neuralbrain", dependencies: ["NeuralBrainCommands"]),
+    // Release-mode measurements for docs/performance.md (never asserted in tests).
+    .executableTarget(
+      name: "neuralbrain-bench",
+      dependencies: [
+        "NeuralBrainCore", "NeuralBrainIngest", "NeuralBrainForecasting",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+      ],
+      path: "Benchmarks/neuralbrain-bench"),
 
     // Test support: temporary directories, loopback HTTP server, XPath helpers.
     .target(name: "NeuralBrainTestSupport", dependencies: [

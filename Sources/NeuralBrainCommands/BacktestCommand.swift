@@ -33,6 +33,9 @@ struct BacktestCommand: AsyncParsableCommand {
   @Option(name: .long, help: "Folder of as-of files named …_YYYY-MM-DD.csv (e.g. target-data-archive).")
   var archive: String?
 
+  @Option(name: .long, help: "Days between an as-of file's date and the reference date it serves (7 hubverse, 5 legacy FluSight).")
+  var archiveLag: Int = 7
+
   @Option(name: .long, help: "Where origin data come from when --archive is not given: truth (cut at each origin) or store.")
   var vintages: String = "truth"
 
@@ -71,6 +74,7 @@ struct BacktestCommand: AsyncParsableCommand {
     guard (last - first) / 7 < 520 else { throw ValidationError("--from … --to spans more than ten years") }
     if let maxTargetDate, Day(iso: maxTargetDate) == nil { throw ValidationError("--max-target-date must be YYYY-MM-DD") }
     guard ["truth", "store"].contains(vintages) else { throw ValidationError("--vintages must be truth or store") }
+    guard (0...28).contains(archiveLag) else { throw ValidationError("--archive-lag must be between 0 and 28 days") }
   }
 
   func run() async throws {
@@ -80,7 +84,7 @@ struct BacktestCommand: AsyncParsableCommand {
       guard let first = Day(iso: from), let last = Day(iso: to) else { return }
       let dates = stride(from: 0, through: last - first, by: 7).map { first.adding(days: $0) }
       let origins: HubBacktest.Vintages =
-        archive.map { .archive($0) } ?? (vintages == "store" ? .store : .truncatedTruth)
+        archive.map { .archive($0, lag: archiveLag) } ?? (vintages == "store" ? .store : .truncatedTruth)
       let backtest = HubBacktest(
         truthFile: input, vintages: origins, referenceDates: dates, compare: compare, target: target,
         exclude: exclude, maxTargetDate: maxTargetDate.flatMap { Day(iso: $0) }, seed: seed, baseline: baseline)

@@ -13,8 +13,10 @@ import NeuralBrainStore
 public struct HubBacktest: Sendable {
   /// Where the data known at each origin come from.
   public enum Vintages: Sendable, Hashable {
-    /// `<dir>/…_YYYY-MM-DD.csv` as-of files (e.g. FluSight's target-data-archive).
-    case archive(String)
+    /// `<dir>/…_YYYY-MM-DD.csv` as-of files (e.g. FluSight's target-data-archive), the file for
+    /// reference date R labelled R − `lag` days (7 for the hubverse archive, 5 for the legacy
+    /// repository's Monday vintages).
+    case archive(String, lag: Int)
     /// The state database's observation vintages.
     case store
     /// The truth file itself, cut at each origin (no revisions).
@@ -98,10 +100,11 @@ public struct HubBacktest: Sendable {
   }
 
   func origin(at date: Day, truth: [String: [Day: Double]], database: NeuralBrainDatabase?) throws -> BacktestOrigin {
-    let known = date.adding(days: -7)
+    var known = date.adding(days: -7)
     let table: HubTargetTable
     switch vintages {
-    case .archive(let folder):
+    case .archive(let folder, let lag):
+      known = date.adding(days: -lag)
       let names = try FileManager.default.contentsOfDirectory(atPath: folder)
       guard let name = names.sorted().first(where: { $0.hasSuffix("_\(known.iso).csv") }) else {
         throw BacktestError.missingVintage(folder: folder, date: known)
