@@ -106,7 +106,7 @@ let package = Package(
     ]),
     .testTarget(name: "NeuralBrainNormalizeTests", dependencies: ["NeuralBrainNormalize"]),
     .testTarget(name: "NeuralBrainRenderTests", dependencies: [
-      "NeuralBrainRender", "NeuralBrainTestSupport",
+      "NeuralBrainRender", "NeuralBrainMarkup", "NeuralBrainTestSupport",
     ], exclude: ["Golden"]),
     .testTarget(name: "NeuralBrainPublishTests", dependencies: ["NeuralBrainPublish", "NeuralBrainTestSupport"]),
     .testTarget(name: "NeuralBrainEndToEndTests", dependencies: [

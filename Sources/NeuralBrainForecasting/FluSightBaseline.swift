@@ -15,7 +15,7 @@ public enum FluSightBaseline {
   public static func flusightBaseline(
     _ y: [Double], steps: Int, seed: UInt64, simulations: Int = 10_000
   ) -> [[Double]] {
-    var generator = SeededGenerator(seed: seed)
+    var generator = SplitMix64(seed: seed)
     return simulate(
       last: y.last ?? 0, differences: differences(y), symmetrize: true, drift: 0, floor: 0,
       steps: steps, simulations: simulations, generator: &generator)
@@ -36,7 +36,7 @@ public enum FluSightBaseline {
   /// differences and zero drift this is exactly the FluSight baseline.
   static func simulate(
     last: Double, differences: [Double], symmetrize: Bool, drift: Double, floor: Double,
-    steps: Int, simulations: Int, generator: inout SeededGenerator
+    steps: Int, simulations: Int, generator: inout SplitMix64
   ) -> [[Double]] {
     let levels = QuantileLevels.hub
     guard steps > 0 else { return [] }

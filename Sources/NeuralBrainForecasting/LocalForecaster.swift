@@ -107,7 +107,7 @@ public struct LocalForecaster: Sendable {
       pastForecasts(logs, steps: steps, pooled: pooled), levels: logs.compactMap(\.last), steps: steps)
     for (position, index) in regular.enumerated() {
       let z = logs[position]
-      var generator = SeededGenerator.derived(seed: seed, index: index)
+      var generator = SplitMix64.derived(seed: seed, index: index)
       let trends = TrendsEnsemble.quantiles(
         z, steps: steps, windows: configuration.trendWindows, simulations: configuration.trendsSimulations,
         generator: &generator)

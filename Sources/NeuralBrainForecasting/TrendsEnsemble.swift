@@ -24,7 +24,7 @@ enum TrendsEnsemble {
 
   /// Quantiles `[step − 1][23]` on the log scale, floored at 0 (a count of zero).
   static func quantiles(
-    _ z: [Double], steps: Int, windows: [Int], simulations: Int, generator: inout SeededGenerator
+    _ z: [Double], steps: Int, windows: [Int], simulations: Int, generator: inout SplitMix64
   ) -> [[Double]] {
     let last = z.last ?? 0
     let runs = variants(windows: windows).map { variant in

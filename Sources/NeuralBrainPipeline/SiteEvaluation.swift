@@ -7,7 +7,8 @@ import NeuralBrainStore
 ///
 /// Every stored forecast whose target end date the current data cover is scored with the hub
 /// WIS, interval coverage and absolute error; the scores are kept in the store (evaluation
-/// `site`) and summarized per model and horizon.
+/// `site`) and summarized per model and horizon. Scores of the last `neuralbrain backtest`
+/// (evaluation `backtest`) are listed after them, with relative WIS against their baseline.
 enum SiteEvaluation {
   static func rows(database: NeuralBrainDatabase, dataset: Dataset) throws -> [EvaluationRow] {
     var observed: [ObservationKey: Double] = [:]
@@ -37,7 +38,38 @@ enum SiteEvaluation {
           absoluteError: score.absoluteError, covered50: score.covered50, covered95: score.covered95))
     }
     try database.replaceScores(evaluation: "site", with: records)
-    return summarize(scored)
+    return summarize(scored) + backtestRows(try database.scores(evaluation: "backtest"))
+  }
+
+  /// Summaries of the stored backtest, named `backtest: <model>`.
+  static func backtestRows(_ records: [ScoreRecord]) -> [EvaluationRow] {
+    let scored = records.compactMap { record -> ScoredForecast? in
+      guard let reference = Day(iso: record.referenceDate), let end = Day(iso: record.targetEndDate) else { return nil }
+      return ScoredForecast(
+        model: record.model, regionID: record.regionID, referenceDate: reference, horizon: record.horizon,
+        targetEndDate: end, observed: record.observed, wis: record.wis, absoluteError: record.absoluteError,
+        covered50: record.covered50, covered95: record.covered95)
+    }
+    let models = Set(scored.map(\.model))
+    guard let baseline = models.sorted().first(where: { $0.lowercased().contains("baseline") }) else {
+      return summarize(scored).map { row in
+        var named = row
+        named.model = "backtest: " + row.model
+        return named
+      }
+    }
+    return Backtest.summarize(scored, baseline: baseline).flatMap { summary in
+      let overall = EvaluationRow(
+        model: "backtest: " + summary.model, horizon: nil, count: summary.count, meanWIS: summary.meanWIS,
+        coverage50: summary.coverage50, coverage95: summary.coverage95, relativeWIS: summary.relativeWIS)
+      return [overall] + summary.byHorizon.keys.sorted().compactMap { horizon in
+        summary.byHorizon[horizon].map {
+          EvaluationRow(
+            model: "backtest: " + summary.model, horizon: horizon, count: $0.count, meanWIS: $0.meanWIS,
+            coverage50: $0.coverage50, coverage95: $0.coverage95, relativeWIS: $0.relativeWIS)
+        }
+      }
+    }
   }
 
   static func summarize(_ scored: [ScoredForecast]) -> [EvaluationRow] {

@@ -58,7 +58,7 @@ public struct SiteRenderer: Sendable {
       files.append(SiteFile(path: try Self.path(path), text: text))
     }
     func page(_ path: String, _ template: String, _ view: Any) throws {
-      try add(path, library.render(view, withTemplate: template) ?? "")
+      try add(path, library.render(TemplateValue.make(view), withTemplate: template) ?? "")
     }
 
     // HTML pages and assets.

@@ -14,7 +14,8 @@ extension NeuralBrainDatabase {
   /// Stores a data set's observations as a new vintage (`as_of` = its data-as-of date).
   ///
   /// Only values that differ from the latest known vintage are written, so re-ingesting the same
-  /// data is a no-op and revisions keep their history. One transaction.
+  /// data is a no-op and revisions keep their history. One transaction; rows go through one
+  /// prepared statement, since an ingest can hold hundreds of thousands of them.
   @discardableResult
   public func recordIngest(_ dataset: Dataset) throws(StoreError) -> IngestSummary {
     try write("record ingest") { db in
@@ -39,6 +40,10 @@ extension NeuralBrainDatabase {
         WHERE region_id = ? AND metric = ? AND as_of <= ?
         ORDER BY date, as_of
         """)
+      let insert = try db.cachedStatement(sql: """
+        INSERT OR REPLACE INTO observation (region_id, metric, date, as_of, value, ingest_id)
+        VALUES (?, ?, ?, ?, ?, ?)
+        """)
       var changed = 0
       for series in dataset.series {
         var known: [String: Double?] = [:]
@@ -51,10 +56,7 @@ extension NeuralBrainDatabase {
           } else if value == nil {
             continue
           }
-          try ObservationRecord(
-            regionID: series.region.id, metric: series.metric.rawValue, date: date, asOf: asOf,
-            value: value, ingestID: ingestID
-          ).insert(db, onConflict: .replace)
+          try insert.execute(arguments: [series.region.id, series.metric.rawValue, date, asOf, value, ingestID])
           changed += 1
         }
       }

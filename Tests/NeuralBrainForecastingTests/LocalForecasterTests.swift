@@ -10,7 +10,7 @@ struct LocalForecasterTests {
 
   /// A seasonal epidemic curve with noise, different per series.
   static func epidemic(_ index: Int, length: Int = 104) -> [Double] {
-    var generator = SeededGenerator(seed: UInt64(index + 1))
+    var generator = SplitMix64(seed: UInt64(index + 1))
     return (0..<length).map { t in
       let season = exp(3 * sin(Double(t + index * 3) * 2 * .pi / 52))
       return (20 * Double(index + 1) * season * (0.85 + Double(generator.below(300)) / 1000)).rounded()

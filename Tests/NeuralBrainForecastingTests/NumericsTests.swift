@@ -35,9 +35,9 @@ struct NumericsTests {
 
   @Test("the seeded generator is deterministic and seed-dependent")
   func generator() {
-    var a = SeededGenerator(seed: 42)
-    var b = SeededGenerator(seed: 42)
-    var c = SeededGenerator(seed: 43)
+    var a = SplitMix64(seed: 42)
+    var b = SplitMix64(seed: 42)
+    var c = SplitMix64(seed: 43)
     let first = (0..<5).map { _ in a.next() }
     #expect(first == (0..<5).map { _ in b.next() })
     #expect(first != (0..<5).map { _ in c.next() })
@@ -45,14 +45,14 @@ struct NumericsTests {
 
   @Test("SplitMix64 reproduces its reference sequence for seed 0")
   func splitMixReference() {
-    var generator = SeededGenerator(seed: 0)
+    var generator = SplitMix64(seed: 0)
     #expect(generator.next() == 0xE220_A839_7B1D_CDAF)
     #expect(generator.next() == 0x6E78_9E6A_A1B9_65F4)
   }
 
   @Test("Fisher–Yates shuffle permutes and bounded draws stay in range")
   func shuffle() {
-    var generator = SeededGenerator(seed: 7)
+    var generator = SplitMix64(seed: 7)
     var values = (0..<100).map(Double.init)
     generator.shuffle(&values)
     #expect(values.sorted() == (0..<100).map(Double.init))

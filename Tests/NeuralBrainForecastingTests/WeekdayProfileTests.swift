@@ -8,7 +8,7 @@ import Testing
 struct WeekdayProfileTests {
   @Test("daily quantiles take the weekday share of the weekly total and widen with daily noise")
   func dailyQuantiles() throws {
-    var generator = SeededGenerator(seed: 11)
+    var generator = SplitMix64(seed: 11)
     let noisy = (0..<56).map { _ in 100 + Double(generator.below(60)) - 30 }
     let flat = [Double](repeating: 100, count: 56)
     let weekly = NormalQuantile.hub.map { 700 * exp(0.1 * $0) }

@@ -1,19 +1,14 @@
-import Foundation
+import NeuralBrainMarkup
 
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
-
-/// Parses text as XML (libxml2 underneath), the way the publish stage validates markup files.
+/// Parses text with libxml2's XML parser, as the publish stage validates markup files.
 enum XMLCheck {
   /// The parser's complaint, or an empty list when `text` is well-formed.
   static func errors(in text: String) -> [String] {
-    let parser = XMLParser(data: Data(text.utf8))
-    // On Linux `parse()` can report success for a recovered document, so the error is checked too.
-    guard !parser.parse() || parser.parserError != nil else { return [] }
-    return [
-      "line \(parser.lineNumber), column \(parser.columnNumber): "
-        + (parser.parserError.map { "\($0)" } ?? "parse error")
-    ]
+    do {
+      _ = try MarkupDocument(bytes: Array(text.utf8), kind: .xml, name: "rendered")
+      return []
+    } catch {
+      return [error.errorDescription ?? "parse error"]
+    }
   }
 }
