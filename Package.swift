@@ -99,7 +99,7 @@ let package = Package(
     ], exclude: ["Fixtures"]),
     .testTarget(name: "NeuralBrainStoreTests", dependencies: ["NeuralBrainStore", "NeuralBrainTestSupport"]),
     .testTarget(name: "NeuralBrainForecastingTests", dependencies: [
-      "NeuralBrainForecasting", "NeuralBrainTestSupport",
+      "NeuralBrainForecasting", "NeuralBrainIngest", "NeuralBrainTestSupport",
     ]),
     .testTarget(name: "NeuralBrainProvidersTests", dependencies: [
       "NeuralBrainProviders", "NeuralBrainTestSupport",

@@ -19,6 +19,29 @@ struct HubSource: DataSource {
 
   func load() async throws(IngestError) -> Dataset {
     let file = try InputFile.read(path: path, maxBytes: maxBytes)
+    var table = try Self.observations(file)
+    var hasher = SHA256()
+    hasher.update(file.bytes)
+    var sourceURL = path
+    if let locationsPath {
+      let locations = try InputFile.read(path: locationsPath, maxBytes: maxBytes)
+      hasher.update(locations.bytes)
+      sourceURL += ", " + locationsPath
+      for (regionID, population) in try Self.populations(locations) where table.regions[regionID] != nil {
+        table.setPopulation(population, regionID: regionID)
+      }
+    }
+    let frequency = try table.frequency(required: .weekly)
+    let assembler = DatasetAssembler(
+      kind: .hub, sourceURL: sourceURL, retrievedAt: now, contentSHA256: hasher.finalizeHex(), license: Self.license)
+    return try assembler.assemble(
+      frequency: frequency, regions: Array(table.regions.values), series: table.series(frequency: frequency), notes: [])
+  }
+
+  /// The target-data rows of `file`: one region per location code, `NA` values kept as
+  /// missing, each region's population implied by its largest `weekly_rate`. `HubTargetTable`
+  /// reads through here too, so scoring accepts and refuses exactly what the source does.
+  static func observations(_ file: InputFile) throws(IngestError) -> ObservationTable {
     var reader = CSVReader(file: file)
     let header = try CSVHeader(reading: &reader)
     let dateColumn = try header.require("date")
@@ -26,7 +49,7 @@ struct HubSource: DataSource {
     let nameColumn = header.index(of: "location_name")
     let valueColumn = try header.require("value")
     let rateColumn = header.index(of: "weekly_rate")
-    var table = ObservationTable(path: path)
+    var table = ObservationTable(path: file.path)
     var bestRate: [String: (value: Double, rate: Double)] = [:]
     var fields: [CSVReader.Field] = []
     while try reader.next(into: &fields) {
@@ -47,26 +70,11 @@ struct HubSource: DataSource {
         regionID: regionID, metric: .hospitalizations, day: day, value: value,
         at: reader.position(column: dateColumn, name: "date"))
     }
-    guard !table.isEmpty else { throw .emptyFile(path: path) }
+    guard !table.isEmpty else { throw .emptyFile(path: file.path) }
     for (regionID, best) in bestRate {
       table.setPopulation((best.value / best.rate * 100_000).rounded(), regionID: regionID)
     }
-    var hasher = SHA256()
-    hasher.update(file.bytes)
-    var sourceURL = path
-    if let locationsPath {
-      let locations = try InputFile.read(path: locationsPath, maxBytes: maxBytes)
-      hasher.update(locations.bytes)
-      sourceURL += ", " + locationsPath
-      for (regionID, population) in try Self.populations(locations) where table.regions[regionID] != nil {
-        table.setPopulation(population, regionID: regionID)
-      }
-    }
-    let frequency = try table.frequency(required: .weekly)
-    let assembler = DatasetAssembler(
-      kind: .hub, sourceURL: sourceURL, retrievedAt: now, contentSHA256: hasher.finalizeHex(), license: Self.license)
-    return try assembler.assemble(
-      frequency: frequency, regions: Array(table.regions.values), series: table.series(frequency: frequency), notes: [])
+    return table
   }
 
   /// Population by region id from a hub locations file (`location`, `population` columns).

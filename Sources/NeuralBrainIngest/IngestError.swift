@@ -32,6 +32,8 @@ public enum IngestError: Error, LocalizedError, ExitStatusProviding, Hashable, S
   case unknownMetric(InputPosition, text: String)
   /// The same region, metric and date appear on two rows.
   case duplicateRow(InputPosition, firstLine: Int, key: String)
+  /// A hub model-output forecast lacks some of the 23 hub quantile levels.
+  case incompleteQuantiles(InputPosition, forecast: String, found: Int)
   /// The dates are neither daily nor weekly (or not weekly where the format requires it).
   case irregularDates(InputPosition, detail: String)
   /// A source option is missing, out of range or does not fit the source kind.
@@ -54,7 +56,7 @@ public enum IngestError: Error, LocalizedError, ExitStatusProviding, Hashable, S
     case .invalidOption, .countryNotFound: .config
     case .fileTooLarge, .emptyFile, .invalidEncoding, .missingColumn, .unknownColumn,
       .malformedRow, .badDate, .badNumber, .negativeValue, .unknownMetric, .duplicateRow,
-      .irregularDates, .responseTooLarge, .badResponse:
+      .incompleteQuantiles, .irregularDates, .responseTooLarge, .badResponse:
       .dataError
     }
   }
@@ -89,6 +91,8 @@ public enum IngestError: Error, LocalizedError, ExitStatusProviding, Hashable, S
       "\(position): unknown metric \"\(text)\". Use cases, deaths or hospital_admissions."
     case .duplicateRow(let position, let firstLine, let key):
       "\(position): \(key) appears again (first on line \(firstLine)). Keep only one of the two rows."
+    case .incompleteQuantiles(let position, let forecast, let found):
+      "\(position): \(forecast) has \(found) quantile levels instead of the 23 hub levels. Re-export all 23 levels."
     case .irregularDates(let position, let detail):
       "\(position): \(detail). Fix the date or remove the rows that are off the grid."
     case .invalidOption(let key, let detail):

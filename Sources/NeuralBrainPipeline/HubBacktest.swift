@@ -1,6 +1,7 @@
 import Foundation
 import NeuralBrainCore
 import NeuralBrainForecasting
+import NeuralBrainIngest
 import NeuralBrainStore
 
 /// Rolling-origin evaluation of the `local` model on hub target data, the way the forecast hubs
@@ -81,7 +82,7 @@ public struct HubBacktest: Sendable {
       let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".csv") }.sorted()
       for file in files {
         let path = URL(fileURLWithPath: folder).appendingPathComponent(file).path
-        let forecasts = try HubModelOutput.parse(try Self.read(path), file: path, target: target)
+        let forecasts = try HubModelOutputReader.parse(try Self.read(path), file: path, target: target)
           .filter { dates.contains($0.referenceDate) }
         scored += Backtest.score(forecasts, truth: truth)
       }

@@ -1,5 +1,6 @@
 import Foundation
 import NeuralBrainCore
+import NeuralBrainIngest
 
 @testable import NeuralBrainForecasting
 
@@ -41,7 +42,7 @@ enum FluSightData {
   static func scoredHubModel(_ model: String, truth: [String: [Day: Double]]) throws -> [ScoredForecast] {
     try referenceDates.flatMap { date in
       let file = "model-output/\(model)/\(date.iso)-\(model).csv"
-      let forecasts = try HubModelOutput.parse(text(file), file: file, target: target)
+      let forecasts = try HubModelOutputReader.parse(text(file), file: file, target: target)
       return Backtest.score(forecasts, truth: truth).filter(isEvaluated)
     }
   }

@@ -1,5 +1,3 @@
-import NeuralBrainCore
-
 /// One forecast read from a hub model-output file: 23 quantiles of one location and horizon.
 ///
 /// Scoring external models (FluSight-baseline, FluSight-ensemble) needs their published

@@ -1,8 +1,7 @@
 import Foundation
 import NeuralBrainCore
+import NeuralBrainIngest
 import Testing
-
-@testable import NeuralBrainForecasting
 
 @Suite("Hub CSV parsing")
 struct HubParsingTests {
@@ -23,7 +22,7 @@ struct HubParsingTests {
 
   @Test("model output keeps quantile rows of non-negative horizons for the given target")
   func modelOutputRows() throws {
-    let forecasts = try HubModelOutput.parse(
+    let forecasts = try HubModelOutputReader.parse(
       Self.modelOutput(), file: "x/2024-01-06-FluSight-ensemble.csv", target: "wk inc flu hosp")
     #expect(forecasts.map(\.horizon) == [0, 2])
     let first = try #require(forecasts.first)
@@ -38,7 +37,7 @@ struct HubParsingTests {
   func columnOrder() throws {
     let text = "value,output_type_id,output_type,location,target_end_date,target,horizon,reference_date\n"
       + Self.levels.map { "5,\($0),quantile,01,2024-01-13,t,1,2024-01-06" }.joined(separator: "\n")
-    let forecasts = try HubModelOutput.parse(text, file: "f.csv", model: "m")
+    let forecasts = try HubModelOutputReader.parse(text, file: "f.csv", model: "m")
     #expect(forecasts.count == 1)
     #expect(forecasts.first?.model == "m")
     #expect(forecasts.first?.quantiles.allSatisfy { $0 == 5 } == true)
@@ -46,10 +45,11 @@ struct HubParsingTests {
 
   @Test("a forecast missing a quantile level is an error naming the file and forecast")
   func incomplete() {
-    #expect(throws: HubCSVError.incompleteQuantiles(
-      file: "f.csv", location: "06", referenceDate: Day(iso: "2024-01-06")!, horizon: 2, found: 22)
+    #expect(throws: IngestError.incompleteQuantiles(
+      InputPosition(file: "f.csv", line: 48, column: 7, columnName: "output_type_id"),
+      forecast: "target \"wk inc flu hosp\", location 06, reference date 2024-01-06, horizon 2", found: 22)
     ) {
-      try HubModelOutput.parse(Self.modelOutput(dropLevel: 3), file: "f.csv", target: "wk inc flu hosp")
+      try HubModelOutputReader.parse(Self.modelOutput(dropLevel: 3), file: "f.csv", target: "wk inc flu hosp")
     }
   }
 
@@ -57,17 +57,33 @@ struct HubParsingTests {
   func malformed() {
     let text = "reference_date,horizon,target,target_end_date,location,output_type,output_type_id,value\n"
       + "2024-01-06,0,t,2024-01-06,01,quantile,0.5,abc\n"
-    #expect(throws: HubCSVError.invalidField(
-      file: "f.csv", line: 2, column: 8, name: "value", value: "abc", expected: "a finite number")
-    ) { try HubModelOutput.parse(text, file: "f.csv") }
+    #expect(throws: IngestError.badNumber(
+      InputPosition(file: "f.csv", line: 2, column: 8, columnName: "value"), text: "abc")
+    ) { try HubModelOutputReader.parse(text, file: "f.csv") }
+  }
+
+  @Test(
+    "a horizon that is not an integer or a level that is not a hub level is refused at its cell",
+    arguments: [
+      ("1.5", "0.5", 2, "horizon \"1.5\" is not an integer"),
+      ("1", "0.33", 7, "\"0.33\" is not one of the 23 hub quantile levels"),
+    ])
+  func malformedCell(horizon: String, level: String, column: Int, detail: String) {
+    let names = ["reference_date", "horizon", "target", "target_end_date", "location", "output_type", "output_type_id"]
+    let text = names.joined(separator: ",") + ",value\n"
+      + "2024-01-06,\(horizon),t,2024-01-13,01,quantile,\(level),3\n"
+    #expect(throws: IngestError.malformedRow(
+      InputPosition(file: "f.csv", line: 2, column: column, columnName: names[column - 1]), detail: detail)
+    ) { try HubModelOutputReader.parse(text, file: "f.csv") }
   }
 
   @Test("a missing column is named in the error message")
   func missingColumn() {
-    #expect(throws: HubCSVError.missingColumn(file: "f.csv", column: "output_type")) {
-      try HubModelOutput.parse("reference_date,location,horizon,target,target_end_date\n", file: "f.csv")
+    let header = ["reference_date", "location", "horizon", "target", "target_end_date"]
+    #expect(throws: IngestError.missingColumn(path: "f.csv", line: 1, name: "output_type", found: header)) {
+      try HubModelOutputReader.parse(header.joined(separator: ",") + "\n", file: "f.csv")
     }
-    let message = HubCSVError.missingColumn(file: "f.csv", column: "value").errorDescription ?? ""
+    let message = IngestError.missingColumn(path: "f.csv", line: 1, name: "value", found: header).errorDescription ?? ""
     #expect(message.contains("f.csv") && message.contains("\"value\""))
   }
 
@@ -95,8 +111,29 @@ struct HubParsingTests {
 
   @Test("a bad date in target data is reported with line and column")
   func targetBadDate() {
-    #expect(throws: HubCSVError.invalidField(
-      file: "t.csv", line: 2, column: 1, name: "date", value: "2024-13-01", expected: "a YYYY-MM-DD date")
+    #expect(throws: IngestError.badDate(
+      InputPosition(file: "t.csv", line: 2, column: 1, columnName: "date"), text: "2024-13-01", expected: "YYYY-MM-DD")
     ) { try HubTargetTable.parse("date,location,value\n2024-13-01,01,4\n", file: "t.csv") }
+  }
+
+  @Test("target data are read by the hub source's parser: same values, same refusals")
+  func targetSharesHubSource() async throws {
+    let path = Fixture.path("hub-target.csv")
+    let table = try HubTargetTable.parse(Array(try Data(contentsOf: URL(fileURLWithPath: path))), file: path)
+    let dataset = try await Fixture.load(.hub, ["hub-target.csv"])
+    #expect(table.values.count == dataset.series.count)
+    for series in dataset.series {
+      let observed = series.values.indices.compactMap { index in
+        series.values[index].map { (series.date(at: index), $0) }
+      }
+      #expect(table.values[series.region.code] == Dictionary(uniqueKeysWithValues: observed))
+      #expect(table.names[series.region.code] == series.region.name)
+    }
+    let daily = Fixture.path("bad/hub-daily.csv")
+    let text = try String(contentsOfFile: daily, encoding: .utf8)
+    #expect(throws: IngestError.irregularDates(
+      InputPosition(file: daily, line: 3, column: 1),
+      detail: "date 2024-01-07 is 1 days after the first date 2024-01-06; expected weekly dates (the same weekday every week)")
+    ) { try HubTargetTable.parse(text, file: daily) }
   }
 }
