@@ -30,6 +30,7 @@ let package = Package(
     .target(name: "NeuralBrainIngest", dependencies: [
       "NeuralBrainCore", "NeuralBrainConfig",
       .product(name: "AsyncHTTPClient", package: "async-http-client"),
+      .product(name: "Crypto", package: "swift-crypto"),
     ]),
     // 2. Store: SQLite through GRDB (system libsqlite3).
     .target(name: "NeuralBrainStore", dependencies: [
@@ -58,10 +59,7 @@ let package = Package(
     ),
     .target(name: "NeuralBrainMarkup", dependencies: ["CLibXML2"]),
     // 6. Publish: release directory, validation, atomic switch, archive.
-    .target(name: "NeuralBrainPublish", dependencies: [
-      "NeuralBrainCore", "NeuralBrainMarkup",
-      .product(name: "Crypto", package: "swift-crypto"),
-    ]),
+    .target(name: "NeuralBrainPublish", dependencies: ["NeuralBrainCore", "NeuralBrainMarkup"]),
     // Composition: the only module that imports several stages.
     .target(name: "NeuralBrainPipeline", dependencies: [
       "NeuralBrainCore", "NeuralBrainConfig", "NeuralBrainIngest", "NeuralBrainStore", "NeuralBrainForecasting",

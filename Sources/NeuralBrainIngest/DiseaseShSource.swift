@@ -41,7 +41,7 @@ struct DiseaseShSource: DataSource {
 
   func load() async throws(IngestError) -> Dataset {
     let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
-    var hasher = SHA256()
+    var hasher = ContentHash()
     var regions: [Region] = []
     var series: [CorrectionEngine.Series] = []
     var notes: [IngestNote] = []

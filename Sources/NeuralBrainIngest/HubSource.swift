@@ -20,7 +20,7 @@ struct HubSource: DataSource {
   func load() async throws(IngestError) -> Dataset {
     let file = try InputFile.read(path: path, maxBytes: maxBytes)
     var table = try Self.observations(file)
-    var hasher = SHA256()
+    var hasher = ContentHash()
     hasher.update(file.bytes)
     var sourceURL = path
     if let locationsPath {

@@ -27,7 +27,7 @@ struct JHUSource: DataSource {
 
   func load() async throws(IngestError) -> Dataset {
     let metrics = try Self.metrics(for: inputs)
-    var hasher = SHA256()
+    var hasher = ContentHash()
     var regions: [String: Region] = [:]
     var series: [CorrectionEngine.Series] = []
     var notes: [IngestNote] = []

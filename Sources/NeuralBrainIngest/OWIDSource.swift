@@ -56,7 +56,7 @@ struct OWIDSource: DataSource {
       series.append(item)
     }
     let assembler = DatasetAssembler(
-      kind: .owid, sourceURL: path, retrievedAt: now, contentSHA256: SHA256.hex(file.bytes), license: Self.license)
+      kind: .owid, sourceURL: path, retrievedAt: now, contentSHA256: ContentHash.hex(file.bytes), license: Self.license)
     return try assembler.assemble(
       frequency: frequency, regions: Array(table.regions.values), series: series, notes: notes)
   }

@@ -3,7 +3,7 @@ import Testing
 @testable import NeuralBrainIngest
 
 @Suite("SHA-256")
-struct SHA256Tests {
+struct ContentHashTests {
   @Test(
     "matches the FIPS 180-4 and NIST test vectors",
     arguments: [
@@ -19,13 +19,13 @@ struct SHA256Tests {
       ),
     ])
   func vectors(input: String, digest: String) {
-    #expect(SHA256.hex(Array(input.utf8)) == digest)
+    #expect(ContentHash.hex(Array(input.utf8)) == digest)
   }
 
   @Test("hashes a million 'a' bytes fed in uneven chunks like one buffer")
   func chunked() {
     let million = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
-    var hasher = SHA256()
+    var hasher = ContentHash()
     var offset = 0
     var size = 1
     while offset < million.count {
@@ -36,7 +36,7 @@ struct SHA256Tests {
     }
     let expected = "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"
     #expect(hasher.finalizeHex() == expected)
-    #expect(SHA256.hex(million) == expected)
+    #expect(ContentHash.hex(million) == expected)
   }
 
   @Test(
@@ -50,10 +50,10 @@ struct SHA256Tests {
     ])
   func boundaries(length: Int, digest: String) {
     let bytes = [UInt8](repeating: 0x61, count: length)
-    var split = SHA256()
+    var split = ContentHash()
     split.update(Array(bytes.prefix(length / 2)))
     split.update(Array(bytes.dropFirst(length / 2)))
     #expect(split.finalizeHex() == digest)
-    #expect(SHA256.hex(bytes) == digest)
+    #expect(ContentHash.hex(bytes) == digest)
   }
 }
