@@ -8,6 +8,14 @@ public enum SourceFactory {
   public static func make(_ options: SourceOptions, httpClient: HTTPClient, now: Date) throws(IngestError)
     -> any DataSource
   {
+    let source = try adapter(options, httpClient: httpClient, now: now)
+    guard let metrics = options.metrics else { return source }
+    return MetricFilteredSource(inner: source, metrics: Set(metrics))
+  }
+
+  static func adapter(_ options: SourceOptions, httpClient: HTTPClient, now: Date) throws(IngestError)
+    -> any DataSource
+  {
     switch options.kind {
     case .demo:
       return DemoSource(

@@ -1,6 +1,7 @@
 import Foundation
 import NeuralBrainCore
 import NeuralBrainIngest
+import AsyncHTTPClient
 import Testing
 
 @Suite("demo outbreak simulator")
@@ -51,5 +52,33 @@ struct DemoSourceTests {
     let data = DemoSource(regions: 10_000, seed: 42, days: 60, now: Self.now).dataset()
     #expect(data.regions.count == 10_000)
     #expect(Set(data.regions.map(\.id)).count == 10_000)
+  }
+}
+
+@Suite("source factory")
+struct SourceFactoryTests {
+  @Test("the metrics option keeps only the named metrics, for any source")
+  func metrics() async throws {
+    var options = SourceOptions(kind: .demo)
+    options.regions = 3
+    options.metrics = [.deaths]
+    let source = try SourceFactory.make(options, httpClient: .shared, now: DemoSourceTests.now)
+    let dataset = try await source.load()
+    #expect(Set(dataset.series.map(\.metric)) == [.deaths])
+    #expect(dataset.regions.count == 3)
+  }
+
+  @Test("asking for a metric the source lacks is a configuration error naming the key")
+  func missingMetric() async throws {
+    var options = SourceOptions(kind: .demo)
+    options.metrics = [.hospitalizations]
+    let source = try SourceFactory.make(options, httpClient: .shared, now: DemoSourceTests.now)
+    await #expect(throws: IngestError.self) { try await source.load() }
+    do {
+      _ = try await source.load()
+    } catch {
+      #expect(error.exitStatus == .config)
+      #expect(error.errorDescription?.contains("metrics") == true)
+    }
   }
 }
