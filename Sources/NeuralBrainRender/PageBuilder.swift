@@ -172,7 +172,7 @@ struct PageBuilder {
   private func derived(_ forecast: ForecastData) -> [PageViews.Fact] {
     var facts = [
       fact("Risk level", "\(forecast.riskLevel.rawValue) (score \(NumberFormat.fixed(forecast.riskScore, 1)) of 100)"),
-      fact("Trend", "\(forecast.trend.rawValue) (\(Self.words(forecast.trendDetail.rawValue)))"),
+      fact("Trend", "\(forecast.trend.rawValue) (rate change: \(Self.words(forecast.trendDetail.rawValue)))"),
       fact("Outbreak probability", NumberFormat.percent(forecast.outbreakProbability, digits: 1)),
       fact(
         "Growth rate",
