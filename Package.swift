@@ -102,7 +102,7 @@ let package = Package(
     .testTarget(name: "NeuralBrainProvidersTests", dependencies: [
       "NeuralBrainProviders", "NeuralBrainTestSupport",
     ]),
-    .testTarget(name: "NeuralBrainNormalizeTests", dependencies: ["NeuralBrainNormalize"]),
+    .testTarget(name: "NeuralBrainNormalizeTests", dependencies: ["NeuralBrainNormalize", "NeuralBrainTestSupport"]),
     .testTarget(name: "NeuralBrainRenderTests", dependencies: [
       "NeuralBrainRender", "NeuralBrainMarkup", "NeuralBrainTestSupport",
     ], exclude: ["Golden"]),

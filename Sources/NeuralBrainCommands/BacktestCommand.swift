@@ -109,12 +109,6 @@ struct BacktestCommand: AsyncParsableCommand {
     var models: [ScoreSummary]
   }
 
-  static func overall(_ summary: ScoreSummary) -> ScoreSummary.Slice {
-    ScoreSummary.Slice(
-      count: summary.count, meanWIS: summary.meanWIS, meanAbsoluteError: summary.meanAbsoluteError,
-      coverage50: summary.coverage50, coverage95: summary.coverage95, relativeWIS: summary.relativeWIS)
-  }
-
   static func table(_ outcome: HubBacktest.Outcome) -> String {
     func number(_ value: Double?, _ digits: Int) -> String {
       value.map { String(format: "%.\(digits)f", $0) } ?? "-"
@@ -128,7 +122,7 @@ struct BacktestCommand: AsyncParsableCommand {
         + pad("rel WIS", 9) + pad("MAE", 10) + pad("cov50", 7) + pad("cov95", 7))
     for summary in outcome.summaries {
       let rows: [(String, ScoreSummary.Slice)] =
-        [("all", overall(summary))] + summary.byHorizon.keys.sorted().map { ("\($0)", summary.byHorizon[$0]!) }
+        [("all", summary.overall)] + summary.byHorizon.keys.sorted().map { ("\($0)", summary.byHorizon[$0]!) }
       for (label, slice) in rows {
         lines.append(
           summary.model.padding(toLength: 26, withPad: " ", startingAt: 0) + pad(label, 8) + pad("\(slice.count)", 7)

@@ -102,7 +102,6 @@ enum ClockOption {
     let fractional = ISO8601DateFormatter()
     fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
     if let date = fractional.date(from: text) { return date }
-    guard let day = Day(iso: text) else { return nil }
-    return Date(timeIntervalSince1970: Double(day.ordinal) * 86_400)
+    return Day(iso: text)?.startDate
   }
 }

@@ -65,14 +65,14 @@ public enum Backtest {
 
   /// Per-model summaries sorted by model name. Counts, means and coverage use each model's own
   /// forecasts; relative WIS compares each model with `baseline` pairwise on shared targets,
-  /// overall and per horizon.
-  public static func summarize(_ forecasts: [ScoredForecast], baseline: String) -> [ScoreSummary] {
+  /// overall and per horizon (nil without a baseline).
+  public static func summarize(_ forecasts: [ScoredForecast], baseline: String?) -> [ScoreSummary] {
     let byModel = Dictionary(grouping: forecasts, by: \.model)
     func relative(_ subset: [String: [ScoredForecast]]) -> [String: Double] {
       let scores = subset.mapValues { items in
         Dictionary(items.map { ($0.target, $0.wis) }, uniquingKeysWith: { first, _ in first })
       }
-      return RelativeSkill.pairwise(scores, baseline: baseline)
+      return baseline.map { RelativeSkill.pairwise(scores, baseline: $0) } ?? [:]
     }
     let overall = relative(byModel)
     let horizons = Set(forecasts.map(\.horizon)).sorted()

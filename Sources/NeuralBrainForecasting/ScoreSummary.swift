@@ -58,4 +58,11 @@ public struct ScoreSummary: Sendable, Hashable, Codable {
     self.relativeWIS = overall.relativeWIS
     self.byHorizon = byHorizon
   }
+
+  /// The aggregates over every horizon, as one slice.
+  public var overall: Slice {
+    Slice(
+      count: count, meanWIS: meanWIS, meanAbsoluteError: meanAbsoluteError, coverage50: coverage50,
+      coverage95: coverage95, relativeWIS: relativeWIS)
+  }
 }

@@ -35,8 +35,7 @@ public struct DemoSource: Sendable {
   /// index, and every day's noise only on the seed, region and calendar date, so consecutive
   /// daily runs see the same regions with a consistent history.
   public func dataset() -> Dataset {
-    let today = Day(ordinal: Int((now.timeIntervalSince1970 / 86_400).rounded(.down)))
-    let end = today.adding(days: -1)
+    let end = Day(containing: now).adding(days: -1)
     let start = end.adding(days: -(days - 1))
     let missingIndex = days - 38
     var nameGenerator = SplitMix64(seed: seed)

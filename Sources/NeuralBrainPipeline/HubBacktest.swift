@@ -146,14 +146,7 @@ public struct HubBacktest: Sendable {
 
   /// Keeps the scores in the store (evaluation `backtest`) for the site's evaluation page.
   public static func store(_ scored: [ScoredForecast], in database: NeuralBrainDatabase) throws {
-    try database.replaceScores(
-      evaluation: "backtest",
-      with: scored.map {
-        ScoreRecord(
-          evaluation: "backtest", model: $0.model, regionID: $0.regionID, referenceDate: $0.referenceDate,
-          horizon: $0.horizon, targetEndDate: $0.targetEndDate, observed: $0.observed, wis: $0.wis,
-          absoluteError: $0.absoluteError, covered50: $0.covered50, covered95: $0.covered95)
-      })
+    try database.replaceScores(evaluation: "backtest", with: scored.map { ScoreRecord(evaluation: "backtest", $0) })
   }
 }
 

@@ -7,7 +7,6 @@ public enum Staleness {
   public static func threshold(for frequency: Frequency) -> Int { frequency == .daily ? 3 : 14 }
 
   public static func isStale(dataset: Dataset, now: Date, afterDays: Int?) -> Bool {
-    let today = Day(ordinal: Int((now.timeIntervalSince1970 / 86_400).rounded(.down)))
-    return today - dataset.provenance.dataAsOf > (afterDays ?? threshold(for: dataset.frequency))
+    return Day(containing: now) - dataset.provenance.dataAsOf > (afterDays ?? threshold(for: dataset.frequency))
   }
 }

@@ -69,9 +69,8 @@ enum NumberFormat {
   static func day(_ date: Date) -> Day { split(date).day }
 
   private static func split(_ date: Date) -> (day: Day, seconds: Int) {
-    let total = Int(date.timeIntervalSince1970.rounded(.down))
-    let days = total >= 0 ? total / 86_400 : (total - 86_399) / 86_400
-    return (Day(ordinal: days), total - days * 86_400)
+    let day = Day(containing: date)
+    return (day, Int(date.timeIntervalSince1970.rounded(.down)) - day.ordinal * 86_400)
   }
 
   private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }

@@ -1,3 +1,4 @@
+import Foundation
 import NeuralBrainCore
 import Testing
 
@@ -69,5 +70,23 @@ struct IncidentSeriesTests {
     #expect(series.filledValues == [2, 2, 4, 6, 8, 8])
     #expect(series.total == 10)
     #expect(series.end.iso == "2024-01-06")
+  }
+}
+
+@Suite("Day and Date")
+struct DayDateTests {
+  @Test("the UTC day containing a time, before and after 1970", arguments: [
+    (0.0, "1970-01-01"), (86_399.9, "1970-01-01"), (86_400, "1970-01-02"), (-1, "1969-12-31"),
+    (1_796_000_000, "2026-11-30"),
+  ])
+  func containing(seconds: Double, iso: String) {
+    #expect(Day(containing: Date(timeIntervalSince1970: seconds)).iso == iso)
+  }
+
+  @Test("startDate is midnight UTC and round-trips")
+  func startDate() throws {
+    let day = try #require(Day(iso: "2024-02-29"))
+    #expect(Day(containing: day.startDate) == day)
+    #expect(Day(containing: day.startDate.addingTimeInterval(-1)) == day.adding(days: -1))
   }
 }

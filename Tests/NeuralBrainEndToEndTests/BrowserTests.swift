@@ -11,22 +11,10 @@ enum Chromium {
 
   /// The DOM Chromium built for `url`, serialized.
   static func dom(_ url: URL) async throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path ?? "/usr/bin/chromium")
-    process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", url.absoluteString]
-    let scratch = try TemporaryDirectory()
-    let output = scratch.url.appendingPathComponent("dom.html")
-    FileManager.default.createFile(atPath: output.path, contents: nil)
-    let handle = try FileHandle(forWritingTo: output)
-    defer { try? handle.close() }
-    process.standardOutput = handle
-    process.standardError = FileHandle.nullDevice
-    process.standardInput = FileHandle.nullDevice
-    _ = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int32, any Error>) in
-      process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-      do { try process.run() } catch { continuation.resume(throwing: error) }
-    }
-    return try String(contentsOf: output, encoding: .utf8)
+    try await ChildProcess.run(
+      URL(fileURLWithPath: path ?? "/usr/bin/chromium"),
+      ["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", url.absoluteString]
+    ).standardOutput
   }
 }
 

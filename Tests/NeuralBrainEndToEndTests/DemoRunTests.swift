@@ -10,7 +10,7 @@ struct DemoRunTests {
   static let now = "2026-11-29T06:00:00Z"
 
   /// Runs the demo into a fresh directory and returns it.
-  static func publish(_ extra: [String] = []) async throws -> (TemporaryDirectory, NeuralBrainExecutable.Result) {
+  static func publish(_ extra: [String] = []) async throws -> (TemporaryDirectory, ChildProcess.Result) {
     let directory = try TemporaryDirectory()
     let result = try await NeuralBrainExecutable.run(
       ["run", "--output", directory.url.appendingPathComponent("output").path,

@@ -7,7 +7,7 @@ import Testing
 
 /// The real public data in ../shared/data (read in place, never copied), when present.
 enum SharedData {
-  static let root = NeuralBrainExecutable.packageRoot.appendingPathComponent("../shared/data").standardizedFileURL
+  static let root = PackagePaths.sharedData
   static let flusightTarget = root.appendingPathComponent("flusight/FluSight-forecast-hub/target-data/target-hospital-admissions.csv")
   static let jhuConfirmed = root.appendingPathComponent("covid19/jhu-csse/time_series_covid19_confirmed_global.csv")
   static let jhuDeaths = root.appendingPathComponent("covid19/jhu-csse/time_series_covid19_deaths_global.csv")
@@ -16,7 +16,7 @@ enum SharedData {
 
 @Suite("neuralbrain run on real and bad input")
 struct RealDataRunTests {
-  static func run(_ arguments: [String], in directory: TemporaryDirectory) async throws -> NeuralBrainExecutable.Result {
+  static func run(_ arguments: [String], in directory: TemporaryDirectory) async throws -> ChildProcess.Result {
     try await NeuralBrainExecutable.run(
       ["run", "--output", directory.url.appendingPathComponent("output").path,
        "--state-dir", directory.url.appendingPathComponent("state").path] + arguments)

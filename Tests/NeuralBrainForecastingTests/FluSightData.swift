@@ -1,6 +1,7 @@
 import Foundation
 import NeuralBrainCore
 import NeuralBrainIngest
+import NeuralBrainTestSupport
 
 @testable import NeuralBrainForecasting
 
@@ -8,9 +9,7 @@ import NeuralBrainIngest
 /// relative to the package root (tests skip when it is absent).
 enum FluSightData {
   /// `…/shared/data/flusight/FluSight-forecast-hub`, resolved through symlinked test folders.
-  static let hub: URL = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("../shared/data/flusight/FluSight-forecast-hub").standardizedFileURL
+  static let hub = PackagePaths.sharedData.appendingPathComponent("flusight/FluSight-forecast-hub")
 
   static var isAvailable: Bool {
     FileManager.default.fileExists(atPath: hub.appendingPathComponent("model-output/FluSight-baseline").path)

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NeuralBrainCore
 import NeuralBrainIngest
+import NeuralBrainTestSupport
 
 /// Paths of this target's fixtures and of the shared real data, plus a one-call loader.
 enum Fixture {
@@ -9,8 +10,7 @@ enum Fixture {
   static let directory = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent()
 
   /// `<package root>/../shared/data`.
-  static let sharedData = directory.deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("../shared/data").standardized
+  static let sharedData = PackagePaths.sharedData
 
   static let jhuConfirmed = sharedData.appendingPathComponent(
     "covid19/jhu-csse/time_series_covid19_confirmed_global.csv"

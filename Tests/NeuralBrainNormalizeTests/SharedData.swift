@@ -1,12 +1,10 @@
 import Foundation
+import NeuralBrainTestSupport
 
 /// The real forecast-hub files in `../shared/data` (relative to the package root), read-only.
 /// Tests that use them are skipped when the folder is absent.
 enum SharedData {
-  /// `<package root>/../shared/data`; symlinks resolved so dev packages find the same folder.
-  static let root: URL = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath()
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("../shared/data").standardized
+  static let root = PackagePaths.sharedData
 
   static var isAvailable: Bool { FileManager.default.fileExists(atPath: flusightHub.path) }
 

@@ -1,5 +1,6 @@
 import Foundation
 import NeuralBrainCore
+import NeuralBrainTestSupport
 
 @testable import NeuralBrainRender
 
@@ -9,10 +10,7 @@ enum SiteFixtures {
   static let now = Date(timeIntervalSince1970: Double(lastObserved.adding(days: 8).ordinal * 86_400 + 3_600))
   static let lastObserved = Day(year: 2026, month: 11, day: 21)!
 
-  /// The package root, three levels up from this file.
-  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-  static let templates = packageRoot.appendingPathComponent("templates")
+  static let templates = PackagePaths.root.appendingPathComponent("templates")
   static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Golden")
 
