@@ -9,8 +9,8 @@ public enum SourceFactory {
     -> any DataSource
   {
     let source = try adapter(options, httpClient: httpClient, now: now)
-    guard let metrics = options.metrics else { return source }
-    return MetricFilteredSource(inner: source, metrics: Set(metrics))
+    guard options.metrics != nil || options.frequency != nil else { return source }
+    return DeclaredShapeSource(inner: source, metrics: options.metrics.map(Set.init), frequency: options.frequency)
   }
 
   static func adapter(_ options: SourceOptions, httpClient: HTTPClient, now: Date) throws(IngestError)

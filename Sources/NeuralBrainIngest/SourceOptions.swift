@@ -18,8 +18,10 @@ public struct SourceOptions: Sendable, Hashable {
   /// `csv`: the values are cumulative counts (default false).
   public var cumulative: Bool?
   public var corrections: CorrectionPolicy
-  /// `demo`: metrics to simulate.
+  /// Metrics to keep, for any source; all when nil.
   public var metrics: [Metric]?
+  /// The reporting frequency the data must have; detected from the dates when nil.
+  public var frequency: Frequency?
   /// `demo`: number of regions.
   public var regions: Int?
   /// `demo`: random seed.
@@ -43,7 +45,7 @@ public struct SourceOptions: Sendable, Hashable {
   }
 
   /// Decodes the `[source]` table: `kind` (default `demo`), `inputs`, `url`, `cumulative`,
-  /// `corrections`, `metrics`, `countries`, `timeout_seconds`, `retries`, `max_bytes`,
+  /// `corrections`, `metrics`, `frequency`, `countries`, `timeout_seconds`, `retries`, `max_bytes`,
   /// `regions`, `seed`. Unknown keys and out-of-range values throw `ConfigError`.
   public init(reader: ConfigReader) throws {
     let kindText = try reader.string("kind") ?? SourceKind.demo.rawValue
@@ -68,6 +70,12 @@ public struct SourceOptions: Sendable, Hashable {
         }
         return metric
       }
+    }
+    if let text = try reader.string("frequency") {
+      guard let declared = Frequency(rawValue: text) else {
+        throw reader.invalid("frequency", "\"\(text)\" is not a frequency; use daily or weekly")
+      }
+      frequency = declared
     }
     countries = try reader.strings("countries")
     if let value = try reader.double("timeout_seconds") {

@@ -1,7 +1,8 @@
+import AsyncHTTPClient
 import Foundation
+import NeuralBrainConfig
 import NeuralBrainCore
 import NeuralBrainIngest
-import AsyncHTTPClient
 import Testing
 
 @Suite("demo outbreak simulator")
@@ -80,5 +81,34 @@ struct SourceFactoryTests {
       #expect(error.exitStatus == .config)
       #expect(error.errorDescription?.contains("metrics") == true)
     }
+  }
+}
+
+@Suite("declared frequency")
+struct DeclaredFrequencyTests {
+  @Test("a declared frequency that matches the data passes; one that does not is a configuration error")
+  func frequency() async throws {
+    var options = SourceOptions(kind: .demo)
+    options.regions = 2
+    options.frequency = .daily
+    let matching = try await SourceFactory.make(options, httpClient: .shared, now: DemoSourceTests.now).load()
+    #expect(matching.frequency == .daily)
+    options.frequency = .weekly
+    let mismatched = try SourceFactory.make(options, httpClient: .shared, now: DemoSourceTests.now)
+    do {
+      _ = try await mismatched.load()
+      Issue.record("a weekly declaration of daily data must fail")
+    } catch {
+      #expect(error.exitStatus == .config)
+      #expect(error.errorDescription?.contains("frequency") == true)
+    }
+  }
+
+  @Test("the frequency key is read from [source] and checked")
+  func decoding() throws {
+    let table = try TOMLDocument.parse("kind = \"csv\"\nfrequency = \"weekly\"\n", file: "s.toml")
+    #expect(try SourceOptions(reader: ConfigReader(table: table, file: "s.toml")).frequency == .weekly)
+    let bad = try TOMLDocument.parse("frequency = \"hourly\"\n", file: "s.toml")
+    #expect(throws: ConfigError.self) { try SourceOptions(reader: ConfigReader(table: bad, file: "s.toml")) }
   }
 }

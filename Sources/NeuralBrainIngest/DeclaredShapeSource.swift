@@ -1,12 +1,20 @@
 import NeuralBrainCore
 
-/// Keeps only the metrics the `[source] metrics` key names, whatever the source reads.
-struct MetricFilteredSource: DataSource {
+/// Applies what the `[source]` table declares about the data, whatever the source reads: keeps
+/// only the `metrics` named, and checks the `frequency` the dates show against the declared one.
+struct DeclaredShapeSource: DataSource {
   let inner: any DataSource
-  let metrics: Set<Metric>
+  let metrics: Set<Metric>?
+  let frequency: Frequency?
 
   func load() async throws(IngestError) -> Dataset {
     var dataset = try await inner.load()
+    if let frequency, dataset.frequency != frequency {
+      throw .invalidOption(
+        key: "frequency",
+        detail: "declared \(frequency.rawValue), but the dates of the input are \(dataset.frequency.rawValue)")
+    }
+    guard let metrics else { return dataset }
     dataset.series.removeAll { !metrics.contains($0.metric) }
     dataset.notes.removeAll { !metrics.contains($0.metric) }
     guard !dataset.series.isEmpty else {
