@@ -107,7 +107,7 @@ public struct ForecastRequest: Sendable {
 public struct ProviderOutput: Sendable, Hashable {
   /// The provider's configured name (`local`, `openai`, …).
   public var provider: String
-  /// The model id, e.g. `gpt-4.1-mini` or `local-ensemble-v1`.
+  /// The model id, e.g. `gpt-4.1-mini` or `local-ensemble-v2`.
   public var model: String
   /// Method text or prompt version, shown on pages.
   public var method: String

@@ -3,11 +3,11 @@ import NeuralBrainCore
 
 /// The embedded statistical forecaster behind the `local` provider (forecasting.md §6).
 ///
-/// On a log(y + 1) scale it takes the quantile-wise median of cheap components — by default the
-/// trends quantile-baseline grid and a growth regression pooled across the batch; damped-trend
-/// ETS and Theta are available — damps predicted growth, then calibrates the intervals with
-/// rolling-origin conformal offsets scaled by each series' volatility. Daily data are forecast as
-/// 7-day totals and spread over days with weekday factors. Pure and deterministic for a seed.
+/// On a log(y + 1) scale it takes the quantile-wise median of four cheap components — the trends
+/// quantile-baseline grid, damped-trend ETS, Theta and a growth regression pooled across the
+/// batch — damps predicted growth, then calibrates the intervals with rolling-origin conformal
+/// offsets scaled by each series' volatility. Daily data are forecast as 7-day totals and spread
+/// over days with weekday factors. Pure and deterministic for a seed.
 public struct LocalForecaster: Sendable {
   /// A component of the median ensemble.
   public enum Component: String, Sendable, Hashable, CaseIterable, Codable {
@@ -16,15 +16,15 @@ public struct LocalForecaster: Sendable {
 
   /// Tunables; the defaults were tuned on the FluSight 2023-24 backtest (docs/forecast-skill.md).
   public struct Configuration: Sendable, Hashable {
-    /// Components combined by the quantile-wise median. ETS and Theta are off by default: on
-    /// FluSight 2023-24 they made the median worse at the epidemic peak.
-    public var components: Set<Component> = [.trends, .pooledGrowth]
+    /// Components combined by the quantile-wise median.
+    public var components = Set(Component.allCases)
     /// Recent-change windows of the trends variants (each symmetrised and not).
-    public var trendWindows = [2, 4]
-    /// Most recent points the ETS and Theta components are fitted on.
-    public var fitWindow = 26
+    public var trendWindows = [2, 3]
+    /// Most recent points the ETS and Theta components are fitted on. ETS shares one set of
+    /// smoothing parameters across the batch, chosen on these windows.
+    public var fitWindow = 6
     /// Recent origins per series the pooled growth regression is trained on.
-    public var regressionWindow = 100
+    public var regressionWindow = 60
     /// Rows of the pooled regression are weighted by (count + 1) to this power.
     public var regressionWeightPower = 1.0
     /// Damping φ of a predicted increase from the last value: step h keeps the share
@@ -32,6 +32,10 @@ public struct LocalForecaster: Sendable {
     public var growthDamping = 0.5
     /// Damping φ of a predicted decrease (1 = undamped; declines are steady).
     public var declineDamping = 1.0
+    /// Damping φ of the increases the univariate components (trends, ETS, Theta) predict,
+    /// before the median. They extrapolate growth through the peak, which only the pooled
+    /// regression sees coming; with φ = 0 an increase is held at its one-step size.
+    public var trendFollowerDamping = 0.0
     /// Past origins whose out-of-sample errors calibrate the intervals (0 disables calibration).
     public var calibrationOrigins = 30
     /// Recent changes whose root mean square (plus Poisson noise) scales the calibration errors.
@@ -41,7 +45,7 @@ public struct LocalForecaster: Sendable {
     /// Fewest errors per (bin, step) for the pool to be used.
     public var minimumCalibrationErrors = 20
     /// Weight of the ensemble's own spread against the conformal spread (1 = no calibration).
-    public var spreadBlend = 0.5
+    public var spreadBlend = 0.7
     /// Multiplier on the final spread around the median.
     public var spreadScale = 1.0
     /// Monte Carlo paths per trends variant.
@@ -57,12 +61,12 @@ public struct LocalForecaster: Sendable {
   public init(configuration: Configuration = .init()) { self.configuration = configuration }
 
   /// Model id shown on pages.
-  public var modelID: String { "local-ensemble-v1" }
+  public var modelID: String { "local-ensemble-v2" }
 
   /// One-line method description shown on pages.
   public var methodDescription: String {
-    "Median of log-scale trend baselines and a growth regression pooled across regions, with "
-      + "damped growth and intervals calibrated on recent forecast errors."
+    "Median of log-scale trend baselines, damped-trend ETS, Theta and a growth regression pooled "
+      + "across regions, with damped growth and intervals calibrated on recent forecast errors."
   }
 
   /// `series[i]` are incident counts on a regular grid, no gaps (already filled), oldest first,
@@ -103,26 +107,38 @@ public struct LocalForecaster: Sendable {
         logs, steps: steps, window: configuration.regressionWindow,
         weightPower: configuration.regressionWeightPower, origins: configuration.calibrationOrigins)
       : nil
+    let etsParameters = configuration.components.contains(.dampedTrend)
+      ? DampedTrendETS.Parameters.select(
+        for: logs.map { Array($0.suffix(configuration.fitWindow)) }, horizon: steps, weightByLevel: true)
+      : nil
     let calibration = calibration(
-      pastForecasts(logs, steps: steps, pooled: pooled), levels: logs.compactMap(\.last), steps: steps)
+      pastForecasts(logs, steps: steps, pooled: pooled, etsParameters: etsParameters),
+      levels: logs.compactMap(\.last), steps: steps)
     for (position, index) in regular.enumerated() {
       let z = logs[position]
       var generator = SplitMix64.derived(seed: seed, index: index)
       let trends = TrendsEnsemble.quantiles(
         z, steps: steps, windows: configuration.trendWindows, simulations: configuration.trendsSimulations,
         generator: &generator)
-      var components: [[[Double]]] = []
-      if configuration.components.contains(.trends) { components.append(trends) }
-      if configuration.components.contains(.dampedTrend), let ets = fitWindowed(z, DampedTrendETS.fit) {
-        components.append(ets.quantiles(steps: steps))
+      let last = z.last ?? 0
+      var followers: [[[Double]]] = []
+      if configuration.components.contains(.trends) { followers.append(trends) }
+      if let etsParameters, let ets = DampedTrendETS.fit(window(z), parameters: etsParameters) {
+        followers.append(ets.quantiles(steps: steps))
       }
-      if configuration.components.contains(.theta), let theta = fitWindowed(z, Theta.fit) {
-        components.append(theta.quantiles(steps: steps))
+      if configuration.components.contains(.theta), let theta = Theta.fit(window(z)) {
+        followers.append(theta.quantiles(steps: steps))
+      }
+      var components = followers.map { rows in
+        rows.enumerated().map { offset, row in
+          let median = row[QuantileLevels.medianIndex]
+          let shift = holdGrowth(median, last: last, step: offset + 1) - median
+          return row.map { $0 + shift }
+        }
       }
       if let regression = pooled?.first?.quantiles(z, steps: steps) { components.append(regression) }
       let combined = QuantileCombination.median(components.isEmpty ? [trends] : components)
       let volatility = ConformalCalibration.volatility(z, window: configuration.volatilityWindow)
-      let last = z.last ?? 0
       let calibrated = combined.enumerated().map { offset, row in
         adjust(
           row, last: last, step: offset + 1,
@@ -147,8 +163,12 @@ public struct LocalForecaster: Sendable {
   }
 
   /// Replays the combined median at the last `calibrationOrigins` origins of every series;
-  /// `pooled[k]` is the pooled regression fitted k periods before the end.
-  func pastForecasts(_ logs: [[Double]], steps: Int, pooled: [PooledGrowthRegression]?) -> [PastForecast] {
+  /// `pooled[k]` is the pooled regression fitted k periods before the end. ETS reuses the batch's
+  /// smoothing parameters chosen at the end (a grid search per origin would cost 30 more), so
+  /// its replayed errors are very slightly in-sample.
+  func pastForecasts(
+    _ logs: [[Double]], steps: Int, pooled: [PooledGrowthRegression]?, etsParameters: DampedTrendETS.Parameters?
+  ) -> [PastForecast] {
     var records: [PastForecast] = []
     let history = max(
       configuration.fitWindow, configuration.volatilityWindow + 1, (configuration.trendWindows.max() ?? 0) + 1)
@@ -156,8 +176,8 @@ public struct LocalForecaster: Sendable {
       for full in logs where full.count - back >= minimumLength {
         let origin = full.count - 1 - back
         let z = Array(full[max(0, origin + 1 - history)...origin])
-        let ets = configuration.components.contains(.dampedTrend) ? fitWindowed(z, DampedTrendETS.fit) : nil
-        let theta = configuration.components.contains(.theta) ? fitWindowed(z, Theta.fit) : nil
+        let ets = etsParameters.flatMap { DampedTrendETS.fit(window(z), parameters: $0) }
+        let theta = configuration.components.contains(.theta) ? Theta.fit(window(z)) : nil
         let volatility = ConformalCalibration.volatility(z, window: configuration.volatilityWindow)
         for step in 1...min(back, steps) {
           var medians: [Double] = []
@@ -166,6 +186,7 @@ public struct LocalForecaster: Sendable {
           }
           if let ets { medians.append(ets.median(step: step)) }
           if let theta { medians.append(theta.median(step: step)) }
+          medians = medians.map { holdGrowth($0, last: full[origin], step: step) }
           if let pooled, back < pooled.count, let value = pooled[back].median(full, origin: origin, step: step) {
             medians.append(value)
           }
@@ -205,10 +226,19 @@ public struct LocalForecaster: Sendable {
     }.sorted()
   }
 
-  /// `median` with its change from `last` damped by `growthDamping` or `declineDamping`:
-  /// step h keeps the share (1 + φ + … + φ^(h−1))/h of the change.
+  /// `median` with its change from `last` damped by `growthDamping` or `declineDamping`.
   func damped(_ median: Double, last: Double, step: Int) -> Double {
     let phi = median > last ? configuration.growthDamping : configuration.declineDamping
+    return Self.damp(median, last: last, step: step, phi: phi)
+  }
+
+  /// A univariate component's `median` with a predicted increase damped by `trendFollowerDamping`.
+  func holdGrowth(_ median: Double, last: Double, step: Int) -> Double {
+    median > last ? Self.damp(median, last: last, step: step, phi: configuration.trendFollowerDamping) : median
+  }
+
+  /// `median` keeping the share (1 + φ + … + φ^(h−1))/h of its change from `last` at step h.
+  static func damp(_ median: Double, last: Double, step: Int, phi: Double) -> Double {
     var sum = 0.0
     var power = 1.0
     for _ in 0..<step {
@@ -218,9 +248,8 @@ public struct LocalForecaster: Sendable {
     return last + sum / Double(max(step, 1)) * (median - last)
   }
 
-  private func fitWindowed<Model>(_ z: [Double], _ fit: ([Double]) -> Model?) -> Model? {
-    fit(Array(z.suffix(configuration.fitWindow)))
-  }
+  /// The most recent `fitWindow` points, which ETS and Theta are fitted on.
+  private func window(_ z: [Double]) -> [Double] { Array(z.suffix(configuration.fitWindow)) }
 
   // MARK: - Daily series
 

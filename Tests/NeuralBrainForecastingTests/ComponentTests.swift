@@ -33,6 +33,24 @@ struct ComponentTests {
     #expect(quantiles.count == 2 && quantiles.allSatisfy { $0 == $0.sorted() })
   }
 
+  @Test("pooled ETS parameters minimise the batch's multi-step error, weighted by level")
+  func pooledETSParameters() throws {
+    // Straight lines on the log scale are forecast best by the least damped trend.
+    let lines = (0..<4).map { series in (0..<8).map { 2 + Double(series) + 0.2 * Double($0) } }
+    let chosen = DampedTrendETS.Parameters.select(for: lines, horizon: 4, weightByLevel: true)
+    #expect(chosen.phi == DampedTrendETS.Parameters.phis.max())
+    let loss = { (p: DampedTrendETS.Parameters) in lines.reduce(0) { $0 + p.squaredError($1, horizon: 4) } }
+    for alpha in DampedTrendETS.Parameters.alphas {
+      let other = DampedTrendETS.Parameters(alpha: alpha, beta: alpha * 0.05, phi: 0.8)
+      #expect(loss(chosen) <= loss(other))
+    }
+    // One series at horizon 1 is the classical fit: the least one-step SSE.
+    let z = lines[0].enumerated().map { $1 + ($0 % 2 == 0 ? 0.05 : -0.05) }
+    let single = DampedTrendETS.Parameters.select(for: [z], horizon: 1, weightByLevel: false)
+    let fitted = try #require(DampedTrendETS.fit(z))
+    #expect(fitted.alpha == single.alpha && fitted.beta == single.beta && fitted.phi == single.phi)
+  }
+
   @Test("Theta forecasts ℓ_T + drift·((h − 1) + (1 − (1 − α)^n)/α)")
   func thetaFormula() throws {
     let z: [Double] = (0..<12).map { (t: Int) -> Double in

@@ -28,11 +28,13 @@ struct FluSightSkillTests {
   @Test("the local model beats FluSight-baseline by 15% with calibrated intervals")
   func localSkill() throws {
     let truth = try FluSightData.truth()
+    let forecaster = LocalForecaster()
     let local = Backtest.run(
-      origins: try FluSightData.origins(), truth: truth, forecaster: LocalForecaster(), steps: 4, seed: 20_231_014
+      origins: try FluSightData.origins(), truth: truth, forecaster: forecaster, steps: 4, seed: 20_231_014
     ).filter(FluSightData.isEvaluated)
     let scored = try FluSightData.scoredHubModel("FluSight-baseline", truth: truth) + local
-    let summary = try #require(Backtest.summarize(scored, baseline: "FluSight-baseline").first { $0.model == "local-ensemble-v1" })
+    let summary = try #require(
+      Backtest.summarize(scored, baseline: "FluSight-baseline").first { $0.model == forecaster.modelID })
     #expect(summary.count == 5_716)
     #expect(summary.relativeWIS.map { $0 <= 0.85 } == true, "relative WIS \(summary.relativeWIS ?? .nan)")
     #expect((0.45...0.55).contains(summary.coverage50), "50% coverage \(summary.coverage50)")

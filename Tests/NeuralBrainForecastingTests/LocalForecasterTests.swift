@@ -31,7 +31,7 @@ struct LocalForecasterTests {
 
   @Test("the id and description are set")
   func identity() {
-    #expect(Self.forecaster.modelID == "local-ensemble-v1")
+    #expect(Self.forecaster.modelID == "local-ensemble-v2")
     #expect(!Self.forecaster.methodDescription.isEmpty)
   }
 
@@ -101,6 +101,22 @@ struct LocalForecasterTests {
     let series = (0..<5).map { Self.epidemic($0) }
     let forecast = LocalForecaster(configuration: configuration).forecast(series, frequency: .weekly, steps: 4, seed: 3)
     Self.checkInvariants(forecast, series: 5, steps: 4)
+  }
+
+  @Test("the default median combines all four components of forecasting.md §6")
+  func defaultComponents() {
+    #expect(LocalForecaster.Configuration().components == [.trends, .dampedTrend, .theta, .pooledGrowth])
+  }
+
+  @Test("a univariate component's increase is held at its one-step size; a decrease is kept")
+  func trendFollowerDamping() {
+    let forecaster = LocalForecaster()
+    // Predicted +0.4 at step 4 keeps a quarter of it with φ = 0.
+    #expect(abs(forecaster.holdGrowth(2.4, last: 2, step: 4) - 2.1) < 1e-12)
+    #expect(forecaster.holdGrowth(2.4, last: 2, step: 1) == 2.4)
+    #expect(forecaster.holdGrowth(1.6, last: 2, step: 4) == 1.6)
+    // φ = 0.5 keeps (1 + 0.5)/2 of a two-step change.
+    #expect(abs(LocalForecaster.damp(3, last: 1, step: 2, phi: 0.5) - 2.5) < 1e-12)
   }
 
   @Test("calibration can be switched off")
