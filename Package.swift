@@ -19,6 +19,7 @@ let package = Package(
     .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
   ],
   targets: [
     // Domain: pure value types, no I/O, no dependencies.
@@ -58,8 +59,17 @@ let package = Package(
       providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
     ),
     .target(name: "NeuralBrainMarkup", dependencies: ["CLibXML2"]),
-    // 6. Publish: release directory, validation, atomic switch, archive.
-    .target(name: "NeuralBrainPublish", dependencies: ["NeuralBrainCore", "NeuralBrainMarkup"]),
+    // zlib, for the precompressed `.gz` siblings of text files.
+    .systemLibrary(
+      name: "CZlib",
+      pkgConfig: "zlib",
+      providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+    ),
+    // 6. Publish: release directory, validation, atomic switch, dated archive, precompression.
+    .target(name: "NeuralBrainPublish", dependencies: [
+      "NeuralBrainCore", "NeuralBrainMarkup", "CZlib",
+      .product(name: "Crypto", package: "swift-crypto"),
+    ]),
     // Composition: the only module that imports several stages.
     .target(name: "NeuralBrainPipeline", dependencies: [
       "NeuralBrainCore", "NeuralBrainConfig", "NeuralBrainIngest", "NeuralBrainStore", "NeuralBrainForecasting",
@@ -72,6 +82,8 @@ let package = Package(
       "NeuralBrainForecasting", "NeuralBrainProviders", "NeuralBrainPublish", "NeuralBrainPipeline",
       .product(name: "ArgumentParser", package: "swift-argument-parser"),
       .product(name: "Logging", package: "swift-log"),
+      .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+      .product(name: "UnixSignals", package: "swift-service-lifecycle"),
     ]),
     .executableTarget(name: "neuralbrain", dependencies: ["NeuralBrainCommands"]),
     // Release-mode measurements for docs/performance.md (never asserted in tests).

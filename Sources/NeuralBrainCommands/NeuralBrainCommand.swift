@@ -15,8 +15,8 @@ public struct NeuralBrainCommand: AsyncParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      RunCommand.self, StatusCommand.self, LockCommand.self, AuditCommand.self, HealthCommand.self,
-      BacktestCommand.self,
+      RunCommand.self, ScheduleCommand.self, StatusCommand.self, LockCommand.self, AuditCommand.self, HealthCommand.self,
+      BacktestCommand.self, EmailCommand.self,
     ])
 
   public init() {}

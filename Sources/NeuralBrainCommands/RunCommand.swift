@@ -12,7 +12,24 @@ struct RunCommand: AsyncParsableCommand {
     discussion: "With no options it publishes the synthetic demo data set with the embedded `local` forecaster into ./output.")
 
   @OptionGroup var global: GlobalOptions
+  @OptionGroup var flags: RunFlags
 
+  func run() async throws {
+    try await reportingFailures {
+      let options = flags.resolveOptions(try global.loadConfiguration(), global: global)
+      let pipeline = RunPipeline(logger: global.makeLogger())
+      do {
+        let summary = try await pipeline.run(options)
+        print(summary.line)
+      } catch {
+        throw CommandFailure(error)
+      }
+    }
+  }
+}
+
+/// The options of one batch, shared by `run` and `schedule`.
+struct RunFlags: ParsableArguments {
   @Option(name: .long, help: "Output directory; the live site is <output>/current (default: output).")
   var output: String?
 
@@ -56,22 +73,8 @@ struct RunCommand: AsyncParsableCommand {
     }
   }
 
-  func run() async throws {
-    try await reportingFailures {
-      let options = try resolveOptions()
-      let pipeline = RunPipeline(logger: global.makeLogger())
-      do {
-        let summary = try await pipeline.run(options)
-        print(summary.line)
-      } catch {
-        throw CommandFailure(error)
-      }
-    }
-  }
-
   /// Defaults, then the configuration file, then flags.
-  func resolveOptions() throws -> RunOptions {
-    let file = try global.loadConfiguration()
+  func resolveOptions(_ file: ConfigurationFile, global: GlobalOptions) -> RunOptions {
     var sourceOptions = file.source ?? SourceOptions(kind: .demo)
     if let source, let kind = SourceKind(rawValue: source), kind != sourceOptions.kind {
       sourceOptions = SourceOptions(kind: kind)
@@ -90,7 +93,7 @@ struct RunCommand: AsyncParsableCommand {
       now: now.flatMap(ClockOption.parse) ?? Date(),
       steps: steps ?? file.steps, providers: file.providers,
       keepReleases: file.keepReleases ?? 5, baseURL: baseURL ?? file.baseURL,
-      staleAfterDays: file.staleAfterDays)
+      staleAfterDays: file.staleAfterDays, email: file.email)
   }
 }
 

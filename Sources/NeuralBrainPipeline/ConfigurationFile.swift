@@ -20,6 +20,7 @@ public struct ConfigurationFile: Sendable {
   public var staleAfterDays: Int?
   public var source: SourceOptions?
   public var providers: ProvidersConfiguration
+  public var email = EmailSettings()
 
   /// The file operators get when they pass nothing: `./neuralbrain.toml` if it exists.
   public static let defaultPath = "neuralbrain.toml"
@@ -72,6 +73,7 @@ public struct ConfigurationFile: Sendable {
         throw section.invalid("source", String(describing: error))
       }
     }
+    if let section = try root.table("email") { email = try EmailSettings(reader: section) }
     if let section = try root.table("providers") {
       providers = try ProvidersConfiguration(reader: section)
     } else {

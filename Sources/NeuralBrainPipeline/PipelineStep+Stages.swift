@@ -72,15 +72,34 @@ extension PipelineStep {
       context.summary = content.feedEntry.summary
       let renderer = try SiteRenderer(templatesDirectory: context.options.templatesDirectory)
       context.files = try renderer.render(content)
+      do {
+        context.email = try renderer.email(content, envelope: context.options.email.envelope)
+      } catch RenderError.missingTemplate(let name, let directory) {
+        context.warnings.append("no summary e-mail written: \(directory) has no \(name).mustache")
+      }
     }
   }
 
-  /// Validates every file, writes the release and switches `current` to it.
+  /// Validates every file, writes the day's archive snapshot (data files and the input) unless
+  /// it exists, writes the release and switches `current` to it, then files the summary e-mail
+  /// in `<output>/email/`.
   public static func publish() -> PipelineStep {
     PipelineStep(name: "publish") { context in
+      let dataset = try context.requireDataset()
+      guard let run = context.run else { throw StepOrderError.missing("the run description") }
       let publisher = ReleasePublisher(
         outputDirectory: context.options.outputDirectory, keepReleases: context.options.keepReleases)
-      context.releaseDirectory = try publisher.publish(context.files, runID: context.runID)
+      let snapshot = ArchiveSnapshot(
+        date: Day(containing: run.generatedAt),
+        files: ArchiveSnapshot.dataFiles(of: context.files) + [ObservationsCSV.file(dataset)].compactMap { $0 })
+      context.releaseDirectory = try publisher.publish(context.files, runID: context.runID, archive: snapshot)
+      guard let email = context.email else { return }
+      do {
+        try EmailOutbox(directory: context.options.outputDirectory.appendingPathComponent("email"))
+          .store(email, runID: context.runID)
+      } catch {
+        context.warnings.append("the release is live, but its summary e-mail was not written: \(error.localizedDescription)")
+      }
     }
   }
 }

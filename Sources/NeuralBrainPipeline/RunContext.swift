@@ -14,10 +14,14 @@ public struct RunContext: Sendable {
   public var forecasts: [ForecastData] = []
   public var run: RunInfo?
   public var files: [SiteFile] = []
+  /// The summary e-mail (RFC 5322 bytes); nil when the templates have no e-mail templates.
+  public var email: [UInt8]?
   public var releaseDirectory: URL?
   /// One line describing the release, for the Atom feed of later runs.
   public var summary: String?
   public var notes: [String] = []
+  /// Problems that did not fail the run (no e-mail templates, say); logged when it ends.
+  public var warnings: [String] = []
   /// Seconds spent in each step, in order.
   public var durations: [(step: String, seconds: Double)] = []
 

@@ -22,6 +22,8 @@ public struct RunOptions: Sendable {
   public var baseURL: String?
   /// Data older than this many days (after the expected reporting lag) is flagged stale.
   public var staleAfterDays: Int?
+  /// How the run's summary e-mail is addressed.
+  public var email: EmailSettings
 
   public init(
     outputDirectory: URL = URL(fileURLWithPath: "output"),
@@ -31,7 +33,7 @@ public struct RunOptions: Sendable {
     seed: UInt64 = 42, now: Date = Date(), steps: Int? = nil,
     providers: ProvidersConfiguration = .default,
     environment: [String: String] = ProcessInfo.processInfo.environment,
-    keepReleases: Int = 5, baseURL: String? = nil, staleAfterDays: Int? = nil
+    keepReleases: Int = 5, baseURL: String? = nil, staleAfterDays: Int? = nil, email: EmailSettings = .init()
   ) {
     self.outputDirectory = outputDirectory
     self.stateDirectory = stateDirectory
@@ -45,5 +47,6 @@ public struct RunOptions: Sendable {
     self.keepReleases = keepReleases
     self.baseURL = baseURL
     self.staleAfterDays = staleAfterDays
+    self.email = email
   }
 }

@@ -75,6 +75,7 @@ public struct RunPipeline: Sendable {
       context.durations.append((step.name, seconds))
       logger.debug("step finished", metadata: ["step": "\(step.name)", "seconds": "\(String(format: "%.3f", seconds))"])
     }
+    for warning in context.warnings { logger.warning("\(warning)") }
     guard let output = context.output, let release = context.releaseDirectory else {
       throw PipelineError(step: "finish", underlying: StepOrderError.missing("a published release"))
     }

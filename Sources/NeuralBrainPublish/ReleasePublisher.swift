@@ -8,6 +8,10 @@ import NeuralBrainCore
 /// temporary directory, renamed into place, and only then does `current` switch, by renaming a
 /// temporary link over it: `rename(2)` is atomic, so a reader sees the old site or the new one,
 /// never a mix. Any failure before the switch leaves the previous release live.
+///
+/// Text files get precompressed `.gz` siblings with the same modification time, and a release
+/// published with an `ArchiveSnapshot` first writes `<output>/archive/YYYY-MM-DD/` (once per
+/// day, never rewritten), then links `archive` in the release to `<output>/archive`.
 public struct ReleasePublisher: Sendable {
   public var outputDirectory: URL
   /// How many releases to keep on disk, the live one included.
@@ -23,28 +27,37 @@ public struct ReleasePublisher: Sendable {
 
   var releasesDirectory: URL { outputDirectory.appendingPathComponent("releases") }
 
-  /// Validates, writes and switches to a release named `runID` (a safe slug).
+  /// The dated snapshots, shared by all releases.
+  public var archiveDirectory: URL { outputDirectory.appendingPathComponent("archive") }
+
+  /// Validates, writes and switches to a release named `runID` (a safe slug); with `archive`,
+  /// first writes that day's snapshot unless it exists, and lists the snapshots in
+  /// `api/v1/archive.json`.
   /// - Returns: the release directory.
   @discardableResult
-  public func publish(_ files: [SiteFile], runID: String) throws(PublishError) -> URL {
+  public func publish(
+    _ files: [SiteFile], runID: String, archive: ArchiveSnapshot? = nil
+  ) throws(PublishError) -> URL {
     guard Slug.isValid(runID) else {
       throw .cannotWrite(path: runID, reason: "the run id is not a safe directory name")
     }
     try ReleaseValidator.validate(files)
+    var releaseFiles = files
+    if let archive {
+      try write(archive)
+      if let index = ArchiveIndex(dates: archivedDates()).file { releaseFiles.append(index) }
+    }
+    let compressed = Gzip.siblings(of: releaseFiles)
     let release = releasesDirectory.appendingPathComponent(runID)
     let staging = releasesDirectory.appendingPathComponent(".\(runID).partial")
     let manager = FileManager.default
     do {
       try manager.createDirectory(at: releasesDirectory, withIntermediateDirectories: true)
       if manager.fileExists(atPath: staging.path) { try manager.removeItem(at: staging) }
-      let directories = Set(files.map { $0.path.components.dropLast().joined(separator: "/") })
-      for directory in directories.sorted() {
-        try manager.createDirectory(
-          at: directory.isEmpty ? staging : staging.appendingPathComponent(directory),
-          withIntermediateDirectories: true)
-      }
-      for file in files {
-        try Self.write(file.contents, to: staging.path + "/" + file.path.description)
+      try Self.writeTree(releaseFiles + compressed, into: staging, mode: 0o644)
+      try Self.matchModificationTimes(of: compressed, in: staging)
+      if archive != nil, symlink("../../archive", staging.appendingPathComponent("archive").path) != 0 {
+        throw PublishError.cannotWrite(path: staging.path + "/archive", reason: String(cString: strerror(errno)))
       }
       if manager.fileExists(atPath: release.path) { try manager.removeItem(at: release) }
       try manager.moveItem(at: staging, to: release)
@@ -57,10 +70,67 @@ public struct ReleasePublisher: Sendable {
     return release
   }
 
+  /// Writes `snapshot` to `archive/YYYY-MM-DD/` through a staging folder renamed into place,
+  /// with read-only files; leaves an existing snapshot of that day untouched.
+  func write(_ snapshot: ArchiveSnapshot) throws(PublishError) {
+    let final = archiveDirectory.appendingPathComponent(snapshot.date.iso)
+    let manager = FileManager.default
+    guard !manager.fileExists(atPath: final.path) else { return }
+    let staging = archiveDirectory.appendingPathComponent(".\(snapshot.date.iso).partial")
+    do {
+      try manager.createDirectory(at: archiveDirectory, withIntermediateDirectories: true)
+      if manager.fileExists(atPath: staging.path) { try manager.removeItem(at: staging) }
+      try Self.writeTree(snapshot.filesWithChecksums, into: staging, mode: 0o444)
+    } catch {
+      try? manager.removeItem(at: staging)
+      throw .cannotWrite(path: final.path, reason: String(describing: error))
+    }
+    if rename(staging.path, final.path) != 0 {
+      let reason = String(cString: strerror(errno))
+      try? manager.removeItem(at: staging)
+      // Another run wrote the day's snapshot first: it stays as it is.
+      guard manager.fileExists(atPath: final.path) else { throw .cannotWrite(path: final.path, reason: reason) }
+    }
+  }
+
+  /// The days with a snapshot, oldest first.
+  func archivedDates() -> [Day] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: archiveDirectory.path)) ?? []
+    return names.compactMap { Day(iso: $0) }.sorted()
+  }
+
+  /// Creates `directory` and writes every file below it.
+  static func writeTree(_ files: [SiteFile], into directory: URL, mode: mode_t) throws {
+    let manager = FileManager.default
+    try manager.createDirectory(at: directory, withIntermediateDirectories: true)
+    let folders = Set(files.map { $0.path.components.dropLast().joined(separator: "/") })
+    for folder in folders.sorted() where !folder.isEmpty {
+      try manager.createDirectory(at: directory.appendingPathComponent(folder), withIntermediateDirectories: true)
+    }
+    for file in files {
+      try write(file.contents, to: directory.path + "/" + file.path.description, mode: mode)
+    }
+  }
+
+  /// Gives each `.gz` sibling its original's modification time, as nginx's `gzip_static` wants.
+  static func matchModificationTimes(of compressed: [SiteFile], in directory: URL) throws(PublishError) {
+    for file in compressed {
+      let path = directory.path + "/" + file.path.description
+      var original = stat()
+      guard stat(String(path.dropLast(3)), &original) == 0 else {
+        throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
+      }
+      let times = [original.st_atim, original.st_mtim]
+      guard utimensat(AT_FDCWD, path, times, 0) == 0 else {
+        throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
+      }
+    }
+  }
+
   /// Creates `path` (which must not exist) holding `bytes`, with plain system calls: a release
   /// is thousands of small files, and this keeps each to open, write and close.
-  static func write(_ bytes: [UInt8], to path: String) throws(PublishError) {
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+  static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws(PublishError) {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
     guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
     defer { close(descriptor) }
     var offset = 0

@@ -15,34 +15,45 @@ struct PageBuilder {
       description: "Risk, trend and forecasts for "
         + "\(content.forecasts.count) regions.", path: "index.html")
     let rows = zip(content.forecasts, ids).map { forecast, id in
-      let primary = forecast.primaryForecast
-      let next = primary?.horizons.first
-      return PageViews.IndexRow(
-        id: id, name: forecast.region, href: "region/\(id).html",
-        riskLevel: forecast.riskLevel.rawValue, riskClass: Self.riskClass(forecast.riskLevel),
-        riskScore: NumberFormat.fixed(forecast.riskScore, 0), trend: forecast.trend.rawValue,
-        trendSymbol: Self.trendSymbol(forecast.trend), trendDetail: Self.words(forecast.trendDetail.rawValue),
-        sparkline: primary.map { SVGChart.sparkline($0, regionName: forecast.region, idPrefix: "spark-\(id)") } ?? "",
-        metricName: primary?.metric.displayName ?? "-",
-        nextPeriod: next.map { Self.periodLabel($0.targetEndDate, primary?.frequency) } ?? "no forecast",
-        nextMedian: next.map(Self.median) ?? "-",
-        nextInterval95: next.map { Self.interval($0, QuantileLevels.central95) } ?? "-",
-        outbreakProbability: NumberFormat.percent(forecast.outbreakProbability))
+      var row = indexRow(forecast, id: id)
+      row.sparkline =
+        forecast.primaryForecast.map { SVGChart.sparkline($0, regionName: forecast.region, idPrefix: "spark-\(id)") }
+        ?? ""
+      return row
     }
-    let alerts = alerts()
-    let counts = RiskLevel.allCases.reversed().map { level in
-      PageViews.RiskCount(
-        level: level.rawValue, levelClass: Self.riskClass(level),
-        count: content.forecasts.filter { $0.riskLevel == level }.count)
-    }
-    let note =
-      content.previousRiskLevels.isEmpty
-      ? "This is the first release, so there is nothing to compare with yet."
-      : "No region moved up a risk level since the previous release."
+    let alerts = alerts(in: Array(zip(content.forecasts, ids)))
     return PageViews.Index(
-      site: site, regionCount: content.forecasts.count, riskCounts: counts, hasAlerts: !alerts.isEmpty,
-      alerts: alerts, alertsNote: note, regions: rows)
+      site: site, regionCount: content.forecasts.count, riskCounts: riskCounts(), hasAlerts: !alerts.isEmpty,
+      alerts: alerts, alertsNote: alertsNote, regions: rows)
   }
+
+  /// The daily summary e-mail: the overview's counts, then at most `emailRegionLimit` alerts and
+  /// regions each, highest risk score first (ties by name), without charts, so it stays small.
+  func email(envelope: EmailEnvelope) -> PageViews.Email {
+    let count = content.forecasts.count
+    let ranked = zip(content.forecasts, ids).sorted { a, b in
+      a.0.riskScore != b.0.riskScore ? a.0.riskScore > b.0.riskScore : (a.0.region, a.1) < (b.0.region, b.1)
+    }
+    let rows = ranked.prefix(Self.emailRegionLimit).map { indexRow($0.0, id: $0.1) }
+    let red = content.forecasts.filter { $0.riskLevel == .red }.count
+    let rising = content.forecasts.filter { $0.trend == .increasing }.count
+    let summary = "\(content.run.provenance.dataAsOf.iso): \(count) regions, \(red) RED, \(rising) rising"
+    let subject = envelope.subjectPrefix.isEmpty ? summary : envelope.subjectPrefix + " " + summary
+    let alerts = alerts(in: ranked)
+    let base = SiteFeeds.normalizedBase(content.baseURL)
+    return PageViews.Email(
+      site: site(title: subject, description: "Daily summary of the forecasts for \(count) regions.", path: "index.html"),
+      subject: subject, regionCount: count, riskCounts: riskCounts(), risingCount: rising,
+      hasAlerts: !alerts.isEmpty, alerts: Array(alerts.prefix(Self.emailRegionLimit)),
+      hasMoreAlerts: alerts.count > Self.emailRegionLimit,
+      moreAlertCount: max(0, alerts.count - Self.emailRegionLimit), alertsNote: alertsNote, regions: rows,
+      hasMore: rows.count < count, moreCount: count - rows.count, siteURL: base,
+      indexURL: base.map { $0 + "index.html" }, archiveURL: base.map { $0 + "archive/\(content.archiveDate.iso)/" },
+      unsubscribeURL: envelope.listUnsubscribe)
+  }
+
+  /// The e-mail lists this many regions (and alerts) at most; the rest are a link away.
+  static let emailRegionLimit = 25
 
   func region(_ forecast: ForecastData, id: String) -> PageViews.Region {
     let site = site(
@@ -125,10 +136,44 @@ struct PageBuilder {
       licenseURL: APIDocuments.licenseURL)
   }
 
-  /// Regions that moved up a risk level, and regions newly RED.
-  private func alerts() -> [PageViews.Alert] {
+  /// A region's overview row, without the sparkline (the e-mail carries no SVG).
+  private func indexRow(_ forecast: ForecastData, id: String) -> PageViews.IndexRow {
+    let primary = forecast.primaryForecast
+    let next = primary?.horizons.first
+    return PageViews.IndexRow(
+      id: id, name: forecast.region, href: "region/\(id).html",
+      riskLevel: forecast.riskLevel.rawValue, riskClass: Self.riskClass(forecast.riskLevel),
+      riskColor: Self.riskColor(forecast.riskLevel), riskScore: NumberFormat.fixed(forecast.riskScore, 0),
+      trend: forecast.trend.rawValue, trendSymbol: Self.trendSymbol(forecast.trend),
+      trendDetail: Self.words(forecast.trendDetail.rawValue), sparkline: "",
+      metricName: primary?.metric.displayName ?? "-",
+      nextPeriod: next.map { Self.periodLabel($0.targetEndDate, primary?.frequency) } ?? "no forecast",
+      nextMedian: next.map(Self.median) ?? "-",
+      nextInterval95: next.map { Self.interval($0, QuantileLevels.central95) } ?? "-",
+      outbreakProbability: NumberFormat.percent(forecast.outbreakProbability))
+  }
+
+  /// How many regions are at each level, RED first.
+  private func riskCounts() -> [PageViews.RiskCount] {
+    RiskLevel.allCases.reversed().map { level in
+      PageViews.RiskCount(
+        level: level.rawValue, levelClass: Self.riskClass(level), levelColor: Self.riskColor(level),
+        count: content.forecasts.filter { $0.riskLevel == level }.count)
+    }
+  }
+
+  /// What to say when no region moved up.
+  private var alertsNote: String {
+    content.previousRiskLevels.isEmpty
+      ? "This is the first release, so there is nothing to compare with yet."
+      : "No region moved up a risk level since the previous release."
+  }
+
+  /// Regions that moved up a risk level, and regions newly RED, in the order of `regions`
+  /// (forecast and id pairs).
+  private func alerts(in regions: [(ForecastData, String)]) -> [PageViews.Alert] {
     guard !content.previousRiskLevels.isEmpty else { return [] }
-    return zip(content.forecasts, ids).compactMap { forecast, id in
+    return regions.compactMap { forecast, id in
       let now = forecast.riskLevel
       let message: String
       if let before = content.previousRiskLevels[forecast.regionID] {
@@ -142,7 +187,7 @@ struct PageBuilder {
       }
       return PageViews.Alert(
         name: forecast.region, href: "region/\(id).html", level: now.rawValue,
-        levelClass: Self.riskClass(now), message: message)
+        levelClass: Self.riskClass(now), levelColor: Self.riskColor(now), message: message)
     }
   }
 
@@ -236,6 +281,15 @@ struct PageBuilder {
   }
 
   private static func riskClass(_ level: RiskLevel) -> String { level.rawValue.lowercased() }
+
+  /// The site palette's colour of a level (Okabe–Ito, as in style.css), for inline styles.
+  private static func riskColor(_ level: RiskLevel) -> String {
+    switch level {
+    case .red: "#d55e00"
+    case .yellow: "#f0e442"
+    case .green: "#009e73"
+    }
+  }
 
   private static func trendSymbol(_ trend: Trend) -> String {
     switch trend {

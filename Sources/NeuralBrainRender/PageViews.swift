@@ -55,6 +55,8 @@ enum PageViews {
   struct RiskCount {
     var level: String
     var levelClass: String
+    /// Six-digit hex colour of the level, for e-mail's inline styles.
+    var levelColor: String
     var count: Int
   }
 
@@ -64,6 +66,7 @@ enum PageViews {
     var href: String
     var level: String
     var levelClass: String
+    var levelColor: String
     var message: String
   }
 
@@ -74,10 +77,12 @@ enum PageViews {
     var href: String
     var riskLevel: String
     var riskClass: String
+    var riskColor: String
     var riskScore: String
     var trend: String
     var trendSymbol: String
     var trendDetail: String
+    /// Empty in the e-mail, which carries no SVG.
     var sparkline: String
     var metricName: String
     var nextPeriod: String
@@ -156,5 +161,32 @@ enum PageViews {
   /// `404.html`.
   struct NotFound {
     var site: Site
+  }
+
+  /// The daily summary e-mail (`email.html` and `email.txt`): the overview's counts and alerts,
+  /// and the riskiest regions first.
+  struct Email {
+    var site: Site
+    var subject: String
+    var regionCount: Int
+    var riskCounts: [RiskCount]
+    var risingCount: Int
+    var hasAlerts: Bool
+    /// At most `PageBuilder.emailRegionLimit` alerts, highest risk score first.
+    var alerts: [Alert]
+    var hasMoreAlerts: Bool
+    /// Alerts left out of the e-mail.
+    var moreAlertCount: Int
+    var alertsNote: String
+    /// At most `PageBuilder.emailRegionLimit` rows, highest risk score first.
+    var regions: [IndexRow]
+    var hasMore: Bool
+    /// Regions left out of the e-mail.
+    var moreCount: Int
+    /// The site's absolute URL ending in `/`, for `{{siteURL}}{{href}}` links; nil without a base URL.
+    var siteURL: String?
+    var indexURL: String?
+    var archiveURL: String?
+    var unsubscribeURL: String?
   }
 }

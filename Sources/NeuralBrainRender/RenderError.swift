@@ -19,6 +19,8 @@ public enum RenderError: Error, Sendable, Equatable {
   case encodingFailed(file: String, reason: String)
   /// A file name could not be built from safe components.
   case invalidPath(String)
+  /// An e-mail header value from the envelope is unsafe or unusable (e.g. holds a line break).
+  case invalidEmailHeader(name: String, reason: String)
 }
 
 extension RenderError: LocalizedError {
@@ -44,6 +46,9 @@ extension RenderError: LocalizedError {
       "\(file): JSON encoding failed: \(reason)."
     case .invalidPath(let path):
       "\"\(path)\" is not a safe site path (letters, digits, '-', '_' and '.' only)."
+    case .invalidEmailHeader(let name, let reason):
+      "e-mail header \(name): \(reason). Correct the value in the e-mail settings (sender, "
+        + "recipients, subject prefix or unsubscribe URL)."
     }
   }
 }
@@ -51,7 +56,7 @@ extension RenderError: LocalizedError {
 extension RenderError: ExitStatusProviding {
   public var exitStatus: ExitStatus {
     switch self {
-    case .templatesDirectoryUnreadable, .missingTemplate, .unparsableTemplate: .config
+    case .templatesDirectoryUnreadable, .missingTemplate, .unparsableTemplate, .invalidEmailHeader: .config
     case .duplicateRegionID, .nonFiniteValue, .malformedForecast, .encodingFailed: .dataError
     case .invalidPath: .cantCreate
     }

@@ -31,6 +31,10 @@ public struct SiteContent: Sendable {
     self.history = history
   }
 
+  /// The UTC calendar day of `run.generatedAt`: this release's dated snapshot lives under
+  /// `archive/<archiveDate.iso>/`, and the daily e-mail links there.
+  public var archiveDate: Day { Day(containing: run.generatedAt) }
+
   /// This run's feed entry, for the pipeline to keep as history of later releases.
   public var feedEntry: FeedEntry {
     let counts = RiskLevel.allCases.reversed().map { level in

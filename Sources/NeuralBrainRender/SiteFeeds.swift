@@ -11,7 +11,8 @@ enum SiteFeeds {
     return base.hasSuffix("/") ? base : base + "/"
   }
 
-  /// Atom 1.0 feed with one entry per run: this run, then the history (newest first).
+  /// Atom 1.0 feed with one entry per run: this run, then the history (newest first). Each
+  /// entry links its day's archive snapshot through the snapshot's SHA256SUMS manifest.
   static func atom(_ content: SiteContent) -> String {
     let base = normalizedBase(content.baseURL)
     let current = content.feedEntry
@@ -34,6 +35,8 @@ enum SiteFeeds {
       if entry.runID == current.runID {
         xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(Markup.escape((base ?? "") + "index.html"))\"/>\n"
       }
+      let snapshot = (base ?? "") + "archive/\(Day(containing: entry.generatedAt).iso)/SHA256SUMS"
+      xml += "<link rel=\"related\" type=\"text/plain\" title=\"dated snapshot\" href=\"\(Markup.escape(snapshot))\"/>\n"
       xml += "<content type=\"text\">\(Markup.escape(entry.summary))</content>\n"
       xml += "</entry>\n"
     }

@@ -11,7 +11,9 @@ public struct SiteRenderer: Sendable {
   /// Templates the site needs (file names without `.mustache`).
   static let requiredTemplates = ["404", "about", "evaluation", "footer", "header", "index", "region", "style.css"]
 
-  private let library: MustacheLibrary
+  /// The loaded templates and the folder they came from (for error messages).
+  let library: MustacheLibrary
+  let templatesPath: String
 
   /// Loads every `*.mustache` in `templatesDirectory`.
   ///
@@ -47,6 +49,7 @@ public struct SiteRenderer: Sendable {
       throw RenderError.missingTemplate(name: name, directory: directory)
     }
     self.library = library
+    self.templatesPath = directory
   }
 
   /// All files of a release, sorted by path.
@@ -110,7 +113,7 @@ public struct SiteRenderer: Sendable {
   }
 
   /// A slug per region (its id when already a slug), refusing two regions with one page.
-  private static func regionIDs(_ forecasts: [ForecastData]) throws -> [String] {
+  static func regionIDs(_ forecasts: [ForecastData]) throws -> [String] {
     var seen = Set<String>()
     return try forecasts.map { forecast in
       let id = Slug.isValid(forecast.regionID) ? forecast.regionID : Slug.make(forecast.regionID)

@@ -60,6 +60,7 @@ struct DemoRunTests {
     let regionCount = ((regions as? [String: Any])?["regions"] as? [Any])?.count ?? (regions as? [Any])?.count
     #expect(regionCount == 20)
     let files = try FileManager.default.contentsOfDirectory(atPath: api.appendingPathComponent("forecasts/region").path)
+      .filter { $0.hasSuffix(".json") }
     #expect(files.count == 20)
     for file in files {
       let data = try Data(contentsOf: api.appendingPathComponent("forecasts/region/\(file)"))

@@ -90,7 +90,7 @@ struct ProviderFailoverRunTests {
     #expect(result.standardOutput.contains("with groq"))
 
     let site = try SiteTree.files(in: output.appendingPathComponent("current"))
-    let forecastFiles = site.filter { $0.key.hasPrefix("api/v1/forecasts/region/") }
+    let forecastFiles = site.filter { $0.key.hasPrefix("api/v1/forecasts/region/") && $0.key.hasSuffix(".json") }
     #expect(forecastFiles.count == 3)
     for (path, data) in forecastFiles {
       let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])

@@ -146,6 +146,9 @@ struct SiteRendererTests {
     let feed = try #require(relative["feed.xml"])
     #expect(feed.components(separatedBy: "<entry>").count - 1 == 2)
     #expect(feed.contains("<id>urn:neuralbrain:run:20261128t010000z-0001</id>"))
+    #expect(feed.contains("href=\"archive/2026-11-28/SHA256SUMS\""), "each entry links its day's snapshot")
+    let absoluteFeed = try #require(absolute["feed.xml"])
+    #expect(absoluteFeed.contains("href=\"https://example.org/flu/archive/"))
   }
 
   @Test("every HTML, SVG and XML file is well-formed XML")

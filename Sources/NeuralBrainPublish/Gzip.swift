@@ -1,0 +1,47 @@
+import CZlib
+import NeuralBrainCore
+
+/// Precompressed `.gz` siblings for `gzip_static` (conventions §3.2).
+///
+/// Web servers send `file.gz` to clients that accept gzip, so the site is compressed once per
+/// run instead of once per request. The gzip header carries no time and no name, so the same
+/// bytes compress to the same file every run.
+public enum Gzip {
+  /// Text types worth compressing.
+  static let textExtensions: Set<String> = ["html", "css", "js", "json", "csv", "svg", "xml", "txt"]
+  /// Smaller files gain too little to be worth a second file.
+  static let minimumSize = 1_024
+
+  /// A `.gz` sibling for every text file of at least `minimumSize` bytes.
+  public static func siblings(of files: [SiteFile]) -> [SiteFile] {
+    files.compactMap { file in
+      guard textExtensions.contains(file.path.fileExtension), file.contents.count >= minimumSize,
+        let last = file.path.components.last,
+        let path = SitePath(file.path.components.dropLast() + [last + ".gz"])
+      else { return nil }
+      return SiteFile(path: path, contents: compress(file.contents))
+    }
+  }
+
+  /// `bytes` as a gzip member (RFC 1952) at the best compression level.
+  public static func compress(_ bytes: [UInt8]) -> [UInt8] {
+    var stream = z_stream()
+    guard nb_deflate_init_gzip(&stream, Z_BEST_COMPRESSION) == Z_OK else {
+      preconditionFailure("zlib could not initialise a gzip stream")
+    }
+    defer { deflateEnd(&stream) }
+    var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(bytes.count))) + 32)
+    var input = bytes
+    let status = input.withUnsafeMutableBufferPointer { source in
+      output.withUnsafeMutableBufferPointer { target in
+        stream.next_in = source.baseAddress
+        stream.avail_in = uInt(source.count)
+        stream.next_out = target.baseAddress
+        stream.avail_out = uInt(target.count)
+        return deflate(&stream, Z_FINISH)
+      }
+    }
+    precondition(status == Z_STREAM_END, "zlib did not finish a buffer sized by deflateBound")
+    return Array(output.prefix(Int(stream.total_out)))
+  }
+}
