@@ -51,6 +51,7 @@ let package = Package(
     .target(name: "NeuralBrainRender", dependencies: [
       "NeuralBrainCore",
       .product(name: "Mustache", package: "swift-mustache"),
+      .product(name: "Crypto", package: "swift-crypto"),
     ]),
     // libxml2, wrapped once; only NeuralBrainMarkup touches its pointers.
     .systemLibrary(

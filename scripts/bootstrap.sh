@@ -4,9 +4,10 @@
 #   libxml2-dev     libxml2, which validates every published page
 #   zlib1g-dev      zlib, which writes the precompressed .gz siblings
 #   pkg-config      how SwiftPM finds libxml2
+# Extra package names given as arguments are installed too (scripts/test.sh adds chromium).
 set -euo pipefail
 
-packages=(libsqlite3-dev libxml2-dev zlib1g-dev pkg-config)
+packages=(libsqlite3-dev libxml2-dev zlib1g-dev pkg-config "$@")
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -92,7 +92,7 @@ struct RunFlags: ParsableArguments {
       source: sourceOptions, seed: chosenSeed,
       now: now.flatMap(ClockOption.parse) ?? Date(),
       steps: steps ?? file.steps, providers: file.providers,
-      keepReleases: file.keepReleases ?? 5, baseURL: baseURL ?? file.baseURL,
+      keepReleases: file.keepReleases ?? 5, precompress: file.precompress ?? true, baseURL: baseURL ?? file.baseURL,
       staleAfterDays: file.staleAfterDays, email: file.email)
   }
 }

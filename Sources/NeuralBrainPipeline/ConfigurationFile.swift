@@ -16,6 +16,7 @@ public struct ConfigurationFile: Sendable {
   public var seed: UInt64?
   public var steps: Int?
   public var keepReleases: Int?
+  public var precompress: Bool?
   public var baseURL: String?
   public var staleAfterDays: Int?
   public var source: SourceOptions?
@@ -60,6 +61,7 @@ public struct ConfigurationFile: Sendable {
       if let steps, !(1...60).contains(steps) { throw run.invalid("steps", "must be between 1 and 60") }
       keepReleases = try run.int("keep_releases")
       if let keepReleases, keepReleases < 1 { throw run.invalid("keep_releases", "must be at least 1") }
+      precompress = try run.bool("precompress")
       baseURL = try run.string("base_url")
       staleAfterDays = try run.int("stale_after_days")
       try run.finish()

@@ -88,7 +88,8 @@ extension PipelineStep {
       let dataset = try context.requireDataset()
       guard let run = context.run else { throw StepOrderError.missing("the run description") }
       let publisher = ReleasePublisher(
-        outputDirectory: context.options.outputDirectory, keepReleases: context.options.keepReleases)
+        outputDirectory: context.options.outputDirectory, keepReleases: context.options.keepReleases,
+        precompress: context.options.precompress)
       let snapshot = ArchiveSnapshot(
         date: Day(containing: run.generatedAt),
         files: ArchiveSnapshot.dataFiles(of: context.files) + [ObservationsCSV.file(dataset)].compactMap { $0 })

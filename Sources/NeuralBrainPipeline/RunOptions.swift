@@ -18,6 +18,8 @@ public struct RunOptions: Sendable {
   /// The process environment (API keys are resolved from it, never logged).
   public var environment: [String: String]
   public var keepReleases: Int
+  /// Write `.gz` siblings of text files (for `gzip_static`).
+  public var precompress: Bool
   /// Public URL of the site, for the sitemap and feed; nil = relative links only.
   public var baseURL: String?
   /// Data older than this many days (after the expected reporting lag) is flagged stale.
@@ -33,7 +35,7 @@ public struct RunOptions: Sendable {
     seed: UInt64 = 42, now: Date = Date(), steps: Int? = nil,
     providers: ProvidersConfiguration = .default,
     environment: [String: String] = ProcessInfo.processInfo.environment,
-    keepReleases: Int = 5, baseURL: String? = nil, staleAfterDays: Int? = nil, email: EmailSettings = .init()
+    keepReleases: Int = 5, precompress: Bool = true, baseURL: String? = nil, staleAfterDays: Int? = nil, email: EmailSettings = .init()
   ) {
     self.outputDirectory = outputDirectory
     self.stateDirectory = stateDirectory
@@ -45,6 +47,7 @@ public struct RunOptions: Sendable {
     self.providers = providers
     self.environment = environment
     self.keepReleases = keepReleases
+    self.precompress = precompress
     self.baseURL = baseURL
     self.staleAfterDays = staleAfterDays
     self.email = email

@@ -23,10 +23,11 @@ public enum Gzip {
     }
   }
 
-  /// `bytes` as a gzip member (RFC 1952) at the best compression level.
+  /// `bytes` as a gzip member (RFC 1952) at zlib's default level 6: level 9 took twice the time
+  /// for 1–2% smaller files.
   public static func compress(_ bytes: [UInt8]) -> [UInt8] {
     var stream = z_stream()
-    guard nb_deflate_init_gzip(&stream, Z_BEST_COMPRESSION) == Z_OK else {
+    guard nb_deflate_init_gzip(&stream, 6) == Z_OK else {
       preconditionFailure("zlib could not initialise a gzip stream")
     }
     defer { deflateEnd(&stream) }

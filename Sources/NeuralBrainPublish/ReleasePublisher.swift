@@ -10,16 +10,21 @@ import NeuralBrainCore
 /// never a mix. Any failure before the switch leaves the previous release live.
 ///
 /// Text files get precompressed `.gz` siblings with the same modification time, and a release
-/// published with an `ArchiveSnapshot` first writes `<output>/archive/YYYY-MM-DD/` (once per
-/// day, never rewritten), then links `archive` in the release to `<output>/archive`.
+/// published with an `ArchiveSnapshot` also writes `<output>/archive/YYYY-MM-DD/` (once per
+/// day, never rewritten) before the switch, and links `archive` in the release to
+/// `<output>/archive`. Published files are read-only: a release never changes, which lets a
+/// snapshot hard-link the release's files instead of writing them twice.
 public struct ReleasePublisher: Sendable {
   public var outputDirectory: URL
   /// How many releases to keep on disk, the live one included.
   public var keepReleases: Int
+  /// Whether text files get `.gz` siblings.
+  public var precompress: Bool
 
-  public init(outputDirectory: URL, keepReleases: Int = 5) {
+  public init(outputDirectory: URL, keepReleases: Int = 5, precompress: Bool = true) {
     self.outputDirectory = outputDirectory
     self.keepReleases = max(keepReleases, 1)
+    self.precompress = precompress
   }
 
   /// The live link.
@@ -31,7 +36,7 @@ public struct ReleasePublisher: Sendable {
   public var archiveDirectory: URL { outputDirectory.appendingPathComponent("archive") }
 
   /// Validates, writes and switches to a release named `runID` (a safe slug); with `archive`,
-  /// first writes that day's snapshot unless it exists, and lists the snapshots in
+  /// also writes that day's snapshot unless it exists, and lists the snapshots in
   /// `api/v1/archive.json`.
   /// - Returns: the release directory.
   @discardableResult
@@ -43,21 +48,23 @@ public struct ReleasePublisher: Sendable {
     }
     try ReleaseValidator.validate(files)
     var releaseFiles = files
-    if let archive {
-      try write(archive)
-      if let index = ArchiveIndex(dates: archivedDates()).file { releaseFiles.append(index) }
+    if let archive, let index = ArchiveIndex(dates: Array(Set(archivedDates() + [archive.date]))).file {
+      releaseFiles.append(index)
     }
-    let compressed = Gzip.siblings(of: releaseFiles)
+    let compressed = precompress ? Gzip.siblings(of: releaseFiles) : []
     let release = releasesDirectory.appendingPathComponent(runID)
     let staging = releasesDirectory.appendingPathComponent(".\(runID).partial")
     let manager = FileManager.default
     do {
       try manager.createDirectory(at: releasesDirectory, withIntermediateDirectories: true)
       if manager.fileExists(atPath: staging.path) { try manager.removeItem(at: staging) }
-      try Self.writeTree(releaseFiles + compressed, into: staging, mode: 0o644)
+      try Self.writeTree(releaseFiles + compressed, into: staging, mode: 0o444)
       try Self.matchModificationTimes(of: compressed, in: staging)
-      if archive != nil, symlink("../../archive", staging.appendingPathComponent("archive").path) != 0 {
-        throw PublishError.cannotWrite(path: staging.path + "/archive", reason: String(cString: strerror(errno)))
+      if let archive {
+        try write(archive, linkingFrom: staging, release: releaseFiles)
+        if symlink("../../archive", staging.appendingPathComponent("archive").path) != 0 {
+          throw PublishError.cannotWrite(path: staging.path + "/archive", reason: String(cString: strerror(errno)))
+        }
       }
       if manager.fileExists(atPath: release.path) { try manager.removeItem(at: release) }
       try manager.moveItem(at: staging, to: release)
@@ -71,8 +78,12 @@ public struct ReleasePublisher: Sendable {
   }
 
   /// Writes `snapshot` to `archive/YYYY-MM-DD/` through a staging folder renamed into place,
-  /// with read-only files; leaves an existing snapshot of that day untouched.
-  func write(_ snapshot: ArchiveSnapshot) throws(PublishError) {
+  /// with read-only files; leaves an existing snapshot of that day untouched. A snapshot file
+  /// with the same path and bytes as a file of `release` (written below `releaseDirectory`) is
+  /// a hard link to it.
+  func write(
+    _ snapshot: ArchiveSnapshot, linkingFrom releaseDirectory: URL, release: [SiteFile]
+  ) throws(PublishError) {
     let final = archiveDirectory.appendingPathComponent(snapshot.date.iso)
     let manager = FileManager.default
     guard !manager.fileExists(atPath: final.path) else { return }
@@ -80,7 +91,19 @@ public struct ReleasePublisher: Sendable {
     do {
       try manager.createDirectory(at: archiveDirectory, withIntermediateDirectories: true)
       if manager.fileExists(atPath: staging.path) { try manager.removeItem(at: staging) }
-      try Self.writeTree(snapshot.filesWithChecksums, into: staging, mode: 0o444)
+      let published = Dictionary(release.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
+      let files = snapshot.filesWithChecksums
+      let linked = files.filter { published[$0.path] == $0.contents }
+      try Self.writeTree(
+        files.filter { published[$0.path] != $0.contents }, into: staging, mode: 0o444,
+        folders: files.map(\.path))
+      for file in linked {
+        let source = releaseDirectory.path + "/" + file.path.description
+        let target = staging.path + "/" + file.path.description
+        guard link(source, target) == 0 else {
+          throw PublishError.cannotWrite(path: target, reason: String(cString: strerror(errno)))
+        }
+      }
     } catch {
       try? manager.removeItem(at: staging)
       throw .cannotWrite(path: final.path, reason: String(describing: error))
@@ -99,11 +122,12 @@ public struct ReleasePublisher: Sendable {
     return names.compactMap { Day(iso: $0) }.sorted()
   }
 
-  /// Creates `directory` and writes every file below it.
-  static func writeTree(_ files: [SiteFile], into directory: URL, mode: mode_t) throws {
+  /// Creates `directory` with the folders of `folders` (default: the files' own) and writes
+  /// every file below it.
+  static func writeTree(_ files: [SiteFile], into directory: URL, mode: mode_t, folders paths: [SitePath]? = nil) throws {
     let manager = FileManager.default
     try manager.createDirectory(at: directory, withIntermediateDirectories: true)
-    let folders = Set(files.map { $0.path.components.dropLast().joined(separator: "/") })
+    let folders = Set((paths ?? files.map(\.path)).map { $0.components.dropLast().joined(separator: "/") })
     for folder in folders.sorted() where !folder.isEmpty {
       try manager.createDirectory(at: directory.appendingPathComponent(folder), withIntermediateDirectories: true)
     }

@@ -6,6 +6,8 @@ struct PageBuilder {
   var content: SiteContent
   /// Safe region id (a slug) per forecast, in `content.forecasts` order.
   var ids: [String]
+  /// The stylesheet's path from the site root (content-fingerprinted by the renderer).
+  var stylesheet = "assets/style.css"
 
   // MARK: - Pages
 
@@ -123,7 +125,7 @@ struct PageBuilder {
     let run = content.run
     let provenance = run.provenance
     return PageViews.Site(
-      title: title, description: description, root: SitePath(path)?.rootPrefix ?? "",
+      title: title, description: description, root: SitePath(path)?.rootPrefix ?? "", stylesheet: stylesheet,
       generatedAt: NumberFormat.displayTimestamp(run.generatedAt),
       generatedAtISO: NumberFormat.isoTimestamp(run.generatedAt), dataAsOf: provenance.dataAsOf.iso,
       provider: run.provider, model: run.model, method: run.method, runID: run.runID,

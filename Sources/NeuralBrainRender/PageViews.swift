@@ -10,6 +10,8 @@ enum PageViews {
     var description: String
     /// Relative prefix back to the site root (`""`, `"../"`).
     var root: String
+    /// The stylesheet's path from the root, e.g. `assets/style.1a2b3c4d5e.css`.
+    var stylesheet: String
     var generatedAt: String
     var generatedAtISO: String
     var dataAsOf: String

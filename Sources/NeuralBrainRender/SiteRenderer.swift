@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Mustache
 import NeuralBrainCore
@@ -52,10 +53,18 @@ public struct SiteRenderer: Sendable {
     self.templatesPath = directory
   }
 
+  /// The first 10 hex digits of the SHA-256 of `text`: a file name that changes exactly when
+  /// the content does, so the file can be cached as immutable.
+  static func fingerprint(_ text: String) -> String {
+    SHA256.hash(data: Array(text.utf8)).prefix(5).map { String(format: "%02x", $0) }.joined()
+  }
+
   /// All files of a release, sorted by path.
   public func render(_ content: SiteContent) throws -> [SiteFile] {
     let ids = try Self.regionIDs(content.forecasts)
-    let builder = PageBuilder(content: content, ids: ids)
+    let css = library.render([String: String](), withTemplate: "style.css") ?? ""
+    let stylesheet = "assets/style.\(Self.fingerprint(css)).css"
+    let builder = PageBuilder(content: content, ids: ids, stylesheet: stylesheet)
     var files: [SiteFile] = []
     func add(_ path: String, _ text: String) throws {
       files.append(SiteFile(path: try Self.path(path), text: text))
@@ -74,7 +83,10 @@ public struct SiteRenderer: Sendable {
     try page("about.html", "about", builder.about())
     try page("evaluation.html", "evaluation", builder.evaluation())
     try page("404.html", "404", builder.notFound())
-    try page("assets/style.css", "style.css", [String: String]())
+    // The pages link the fingerprinted copy (cacheable forever); the stable name serves
+    // templates written before fingerprints.
+    try add(stylesheet, css)
+    try add("assets/style.css", css)
 
     // Discovery.
     try add("robots.txt", SiteFeeds.robots(content))

@@ -50,13 +50,29 @@ struct ArchiveAndGzipTests {
     let output = try TemporaryDirectory()
     let publisher = ReleasePublisher(outputDirectory: output.url)
     let page = SiteFile(path: SitePath("index.html")!, text: "<!DOCTYPE html><html><head><title>t</title></head><body></body></html>")
-    let first = ArchiveSnapshot(date: Self.day, files: [SiteFile(path: SitePath("a.json")!, text: "{\"v\":1}")])
-    try publisher.publish([page], runID: "20261129t060000z", archive: first)
+    let data = SiteFile(path: SitePath("a.json")!, text: "{\"v\":1}")
+    let first = ArchiveSnapshot(date: Self.day, files: [data])
+    let release = try publisher.publish([page, data], runID: "20261129t060000z", archive: first)
+    let manager = FileManager.default
+    let inReleaseInode = try manager.attributesOfItem(atPath: release.appendingPathComponent("a.json").path)[.systemFileNumber]
+    let inArchive = try manager.attributesOfItem(atPath: publisher.archiveDirectory.appendingPathComponent("2026-11-29/a.json").path)
+    #expect(inArchive[.systemFileNumber] as? Int == inReleaseInode as? Int, "the snapshot hard-links the release's file")
+    #expect(inArchive[.posixPermissions] as? Int == 0o444)
     let second = ArchiveSnapshot(date: Self.day, files: [SiteFile(path: SitePath("a.json")!, text: "{\"v\":2}")])
     try publisher.publish([page], runID: "20261129t180000z", archive: second)
     let archived = publisher.currentLink.appendingPathComponent("archive/2026-11-29/a.json")
+    #expect(publisher.liveRunID() == "20261129t180000z")
     #expect(try String(contentsOf: archived, encoding: .utf8) == "{\"v\":1}")
     let index = try String(contentsOf: publisher.currentLink.appendingPathComponent("api/v1/archive.json"), encoding: .utf8)
     #expect(index.contains("\"date\" : \"2026-11-29\"") && index.contains("\"path\" : \"archive/2026-11-29/\""))
+  }
+
+  @Test("precompress off writes no .gz siblings")
+  func noPrecompression() throws {
+    let output = try TemporaryDirectory()
+    let publisher = ReleasePublisher(outputDirectory: output.url, precompress: false)
+    let big = SiteFile(path: SitePath("big.json")!, text: "[" + String(repeating: "1,", count: 2_000) + "1]")
+    let release = try publisher.publish([big], runID: "20261129t060000z")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: release.path) == ["big.json"])
   }
 }

@@ -19,7 +19,12 @@ struct SiteRendererTests {
     for path in expected {
       #expect(files[path] != nil, "missing \(path)")
     }
-    #expect(files.count == expected.count + 4)  // be/ga region JSON and charts
+    #expect(files.count == expected.count + 5)  // be/ga region JSON and charts, the fingerprinted CSS
+    let fingerprinted = files.keys.filter { $0.hasPrefix("assets/style.") && $0 != "assets/style.css" }
+    #expect(fingerprinted.count == 1)
+    let name = try #require(fingerprinted.first)
+    #expect(name.wholeMatch(of: /assets\/style\.[0-9a-f]{10}\.css/) != nil, "\(name)")
+    #expect(files[name] == files["assets/style.css"])
   }
 
   @Test("the same content renders byte-identical files")
@@ -73,7 +78,8 @@ struct SiteRendererTests {
       #expect(text.contains("local") && text.contains("local-ensemble-v1"), "\(path)")
     }
     let region = try #require(files["region/al.html"])
-    #expect(region.contains("href=\"../assets/style.css\""))
+    let stylesheet = try #require(files.keys.first { $0.hasPrefix("assets/style.") && $0 != "assets/style.css" })
+    #expect(region.contains("href=\"../\(stylesheet)\""), "pages link the fingerprinted stylesheet")
     #expect(region.contains("href=\"../index.html\""))
     #expect(try #require(files["index.html"]).contains("href=\"region/al.html\""))
   }
