@@ -27,6 +27,11 @@ struct GlobalOptions: ParsableArguments {
     }
   }
 
+  /// The terminal progress display, when standard error is a terminal and lines are logfmt.
+  func makeProgress() -> (any PipelineProgress)? {
+    StatusLine.shared.enabled && LineLogHandler.Format(rawValue: logFormat) == .logfmt ? TerminalProgress() : nil
+  }
+
   func makeLogger() -> Logger {
     let format = LineLogHandler.Format(rawValue: logFormat) ?? .logfmt
     let level: Logger.Level = verbose ? .debug : .info

@@ -40,7 +40,7 @@ struct LineLogHandler: LogHandler {
       let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
       line = String(decoding: data, as: UTF8.self)
     }
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    StatusLine.shared.write(line: line)
   }
 
   static func logfmtValue(_ value: String) -> String {

@@ -17,7 +17,8 @@ struct RunCommand: AsyncParsableCommand {
   func run() async throws {
     try await reportingFailures {
       let options = flags.resolveOptions(try global.loadConfiguration(), global: global)
-      let pipeline = RunPipeline(logger: global.makeLogger())
+      var pipeline = RunPipeline(logger: global.makeLogger())
+      pipeline.progress = global.makeProgress()
       do {
         let summary = try await pipeline.run(options)
         print(summary.line)

@@ -45,7 +45,9 @@ struct ScheduleCommand: AsyncParsableCommand {
         interval: .seconds(Self.seconds(interval) ?? 3_600),
         healthInterval: Self.seconds(healthInterval).flatMap { $0 > 0 ? .seconds($0) : nil },
         batch: { [flags, global] in
-          try await RunPipeline(logger: logger).run(flags.resolveOptions(file, global: global)).line
+          var pipeline = RunPipeline(logger: logger)
+          pipeline.progress = global.makeProgress()
+          return try await pipeline.run(flags.resolveOptions(file, global: global)).line
         },
         healthCheck: { [global] in
           let monitor = HealthMonitor(

@@ -11,6 +11,8 @@ import NeuralBrainStore
 public struct RunPipeline: Sendable {
   public var steps: [PipelineStep]
   public var logger: Logger
+  /// A live display of the running step, if any.
+  public var progress: (any PipelineProgress)?
 
   public init(steps: [PipelineStep] = PipelineStep.standardRun, logger: Logger) {
     self.steps = steps
@@ -50,7 +52,9 @@ public struct RunPipeline: Sendable {
     for (index, step) in steps.enumerated() {
       logger.info("[\(index + 1)/\(steps.count)] \(step.name)")
       let stepStart = clock.now
+      progress?.stepStarted(index + 1, of: steps.count, name: step.name)
       do {
+        defer { progress?.stepFinished() }
         try await step.body(&context)
       } catch {
         let failure = (error as? PipelineError) ?? PipelineError(step: step.name, underlying: error)
