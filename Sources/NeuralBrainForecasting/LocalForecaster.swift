@@ -253,8 +253,8 @@ public struct LocalForecaster: Sendable {
 
   // MARK: - Daily series
 
-  /// Forecasts 7-day totals and spreads each week's quantiles over its days by weekday factor,
-  /// widened by the day-to-day noise.
+  /// Forecasts 7-day totals and spreads them over the days by weekday factor, widened by the
+  /// day-to-day noise.
   func forecastDays(_ series: [[Double]], steps: Int, seed: UInt64) -> [[[Double]]] {
     let weeks = (steps + 6) / 7
     let weekly = forecastPeriods(series.map(WeekdayProfile.weeklyTotals), steps: weeks, seed: seed)
@@ -265,8 +265,24 @@ public struct LocalForecaster: Sendable {
       }
       let profile = WeekdayProfile(series[index])
       return (0..<steps).map { offset in
-        profile.daily(fromWeekly: weekly[index][offset / 7], position: offset % 7)
+        profile.daily(fromWeekly: Self.weekTotals(weekly[index], day: offset), position: offset % 7)
       }
+    }
+  }
+
+  /// The 7-day-total quantiles for forecast day `day` (0 = the first): each week's forecast
+  /// belongs to its middle day (3, 10, 17, …), and days between two middles interpolate the
+  /// two weeks level by level on the log scale, so medians and intervals change smoothly
+  /// instead of jumping at every week boundary. Days before the first middle or after the last
+  /// take that week's quantiles.
+  static func weekTotals(_ weeks: [[Double]], day: Int) -> [Double] {
+    let position = (Double(day) - 3) / 7
+    let lower = min(max(Int(position.rounded(.down)), 0), weeks.count - 1)
+    let upper = min(lower + 1, weeks.count - 1)
+    let fraction = min(max(position - Double(lower), 0), 1)
+    guard fraction > 0, upper != lower else { return weeks[lower] }
+    return zip(weeks[lower], weeks[upper]).map { low, high in
+      expm1((1 - fraction) * log1p(low) + fraction * log1p(high))
     }
   }
 }

@@ -94,6 +94,34 @@ struct LocalForecasterTests {
     #expect(medians[7] < medians[8])
   }
 
+  @Test("daily 7-day totals interpolate between week middles instead of jumping at week ends")
+  func dailyInterpolation() {
+    let weeks: [[Double]] = [[90, 100, 110], [180, 200, 220]]
+    #expect(LocalForecaster.weekTotals(weeks, day: 0) == weeks[0])
+    #expect(LocalForecaster.weekTotals(weeks, day: 3) == weeks[0])
+    #expect(LocalForecaster.weekTotals(weeks, day: 10) == weeks[1])
+    #expect(LocalForecaster.weekTotals(weeks, day: 27) == weeks[1])
+    // Halfway between the middles (day 6.5): the geometric mean on log(1 + y).
+    let day6 = LocalForecaster.weekTotals(weeks, day: 6)
+    let day7 = LocalForecaster.weekTotals(weeks, day: 7)
+    #expect(day6[1] > 100 && day6[1] < day7[1] && day7[1] < 200)
+    #expect(abs(log1p(day7[1]) - log1p(day6[1]) - (log1p(200) - log1p(100)) / 7) < 1e-12, "one seventh per day")
+    #expect(day6 == day6.sorted() && day7 == day7.sorted())
+  }
+
+  @Test("daily interval widths grow without a jump at the week boundaries")
+  func dailySmoothness() throws {
+    let series = (0..<3).map { index in
+      (0..<140).map { (t: Int) -> Double in 50 * Double(index + 1) * exp(0.01 * Double(t)) * (t % 3 == 0 ? 1.1 : 0.95) }
+    }
+    let forecast = try #require(Self.forecaster.forecast(series, frequency: .daily, steps: 28, seed: 4).first)
+    let widths = forecast.map { log1p($0[QuantileLevels.hub.count - 2]) - log1p($0[1]) }
+    let steps = zip(widths.dropFirst(), widths).map { abs($0 - $1) }
+    let atBoundaries = [6, 13, 20].map { steps[$0] }
+    let largestInside = steps.enumerated().filter { ![6, 13, 20].contains($0.offset) }.map(\.element).max() ?? 0
+    #expect(atBoundaries.allSatisfy { $0 <= largestInside * 1.5 + 1e-9 }, "\(steps)")
+  }
+
   @Test("every component set yields valid forecasts", arguments: LocalForecaster.Component.allCases)
   func components(component: LocalForecaster.Component) {
     var configuration = LocalForecaster.Configuration()
