@@ -132,20 +132,45 @@ struct PooledGrowthRegression: Sendable {
   /// `[1, g_t, g_{t−1}, z_t − max(last 10), z_t − max(last 52)]` with g_t = z_t − z_{t−1};
   /// requires t ≥ 2.
   static func features(_ z: [Double], at t: Int) -> [Double] {
-    let recentMax = z[max(0, t - drawdownWindow)...t].max() ?? z[t]
-    let seasonMax = z[max(0, t - seasonWindow)...t].max() ?? z[t]
-    return [1, z[t] - z[t - 1], z[t - 1] - z[t - 2], z[t] - recentMax, z[t] - seasonMax]
+    row(
+      z, at: t, recentMax: z[max(0, t - drawdownWindow)...t].max() ?? z[t],
+      seasonMax: z[max(0, t - seasonWindow)...t].max() ?? z[t])
+  }
+
+  /// The features of row t, given the maxima of the last 10 and 52 periods up to t.
+  private static func row(_ z: [Double], at t: Int, recentMax: Double, seasonMax: Double) -> [Double] {
+    [1, z[t] - z[t - 1], z[t - 1] - z[t - 2], z[t] - recentMax, z[t] - seasonMax]
   }
 
   /// Features of every row t ≥ 2 of `z`, flattened (`featureCount` values per row; rows 0 and 1
-  /// are zero).
+  /// are zero). The window maxima slide, so the cost does not grow with the windows.
   static func featureRows(_ z: [Double]) -> [Double] {
     var rows = [Double](repeating: 0, count: z.count * featureCount)
     guard z.count > 2 else { return rows }
+    let recent = slidingMaxima(z, window: drawdownWindow)
+    let season = slidingMaxima(z, window: seasonWindow)
     for t in 2..<z.count {
-      for (offset, value) in features(z, at: t).enumerated() { rows[t * featureCount + offset] = value }
+      let values = row(z, at: t, recentMax: recent[t], seasonMax: season[t])
+      for offset in 0..<featureCount { rows[t * featureCount + offset] = values[offset] }
     }
     return rows
+  }
+
+  /// `maxima[t]` = the largest of `z[max(0, t − window)...t]`, by a monotonic queue of indices
+  /// whose values decrease (each index enters and leaves once).
+  static func slidingMaxima(_ z: [Double], window: Int) -> [Double] {
+    var maxima = [Double](repeating: 0, count: z.count)
+    var queue = [Int](repeating: 0, count: z.count)
+    var head = 0
+    var tail = 0
+    for t in z.indices {
+      while tail > head && z[queue[tail - 1]] <= z[t] { tail -= 1 }
+      queue[tail] = t
+      tail += 1
+      if queue[head] < t - window { head += 1 }
+      maxima[t] = z[queue[head]]
+    }
+    return maxima
   }
 
   /// Solves the normal equations `a·x = b` (row-major, square) by Gaussian elimination with

@@ -89,6 +89,18 @@ struct ComponentTests {
     }
   }
 
+  @Test("feature rows with sliding maxima equal the features computed one origin at a time")
+  func featureRows() {
+    var generator = SplitMix64(seed: 11)
+    let z = (0..<120).map { _ in Double(generator.below(1000)) / 100 }
+    let rows = PooledGrowthRegression.featureRows(z)
+    for t in 2..<z.count {
+      let direct = PooledGrowthRegression.features(z, at: t)
+      #expect(Array(rows[(t * 5)..<(t * 5 + 5)]) == direct, "t = \(t)")
+    }
+    #expect(PooledGrowthRegression.slidingMaxima([3, 1, 2, 5, 4, 0, 0], window: 2) == [3, 3, 3, 5, 5, 5, 4])
+  }
+
   @Test("the linear solver solves a small system")
   func solver() throws {
     let x = try #require(PooledGrowthRegression.solve([2, 1, 1, 3], [3, 5]))
