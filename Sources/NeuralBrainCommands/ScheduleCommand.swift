@@ -21,10 +21,10 @@ struct ScheduleCommand: AsyncParsableCommand {
   @OptionGroup var global: GlobalOptions
   @OptionGroup var flags: RunFlags
 
-  @Option(name: .long, help: "Time between batches: seconds, or a number with s, m, h or d (default 1h).")
+  @Option(name: .long, help: "Time between batches: seconds, or a number with s, m, h or d.")
   var interval = "1h"
 
-  @Option(name: .long, help: "Time between provider health checks, same format (default 5m; 0 turns them off).")
+  @Option(name: .long, help: "Time between provider health checks, same format; 0 turns them off.")
   var healthInterval = "5m"
 
   func validate() throws {

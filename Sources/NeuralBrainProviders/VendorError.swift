@@ -1,4 +1,5 @@
 import Foundation
+import NeuralBrainCore
 
 /// What one error body said, whatever its shape: OpenAI `{"error":{…}}` (string or int `code`),
 /// Google `google.rpc.Status` (possibly wrapped in an array), Cloudflare `{"errors":[…]}`,

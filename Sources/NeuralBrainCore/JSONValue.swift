@@ -1,9 +1,10 @@
 import Foundation
 
-/// Any JSON document, for the tolerant reading of vendor bodies whose shapes vary (string or int
-/// codes, object or array errors, `response` as a string or an object) and for building request
-/// bodies with stable key order.
-enum JSONValue: Sendable, Hashable, Codable {
+/// Any JSON document, where a fixed Codable type does not fit: vendor bodies whose shapes vary
+/// (string or int codes, object or array errors), request bodies with stable key order, and
+/// documents whose keys an outside standard fixes (JSON Schema, Frictionless Data Package), which
+/// must not go through key conversion.
+public enum JSONValue: Sendable, Hashable, Codable {
   case null
   case bool(Bool)
   case number(Double)
@@ -12,12 +13,12 @@ enum JSONValue: Sendable, Hashable, Codable {
   case object([String: JSONValue])
 
   /// Parses `bytes`; nil when they are not JSON.
-  init?(parsing bytes: some Collection<UInt8>) {
+  public init?(parsing bytes: some Collection<UInt8>) {
     guard let value = try? JSONDecoder().decode(JSONValue.self, from: Data(bytes)) else { return nil }
     self = value
   }
 
-  init(from decoder: any Decoder) throws {
+  public init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
     if container.decodeNil() {
       self = .null
@@ -34,7 +35,7 @@ enum JSONValue: Sendable, Hashable, Codable {
     }
   }
 
-  func encode(to encoder: any Encoder) throws {
+  public func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     switch self {
     case .null: try container.encodeNil()
@@ -47,56 +48,59 @@ enum JSONValue: Sendable, Hashable, Codable {
   }
 
   /// Compact UTF-8 JSON with sorted keys (deterministic request bodies).
-  var bytes: [UInt8] {
+  public var bytes: [UInt8] {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     return (try? Array(encoder.encode(self))) ?? Array("null".utf8)
   }
 
-  var text: String { String(decoding: bytes, as: UTF8.self) }
+  public var text: String { String(decoding: bytes, as: UTF8.self) }
 
-  subscript(key: String) -> JSONValue? {
+  public subscript(key: String) -> JSONValue? {
     if case .object(let members) = self { return members[key] }
     return nil
   }
 
-  subscript(index: Int) -> JSONValue? {
+  public subscript(index: Int) -> JSONValue? {
     if case .array(let items) = self, items.indices.contains(index) { return items[index] }
     return nil
   }
 
-  var string: String? {
+  public var string: String? {
     if case .string(let text) = self { return text }
     return nil
   }
 
-  var number: Double? {
+  public var number: Double? {
     if case .number(let number) = self { return number }
     return nil
   }
 
-  var bool: Bool? {
+  public var bool: Bool? {
     if case .bool(let flag) = self { return flag }
     return nil
   }
 
-  var array: [JSONValue]? {
+  public var array: [JSONValue]? {
     if case .array(let items) = self { return items }
     return nil
   }
 
-  var object: [String: JSONValue]? {
+  public var object: [String: JSONValue]? {
     if case .object(let members) = self { return members }
     return nil
   }
+}
 
-  /// A string, or an integer code rendered as text (`"invalid_api_key"`, `400`, `3036`).
-  var codeText: String? {
-    switch self {
-    case .string(let text): return text
-    case .number(let number) where number == number.rounded() && abs(number) < 1e15:
-      return String(Int(number))
-    default: return nil
-    }
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral,
+  ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral, ExpressibleByBooleanLiteral
+{
+  public init(stringLiteral value: String) { self = .string(value) }
+  public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+  public init(dictionaryLiteral elements: (String, JSONValue)...) {
+    self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
   }
+  public init(integerLiteral value: Int) { self = .number(Double(value)) }
+  public init(floatLiteral value: Double) { self = .number(value) }
+  public init(booleanLiteral value: Bool) { self = .bool(value) }
 }
