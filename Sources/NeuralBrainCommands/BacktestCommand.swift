@@ -45,7 +45,7 @@ struct BacktestCommand: AsyncParsableCommand {
   @Option(name: .long, help: "Last reference date (YYYY-MM-DD).")
   var to: String
 
-  @Option(name: .long, help: "Hub model-output folder to score alongside; repeat for several.")
+  @Option(name: .long, help: "Hub model-output folder (hubverse or legacy layout) to score alongside; repeat for several.")
   var compare: [String] = []
 
   @Option(name: .long, help: "Model that relative WIS is measured against (default: the compared *baseline* model, else our FluSight-baseline).")

@@ -1,10 +1,11 @@
 import NeuralBrainCore
 
-/// Reads hubverse model-output CSV files into quantile forecasts, so published models
+/// Reads hub model-output CSV files into quantile forecasts, so published models
 /// (FluSight-baseline, FluSight-ensemble) can be scored beside ours.
 ///
-/// Columns may come in any order (the FluSight baseline and ensemble files differ); only
-/// `output_type == quantile` rows of non-negative horizons are kept, optionally for one target.
+/// Hubverse and legacy layouts are both read (`ModelOutputLayout`). Columns may come in any
+/// order (the FluSight baseline and ensemble files differ); only quantile rows of non-negative
+/// horizons are kept, optionally for one target.
 public enum HubModelOutputReader {
   /// Parses model-output `text` read from `file`. `model` defaults to the file name without its
   /// leading `YYYY-MM-DD-` and its extension, as the hubs name files.
@@ -20,14 +21,8 @@ public enum HubModelOutputReader {
   ) throws(IngestError) -> [HubQuantileForecast] {
     var reader = CSVReader(file: try InputFile(path: file, bytes: bytes))
     let header = try CSVHeader(reading: &reader)
-    let referenceColumn = try header.require("reference_date")
-    let locationColumn = try header.require("location")
-    let horizonColumn = try header.require("horizon")
-    let targetColumn = try header.require("target")
-    let endColumn = try header.require("target_end_date")
-    let typeColumn = try header.require("output_type")
-    let levelColumn = try header.require("output_type_id")
-    let valueColumn = try header.require("value")
+    let layout = try ModelOutputLayout(header)
+    let (locationColumn, levelColumn, valueColumn) = (layout.location, layout.level, layout.value)
     let modelName = model ?? modelName(fromFile: file)
 
     struct Key: Hashable {
@@ -47,19 +42,9 @@ public enum HubModelOutputReader {
     var fields: [CSVReader.Field] = []
     while try reader.next(into: &fields) {
       try reader.requireWidth(fields, header.names.count)
-      guard reader.text(fields[typeColumn]) == "quantile" else { continue }
-      let rowTarget = reader.text(fields[targetColumn])
-      if let target, rowTarget != target { continue }
-      let horizonText = reader.text(fields[horizonColumn])
-      if horizonText.isEmpty || horizonText == "NA" { continue }
-      guard let horizon = Int(horizonText) else {
-        throw .malformedRow(
-          reader.position(column: horizonColumn, name: "horizon"),
-          detail: "horizon \"\(horizonText)\" is not an integer")
-      }
-      guard horizon >= 0 else { continue }
-      let reference = try reader.isoDay(fields[referenceColumn], column: referenceColumn, name: "reference_date")
-      let end = try reader.isoDay(fields[endColumn], column: endColumn, name: "target_end_date")
+      guard reader.text(fields[layout.type]) == "quantile",
+        let row = try layout.row(fields, reader: reader, wanted: target)
+      else { continue }
       guard let level = try reader.number(fields[levelColumn], column: levelColumn, name: "output_type_id"),
         let slot = levels.firstIndex(where: { abs($0 - level) < 1e-9 })
       else {
@@ -71,9 +56,9 @@ public enum HubModelOutputReader {
         throw .badNumber(reader.position(column: valueColumn, name: "value"), text: reader.text(fields[valueColumn]))
       }
       let location = try reader.key(fields[locationColumn], column: locationColumn, name: "location")
-      let key = Key(target: rowTarget, location: location, referenceDate: reference, horizon: horizon)
+      let key = Key(target: row.target, location: location, referenceDate: row.referenceDate, horizon: row.horizon)
       if groups[key] == nil {
-        groups[key] = Group(end: end, line: reader.line, values: [Double?](repeating: nil, count: levels.count))
+        groups[key] = Group(end: row.targetEndDate, line: reader.line, values: [Double?](repeating: nil, count: levels.count))
         order.append(key)
       }
       groups[key]?.values[slot] = value
