@@ -63,6 +63,9 @@ struct BacktestCommand: AsyncParsableCommand {
   @Option(name: .long, help: "Random seed of the Monte Carlo components.")
   var seed: UInt64 = 20_231_014
 
+  @Option(name: .long, help: "Score counts (natural) or log(1 + counts) (log), as the CDC also reports.")
+  var scale: String = "natural"
+
   @Flag(name: .long, help: "Print JSON instead of a table.")
   var json = false
 
@@ -75,6 +78,7 @@ struct BacktestCommand: AsyncParsableCommand {
     if let maxTargetDate, Day(iso: maxTargetDate) == nil { throw ValidationError("--max-target-date must be YYYY-MM-DD") }
     guard ["truth", "store"].contains(vintages) else { throw ValidationError("--vintages must be truth or store") }
     guard (0...28).contains(archiveLag) else { throw ValidationError("--archive-lag must be between 0 and 28 days") }
+    guard ScoringScale(rawValue: scale) != nil else { throw ValidationError("--scale must be natural or log") }
   }
 
   func run() async throws {
@@ -87,16 +91,17 @@ struct BacktestCommand: AsyncParsableCommand {
         archive.map { .archive($0, lag: archiveLag) } ?? (vintages == "store" ? .store : .truncatedTruth)
       let backtest = HubBacktest(
         truthFile: input, vintages: origins, referenceDates: dates, compare: compare, target: target,
-        exclude: exclude, maxTargetDate: maxTargetDate.flatMap { Day(iso: $0) }, seed: seed, baseline: baseline)
+        exclude: exclude, maxTargetDate: maxTargetDate.flatMap { Day(iso: $0) }, seed: seed, baseline: baseline,
+        scale: ScoringScale(rawValue: scale) ?? .natural)
       let outcome: HubBacktest.Outcome
       do {
         outcome = try backtest.run(database: database)
-        try HubBacktest.store(outcome.scored, in: database)
+        try HubBacktest.store(outcome.scored, scale: backtest.scale, in: database)
       } catch {
         throw CommandFailure(error)
       }
       if json {
-        print(try CommandJSON.encode(BacktestReport(baseline: outcome.baseline, models: outcome.summaries)))
+        print(try CommandJSON.encode(BacktestReport(baseline: outcome.baseline, scale: outcome.scale, models: outcome.summaries)))
       } else {
         print(Self.table(outcome))
       }
@@ -106,6 +111,7 @@ struct BacktestCommand: AsyncParsableCommand {
   /// What `backtest --json` prints.
   struct BacktestReport: Encodable {
     var baseline: String
+    var scale: ScoringScale
     var models: [ScoreSummary]
   }
 
@@ -116,7 +122,9 @@ struct BacktestCommand: AsyncParsableCommand {
     func pad(_ text: String, _ width: Int) -> String {
       text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
     }
-    var lines = ["relative WIS against \(outcome.baseline)", ""]
+    let scale = outcome.scale == .log ? " (scored on log(1 + count))" : ""
+    let digits = outcome.scale == .log ? 4 : 2
+    var lines = ["relative WIS against \(outcome.baseline)\(scale)", ""]
     lines.append(
       "model".padding(toLength: 26, withPad: " ", startingAt: 0) + pad("horizon", 8) + pad("n", 7) + pad("WIS", 10)
         + pad("rel WIS", 9) + pad("MAE", 10) + pad("cov50", 7) + pad("cov95", 7))
@@ -126,8 +134,8 @@ struct BacktestCommand: AsyncParsableCommand {
       for (label, slice) in rows {
         lines.append(
           summary.model.padding(toLength: 26, withPad: " ", startingAt: 0) + pad(label, 8) + pad("\(slice.count)", 7)
-            + pad(number(slice.meanWIS, 2), 10) + pad(number(slice.relativeWIS, 3), 9)
-            + pad(number(slice.meanAbsoluteError, 2), 10) + pad(number(slice.coverage50, 3), 7)
+            + pad(number(slice.meanWIS, digits), 10) + pad(number(slice.relativeWIS, 3), 9)
+            + pad(number(slice.meanAbsoluteError, digits), 10) + pad(number(slice.coverage50, 3), 7)
             + pad(number(slice.coverage95, 3), 7))
       }
     }

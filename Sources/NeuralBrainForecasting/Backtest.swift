@@ -8,13 +8,14 @@ public enum Backtest {
   /// A model under test: `(series, frequency, steps, seed) → [series][step − 1][23]`.
   public typealias Model = @Sendable ([[Double]], Frequency, Int, UInt64) -> [[[Double]]]
 
-  /// Forecasts every origin with `model` and scores each step whose target is in `truth`.
+  /// Forecasts every origin with `model` and scores each step whose target is in `truth`, on
+  /// `scale`.
   ///
   /// Series are forecast in region-id order from their filled values; the target end date of
   /// step s is the series' last date plus s periods, labelled with the hub horizon.
   public static func run(
     origins: [BacktestOrigin], truth: [String: [Day: Double]], modelName: String, steps: Int,
-    seed: UInt64, model: Model
+    seed: UInt64, scale: ScoringScale = .natural, model: Model
   ) -> [ScoredForecast] {
     var scored: [ScoredForecast] = []
     for origin in origins {
@@ -31,8 +32,8 @@ public enum Backtest {
             guard let observed = truth[members[index]]?[end] else { continue }
             scored.append(ScoredForecast(
               model: modelName, regionID: members[index], referenceDate: origin.referenceDate,
-              horizon: targets.horizon(ofStep: offset + 1), targetEndDate: end, observed: observed,
-              quantiles: quantiles))
+              horizon: targets.horizon(ofStep: offset + 1), targetEndDate: end,
+              observed: scale.transform(observed), quantiles: quantiles.map(scale.transform)))
           }
         }
       }
@@ -43,23 +44,24 @@ public enum Backtest {
   /// Backtests the embedded local model.
   public static func run(
     origins: [BacktestOrigin], truth: [String: [Day: Double]], forecaster: LocalForecaster,
-    steps: Int, seed: UInt64
+    steps: Int, seed: UInt64, scale: ScoringScale = .natural
   ) -> [ScoredForecast] {
-    run(origins: origins, truth: truth, modelName: forecaster.modelID, steps: steps, seed: seed) {
+    run(origins: origins, truth: truth, modelName: forecaster.modelID, steps: steps, seed: seed, scale: scale) {
       forecaster.forecast($0, frequency: $1, steps: $2, seed: $3)
     }
   }
 
-  /// Scores published hub forecasts whose target end date is in `truth` (keyed by location).
+  /// Scores published hub forecasts whose target end date is in `truth` (keyed by location),
+  /// on `scale`.
   public static func score(
-    _ forecasts: [HubQuantileForecast], truth: [String: [Day: Double]]
+    _ forecasts: [HubQuantileForecast], truth: [String: [Day: Double]], scale: ScoringScale = .natural
   ) -> [ScoredForecast] {
     forecasts.compactMap { forecast in
       guard let observed = truth[forecast.location]?[forecast.targetEndDate] else { return nil }
       return ScoredForecast(
         model: forecast.model, regionID: forecast.location, referenceDate: forecast.referenceDate,
-        horizon: forecast.horizon, targetEndDate: forecast.targetEndDate, observed: observed,
-        quantiles: forecast.quantiles)
+        horizon: forecast.horizon, targetEndDate: forecast.targetEndDate, observed: scale.transform(observed),
+        quantiles: forecast.quantiles.map(scale.transform))
     }
   }
 

@@ -35,11 +35,13 @@ public struct HubBacktest: Sendable {
   public var steps: Int
   public var seed: UInt64
   public var baseline: String?
+  /// Counts or log(1 + counts).
+  public var scale: ScoringScale
 
   public init(
     truthFile: String, vintages: Vintages, referenceDates: [Day], compare: [String] = [],
     target: String = "wk inc flu hosp", exclude: [String] = [], maxTargetDate: Day? = nil, steps: Int = 4,
-    seed: UInt64 = 20_231_014, baseline: String? = nil
+    seed: UInt64 = 20_231_014, baseline: String? = nil, scale: ScoringScale = .natural
   ) {
     self.truthFile = truthFile
     self.vintages = vintages
@@ -51,6 +53,7 @@ public struct HubBacktest: Sendable {
     self.steps = steps
     self.seed = seed
     self.baseline = baseline
+    self.scale = scale
   }
 
   /// Name of our own FluSight-baseline re-implementation when no baseline folder is compared.
@@ -59,6 +62,7 @@ public struct HubBacktest: Sendable {
   /// What a backtest produced.
   public struct Outcome: Sendable {
     public var baseline: String
+    public var scale: ScoringScale
     public var summaries: [ScoreSummary]
     public var scored: [ScoredForecast]
   }
@@ -67,11 +71,11 @@ public struct HubBacktest: Sendable {
     let truth = try Self.table(truthFile).values
     let origins = try referenceDates.map { try origin(at: $0, truth: truth, database: database) }
     var scored = Backtest.run(
-      origins: origins, truth: truth, forecaster: LocalForecaster(), steps: steps, seed: seed)
+      origins: origins, truth: truth, forecaster: LocalForecaster(), steps: steps, seed: seed, scale: scale)
     var baselineName = baseline
     if compare.isEmpty || baseline == Self.builtInBaseline {
       scored += Backtest.run(
-        origins: origins, truth: truth, modelName: Self.builtInBaseline, steps: steps, seed: seed
+        origins: origins, truth: truth, modelName: Self.builtInBaseline, steps: steps, seed: seed, scale: scale
       ) { series, _, steps, seed in
         series.map { FluSightBaseline.flusightBaseline($0, steps: steps, seed: seed) }
       }
@@ -84,13 +88,13 @@ public struct HubBacktest: Sendable {
         let path = URL(fileURLWithPath: folder).appendingPathComponent(file).path
         let forecasts = try HubModelOutputReader.parse(try Self.read(path), file: path, target: target)
           .filter { dates.contains($0.referenceDate) }
-        scored += Backtest.score(forecasts, truth: truth)
+        scored += Backtest.score(forecasts, truth: truth, scale: scale)
       }
     }
     scored = scored.filter(isEvaluated)
     let models = Set(scored.map(\.model))
     let chosen = baselineName ?? models.sorted().first { $0.lowercased().contains("baseline") } ?? Self.builtInBaseline
-    return Outcome(baseline: chosen, summaries: Backtest.summarize(scored, baseline: chosen), scored: scored)
+    return Outcome(baseline: chosen, scale: scale, summaries: Backtest.summarize(scored, baseline: chosen), scored: scored)
   }
 
   func isEvaluated(_ forecast: ScoredForecast) -> Bool {
@@ -145,8 +149,13 @@ public struct HubBacktest: Sendable {
   }
 
   /// Keeps the scores in the store (evaluation `backtest`) for the site's evaluation page.
-  public static func store(_ scored: [ScoredForecast], in database: NeuralBrainDatabase) throws {
-    try database.replaceScores(evaluation: "backtest", with: scored.map { ScoreRecord(evaluation: "backtest", $0) })
+  /// Keeps the scores for the site's evaluation page (`backtest`; log-scale runs are kept apart
+  /// as `backtest-log`, the page shows counts).
+  public static func store(
+    _ scored: [ScoredForecast], scale: ScoringScale = .natural, in database: NeuralBrainDatabase
+  ) throws {
+    let evaluation = scale == .natural ? "backtest" : "backtest-log"
+    try database.replaceScores(evaluation: evaluation, with: scored.map { ScoreRecord(evaluation: evaluation, $0) })
   }
 }
 

@@ -1,0 +1,61 @@
+import Foundation
+import NeuralBrainTestSupport
+import Testing
+
+/// `neuralbrain backtest` as a user runs it on the FluSight 2023-24 files (issue 4's "done
+/// when"): the official files score as published and `local` reaches the skill targets.
+@Suite(
+  "neuralbrain backtest on FluSight 2023-24",
+  .enabled(
+    if: FileManager.default.fileExists(atPath: PackagePaths.sharedData.appendingPathComponent("flusight").path),
+    "shared/data is absent"))
+struct BacktestCommandTests {
+  static let hub = PackagePaths.sharedData.appendingPathComponent("flusight/FluSight-forecast-hub").path
+
+  /// `backtest --json` with the README's evaluation set; the summaries by model.
+  static func run(_ extra: [String], state: TemporaryDirectory) async throws -> (scale: String, models: [String: [String: Any]]) {
+    let archive = hub + "/auxiliary-data/target-data-archive"
+    let result = try await NeuralBrainExecutable.run(
+      ["backtest", "--json", "--state-dir", state.url.path, "--source", "hub",
+       "--input", archive + "/target-hospital-admissions_2024-04-27.csv", "--archive", archive,
+       "--from", "2023-10-14", "--to", "2024-05-04", "--max-target-date", "2024-05-01",
+       "--exclude", "US", "--exclude", "25@2023-12-09",
+       "--compare", hub + "/model-output/FluSight-baseline", "--compare", hub + "/model-output/FluSight-ensemble"]
+        + extra)
+    try #require(result.status == 0, "stderr: \(result.standardError)")
+    let report = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+    let models = try #require(report["models"] as? [[String: Any]])
+    return (
+      report["scale"] as? String ?? "",
+      Dictionary(uniqueKeysWithValues: models.compactMap { model in (model["model"] as? String).map { ($0, model) } })
+    )
+  }
+
+  @Test("local beats the baseline by 15% with coverage in range; the official files score as published")
+  func natural() async throws {
+    let state = try TemporaryDirectory()
+    let (scale, models) = try await Self.run([], state: state)
+    #expect(scale == "natural")
+    let baseline = try #require(models["FluSight-baseline"])
+    let ensemble = try #require(models["FluSight-ensemble"])
+    let local = try #require(models["local-ensemble-v2"])
+    #expect(abs((baseline["mean_wis"] as? Double ?? 0) - 48.44) < 0.005)
+    #expect(abs((ensemble["relative_wis"] as? Double ?? 0) - 0.732) < 0.0005)
+    #expect(local["count"] as? Int == 5_716)
+    let relative = try #require(local["relative_wis"] as? Double)
+    #expect(relative <= 0.85, "local relative WIS \(relative)")
+    #expect((0.45...0.55).contains(local["coverage50"] as? Double ?? 0))
+    #expect((0.90...0.96).contains(local["coverage95"] as? Double ?? 0))
+    #expect(FileManager.default.fileExists(atPath: state.url.appendingPathComponent("neuralbrain.sqlite").path))
+  }
+
+  @Test("--scale log reproduces the CDC's log-scale relative WIS of the ensemble (0.71)")
+  func logScale() async throws {
+    let (scale, models) = try await Self.run(["--scale", "log"], state: try TemporaryDirectory())
+    #expect(scale == "log")
+    let ensemble = try #require(models["FluSight-ensemble"])
+    #expect(abs((ensemble["relative_wis"] as? Double ?? 0) - 0.710) < 0.0005)
+    let local = try #require(models["local-ensemble-v2"]?["relative_wis"] as? Double)
+    #expect(local < 0.9, "local log-scale relative WIS \(local)")
+  }
+}
