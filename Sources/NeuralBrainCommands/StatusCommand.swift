@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import NeuralBrainCore
 import NeuralBrainPipeline
-import NeuralBrainStore
 import NeuralBrainPublish
 import NeuralBrainStore
 
@@ -26,19 +25,27 @@ struct StatusCommand: AsyncParsableCommand {
     var lastSuccess: RunRecord?
     var lastRun: RunRecord?
     var recentRuns: [RunRecord]
+    /// Days with an archive snapshot, newest first.
+    var archiveSnapshots: [String]
+    /// The summary e-mail `email --send` would deliver.
+    var latestEmail: String?
   }
 
   func run() async throws {
     try await reportingFailures {
       let file = try global.loadConfiguration()
       let database = try global.openDatabase(file)
-      let publisher = ReleasePublisher(outputDirectory: URL(fileURLWithPath: output ?? file.outputDirectory ?? "output"))
+      let outputDirectory = URL(fileURLWithPath: output ?? file.outputDirectory ?? "output")
+      let publisher = ReleasePublisher(outputDirectory: outputDirectory)
+      let outbox = EmailOutbox(directory: outputDirectory.appendingPathComponent("email"))
       let report: Report
       do {
         let runs = try database.runs(limit: 10)
         report = Report(
           liveRelease: publisher.liveRunID(), lock: try database.loadLock(),
-          lastSuccess: try database.lastSuccessfulRun(), lastRun: runs.first, recentRuns: runs)
+          lastSuccess: try database.lastSuccessfulRun(), lastRun: runs.first, recentRuns: runs,
+          archiveSnapshots: publisher.archivedDates().reversed().map(\.iso),
+          latestEmail: FileManager.default.fileExists(atPath: outbox.latest.path) ? outbox.latest.path : nil)
       } catch {
         throw CommandFailure(error)
       }
@@ -52,6 +59,9 @@ struct StatusCommand: AsyncParsableCommand {
       } else {
         print("provider lock: none yet (the first run locks the first configured provider)")
       }
+      let snapshots = report.archiveSnapshots
+      print("archive: " + (snapshots.first.map { "\(snapshots.count) snapshots, newest \($0)" } ?? "no snapshot yet"))
+      print("summary e-mail: \(report.latestEmail ?? "none yet")")
       if let last = report.lastRun, last.status == .failed {
         print("last run FAILED: \(last.id): \(last.error ?? "unknown error") — the previous release is still live")
       }

@@ -117,7 +117,7 @@ public struct ReleasePublisher: Sendable {
   }
 
   /// The days with a snapshot, oldest first.
-  func archivedDates() -> [Day] {
+  public func archivedDates() -> [Day] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: archiveDirectory.path)) ?? []
     return names.compactMap { Day(iso: $0) }.sorted()
   }
