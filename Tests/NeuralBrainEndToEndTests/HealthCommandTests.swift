@@ -1,0 +1,54 @@
+import Foundation
+import NeuralBrainTestSupport
+import Testing
+
+/// `neuralbrain health` against fake vendor servers: the cheap endpoints only, each answer
+/// classified, unconfigured providers named, and no key in what it prints.
+@Suite("neuralbrain health")
+struct HealthCommandTests {
+  @Test("openai's model list is healthy, gemini's 403 is an auth failure, groq without a key is unconfigured")
+  func probes() async throws {
+    let paths = PathLog()
+    let server = try await LoopbackHTTPServer.start { request in
+      paths.append(request.path)
+      if request.path == "/v1/models" {
+        return .json(200, #"{"object":"list","data":[{"id":"gpt-4.1-mini","object":"model","created":1,"owned_by":"system"}]}"#)
+      }
+      if request.path.hasPrefix("/v1beta/models/") {
+        return .json(
+          403,
+          #"{"error":{"code":403,"message":"Method doesn't allow unregistered callers. Please use API Key.","status":"PERMISSION_DENIED"}}"#)
+      }
+      return .json(404, #"{"error":{"message":"unknown path"}}"#)
+    }
+    let directory = try TemporaryDirectory()
+    let config = directory.url.appendingPathComponent("neuralbrain.toml")
+    try ProviderFailoverRunTests.config(server: server.baseURL).write(to: config, atomically: true, encoding: .utf8)
+    let keys = ProviderFailoverRunTests.keys.filter { $0.key != "GROQ_API_KEY" }
+    let result = try await NeuralBrainExecutable.run(
+      ["health", "--json", "--config", config.path, "--state-dir", directory.url.appendingPathComponent("state").path],
+      environment: keys)
+    try await server.shutdown()
+    try #require(result.status == 0, "stderr: \(result.standardError)")
+    let reports = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]])
+    let byName = Dictionary(uniqueKeysWithValues: reports.compactMap { report in (report["name"] as? String).map { ($0, report) } })
+    let openai = try #require(byName["openai"]?["status"] as? [String: Any])
+    #expect(openai["healthy"] as? Bool == true)
+    let gemini = try #require(byName["gemini"]?["status"] as? [String: Any])
+    #expect(gemini["healthy"] as? Bool == false)
+    #expect((gemini["failure"] as? [String: Any])?["failure_class"] as? String == "auth")
+    #expect(byName["groq"]?["status"] == nil && byName["groq"]?["unconfigured_reason"] != nil)
+    #expect(paths.all.allSatisfy { !$0.contains("completions") && !$0.contains("generateContent") }, "\(paths.all)")
+    for key in ProviderFailoverRunTests.keys.values {
+      #expect(!result.standardOutput.contains(key) && !result.standardError.contains(key))
+    }
+  }
+}
+
+/// Request paths a fake server saw, from its event loop.
+final class PathLog: @unchecked Sendable {
+  private let lock = NSLock()
+  private var paths: [String] = []
+  func append(_ path: String) { lock.withLock { paths.append(path) } }
+  var all: [String] { lock.withLock { paths } }
+}
