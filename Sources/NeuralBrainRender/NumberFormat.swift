@@ -22,8 +22,32 @@ enum NumberFormat {
   }
 
   /// `value` with at most `digits` decimals and no trailing zeros (`12.5`, `3`, `0.0125`).
+  ///
+  /// Millions of hub CSV values go through here, so the zeros are dropped from the integer
+  /// before it becomes text.
   static func trimmed(_ value: Double, maxDigits digits: Int = 4) -> String {
-    var text = fixed(value, digits)
+    guard value.isFinite else { return "-" }
+    let scale = pow(10.0, Double(digits))
+    let scaled = (abs(value) * scale).rounded()
+    guard scaled < 9e15 else { return withoutTrailingZeros(fixed(value, digits)) }
+    var units = Int64(scaled)
+    var decimals = digits
+    while decimals > 0 && units % 10 == 0 {
+      units /= 10
+      decimals -= 1
+    }
+    guard units != 0 else { return "0" }
+    let sign = value < 0 ? "-" : ""
+    guard decimals > 0 else { return sign + String(units) }
+    var divisor: Int64 = 1
+    for _ in 0..<decimals { divisor *= 10 }
+    let fraction = String(units % divisor)
+    return sign + String(units / divisor) + "." + String(repeating: "0", count: decimals - fraction.count) + fraction
+  }
+
+  /// `text` (a fixed-point number) without trailing decimal zeros or a trailing point.
+  static func withoutTrailingZeros(_ text: String) -> String {
+    var text = text
     guard text.contains(".") else { return text }
     while text.hasSuffix("0") { text.removeLast() }
     if text.hasSuffix(".") { text.removeLast() }

@@ -23,6 +23,20 @@ struct NumberFormatTests {
     #expect(NumberFormat.trimmed(value) == expected)
   }
 
+  @Test("the fast trimmed form equals fixed-point text with its zeros stripped", arguments: [0, 1, 2, 4, 6])
+  func trimmedMatchesFixed(digits: Int) {
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15 &+ UInt64(digits)
+    for _ in 0..<20_000 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      let mantissa = Double(state >> 11) / Double(1 << 53) - 0.5
+      let magnitude = pow(10.0, Double(Int(state % 13)) - 4)
+      let value = (state % 7 == 0) ? (mantissa * 1000).rounded() / 1000 : mantissa * magnitude
+      #expect(
+        NumberFormat.trimmed(value, maxDigits: digits)
+          == NumberFormat.withoutTrailingZeros(NumberFormat.fixed(value, digits)), "\(value)")
+    }
+  }
+
   @Test(
     "counts are grouped by thousands",
     arguments: [
