@@ -20,7 +20,7 @@ struct ProgressTests {
     try #require(FileManager.default.isExecutableFile(atPath: script.path), "util-linux script is in every Debian base system")
     let directory = try TemporaryDirectory()
     let command = [
-      NeuralBrainExecutable.url.path, "run", "--regions", "200",
+      NeuralBrainExecutable.url.path, "run", "--regions", "100",
       "--output", directory.url.appendingPathComponent("tty-output").path,
       "--state-dir", directory.url.appendingPathComponent("tty-state").path,
     ].joined(separator: " ")
@@ -29,10 +29,10 @@ struct ProgressTests {
     #expect(onTerminal.status == 0, "\(onTerminal.standardOutput)")
     let statusLine = try Regex("\r\u{1B}\\[2K[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] \\[[1-6]/6\\] [a-z]+  [0-9]+\\.[0-9] s")
     #expect(onTerminal.standardOutput.contains(statusLine), "no status line on the terminal")
-    #expect(onTerminal.standardOutput.contains("published 200 regions"))
+    #expect(onTerminal.standardOutput.contains("published 100 regions"))
 
     let redirected = try await NeuralBrainExecutable.run(
-      ["run", "--regions", "200", "--output", directory.url.appendingPathComponent("file-output").path,
+      ["run", "--regions", "100", "--output", directory.url.appendingPathComponent("file-output").path,
        "--state-dir", directory.url.appendingPathComponent("file-state").path])
     #expect(redirected.status == 0)
     #expect(!redirected.standardError.contains("\u{1B}["), "escape codes in a log file")

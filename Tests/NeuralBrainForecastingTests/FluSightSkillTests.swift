@@ -1,5 +1,6 @@
 import Foundation
 import NeuralBrainCore
+import NeuralBrainTestSupport
 import Testing
 
 @testable import NeuralBrainForecasting
@@ -9,12 +10,14 @@ import Testing
 @Suite("FluSight 2023-24 skill", .enabled(if: FluSightData.isAvailable, "shared/data is absent"))
 struct FluSightSkillTests {
   @Test("official baseline and ensemble files reproduce the reference WIS and coverage")
-  func referenceNumbers() throws {
-    let truth = try FluSightData.truth()
-    let scored = try FluSightData.scoredHubModel("FluSight-baseline", truth: truth)
-      + FluSightData.scoredHubModel("FluSight-ensemble", truth: truth)
-    let summaries = Dictionary(
-      uniqueKeysWithValues: Backtest.summarize(scored, baseline: "FluSight-baseline").map { ($0.model, $0) })
+  func referenceNumbers() async throws {
+    let summaries = try await Offload.run {
+      let truth = try FluSightData.truth()
+      let scored = try FluSightData.scoredHubModel("FluSight-baseline", truth: truth)
+        + FluSightData.scoredHubModel("FluSight-ensemble", truth: truth)
+      return Dictionary(
+        uniqueKeysWithValues: Backtest.summarize(scored, baseline: "FluSight-baseline").map { ($0.model, $0) })
+    }
     let baseline = try #require(summaries["FluSight-baseline"])
     let ensemble = try #require(summaries["FluSight-ensemble"])
     #expect(baseline.count == 5_716 && ensemble.count == 5_716)
@@ -26,15 +29,17 @@ struct FluSightSkillTests {
   }
 
   @Test("the local model beats FluSight-baseline by 15% with calibrated intervals")
-  func localSkill() throws {
-    let truth = try FluSightData.truth()
+  func localSkill() async throws {
     let forecaster = LocalForecaster()
-    let local = Backtest.run(
-      origins: try FluSightData.origins(), truth: truth, forecaster: forecaster, steps: 4, seed: 20_231_014
-    ).filter(FluSightData.isEvaluated)
-    let scored = try FluSightData.scoredHubModel("FluSight-baseline", truth: truth) + local
-    let summary = try #require(
-      Backtest.summarize(scored, baseline: "FluSight-baseline").first { $0.model == forecaster.modelID })
+    let summaries = try await Offload.run {
+      let truth = try FluSightData.truth()
+      let local = Backtest.run(
+        origins: try FluSightData.origins(), truth: truth, forecaster: forecaster, steps: 4, seed: 20_231_014
+      ).filter(FluSightData.isEvaluated)
+      let scored = try FluSightData.scoredHubModel("FluSight-baseline", truth: truth) + local
+      return Backtest.summarize(scored, baseline: "FluSight-baseline")
+    }
+    let summary = try #require(summaries.first { $0.model == forecaster.modelID })
     #expect(summary.count == 5_716)
     #expect(summary.relativeWIS.map { $0 <= 0.85 } == true, "relative WIS \(summary.relativeWIS ?? .nan)")
     #expect((0.45...0.55).contains(summary.coverage50), "50% coverage \(summary.coverage50)")
@@ -45,15 +50,20 @@ struct FluSightSkillTests {
   }
 
   @Test("our FluSight-baseline re-implementation scores like the official files")
-  func ownBaseline() throws {
-    let truth = try FluSightData.truth()
-    let own = Backtest.run(
-      origins: try FluSightData.origins(), truth: truth, modelName: "own-baseline", steps: 4, seed: 7
-    ) { series, _, steps, seed in
-      series.enumerated().map { FluSightBaseline.flusightBaseline($1, steps: steps, seed: seed &+ UInt64($0), simulations: 2_000) }
-    }.filter(FluSightData.isEvaluated)
-    let scored = try FluSightData.scoredHubModel("FluSight-baseline", truth: truth) + own
-    let summary = try #require(Backtest.summarize(scored, baseline: "FluSight-baseline").first { $0.model == "own-baseline" })
+  func ownBaseline() async throws {
+    let summaries = try await Offload.run {
+      let truth = try FluSightData.truth()
+      let own = Backtest.run(
+        origins: try FluSightData.origins(), truth: truth, modelName: "own-baseline", steps: 4, seed: 7
+      ) { series, _, steps, seed in
+        series.enumerated().map {
+          FluSightBaseline.flusightBaseline($1, steps: steps, seed: seed &+ UInt64($0), simulations: 2_000)
+        }
+      }.filter(FluSightData.isEvaluated)
+      let scored = try FluSightData.scoredHubModel("FluSight-baseline", truth: truth) + own
+      return Backtest.summarize(scored, baseline: "FluSight-baseline")
+    }
+    let summary = try #require(summaries.first { $0.model == "own-baseline" })
     #expect(summary.relativeWIS.map { abs($0 - 1) < 0.02 } == true, "relative WIS \(summary.relativeWIS ?? .nan)")
   }
 }

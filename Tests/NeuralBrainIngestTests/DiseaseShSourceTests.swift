@@ -142,14 +142,14 @@ struct DiseaseShSourceTests {
       return nil
     }) { server in
       let error = await #expect(throws: IngestError.self) {
-        try await source(server.baseURL, countries: ["USA"], timeout: 0.2, retries: 1).load()
+        try await source(server.baseURL, countries: ["USA"], timeout: 1, retries: 1).load()
       }
       guard case .unreachable(let url, let detail) = error else {
         Issue.record("expected unreachable, got \(String(describing: error))")
         return
       }
       #expect(url.hasSuffix("/v3/covid-19/historical/USA?lastdays=all"))
-      #expect(detail == "no complete answer within 0.2 s; 2 attempt(s)")
+      #expect(detail == "no complete answer within 1.0 s; 2 attempt(s)")
       #expect(error?.exitStatus == .unavailable)
       #expect(await log.count("/v3/covid-19/historical/USA") == 2)
     }

@@ -80,7 +80,7 @@ enum TestFixtures {
   static let instantRetry = RetryPolicy(sleep: { _ in })
 
   /// Settings of `kind` pointed at a fake server.
-  static func settings(_ kind: ProviderKind, server: String, timeout: Double = 10) -> ProviderSettings {
+  static func settings(_ kind: ProviderKind, server: String, timeout: Double = 30) -> ProviderSettings {
     let path: String
     var settings: ProviderSettings
     switch kind {
@@ -100,7 +100,7 @@ enum TestFixtures {
 
   /// A ready provider named after `kind` talking to `server`.
   static func provider(
-    _ kind: ProviderKind, server: String, timeout: Double = 10, name: String? = nil
+    _ kind: ProviderKind, server: String, timeout: Double = 30, name: String? = nil
   ) throws -> any ForecastProvider {
     let name = name ?? kind.rawValue
     let configuration = ProvidersConfiguration(
