@@ -56,6 +56,12 @@ struct DampedTrendETS: Sendable {
 
     /// Sum of squared 1…`horizon`-step errors of the filter run over `z` (at least 2 points).
     func squaredError(_ z: [Double], horizon: Int) -> Double {
+      filter(z, horizon: horizon).loss
+    }
+
+    /// Runs the filter over `z` (at least 2 points) from ℓ₀ = z₁, b₀ = z₂ − z₁: the sum of
+    /// squared 1…`horizon`-step errors from every origin, and the final level and trend.
+    func filter(_ z: [Double], horizon: Int) -> (loss: Double, level: Double, trend: Double) {
       var level = z[0]
       var trend = z[1] - z[0]
       var loss = 0.0
@@ -72,7 +78,7 @@ struct DampedTrendETS: Sendable {
         level += phi * trend + alpha * error
         trend = phi * trend + beta * error
       }
-      return loss
+      return (loss, level, trend)
     }
   }
 
@@ -86,19 +92,10 @@ struct DampedTrendETS: Sendable {
   /// least 1): three smoothing parameters and two initial states are estimated.
   static func fit(_ z: [Double], parameters: Parameters) -> DampedTrendETS? {
     guard z.count >= 6 else { return nil }
-    let (alpha, beta, phi) = (parameters.alpha, parameters.beta, parameters.phi)
-    var level = z[0]
-    var trend = z[1] - z[0]
-    var sse = 0.0
-    for t in 1..<z.count {
-      let error = z[t] - (level + phi * trend)
-      sse += error * error
-      level += phi * trend + alpha * error
-      trend = phi * trend + beta * error
-    }
+    let state = parameters.filter(z, horizon: 1)
     return DampedTrendETS(
-      alpha: alpha, beta: beta, phi: phi, level: level, trend: trend,
-      variance: sse / Double(max(z.count - 1 - 5, 1)))
+      alpha: parameters.alpha, beta: parameters.beta, phi: parameters.phi, level: state.level,
+      trend: state.trend, variance: state.loss / Double(max(z.count - 1 - 5, 1)))
   }
 
   /// Point forecast (the median on the log scale) `step` periods ahead.

@@ -26,18 +26,10 @@ public struct EmailSettings: Sendable, Hashable {
     try reader.finish()
   }
 
-  /// The envelope of the written message.
+  /// The envelope of the written message; without recipients it goes back to the sender.
   public var envelope: EmailEnvelope {
-    EmailEnvelope(
-      from: from, to: to.isEmpty ? [Self.address(in: from)] : to, subjectPrefix: subjectPrefix,
-      listUnsubscribe: listUnsubscribe)
-  }
-
-  /// `a@b` out of `Name <a@b>`.
-  static func address(in mailbox: String) -> String {
-    guard let open = mailbox.lastIndex(of: "<"), let close = mailbox.lastIndex(of: ">"), open < close else {
-      return mailbox
-    }
-    return String(mailbox[mailbox.index(after: open)..<close])
+    var envelope = EmailEnvelope(from: from, to: to, subjectPrefix: subjectPrefix, listUnsubscribe: listUnsubscribe)
+    if to.isEmpty { envelope.to = [envelope.senderAddress] }
+    return envelope
   }
 }

@@ -91,7 +91,7 @@ extension PipelineStep {
         outputDirectory: context.options.outputDirectory, keepReleases: context.options.keepReleases,
         precompress: context.options.precompress)
       let snapshot = ArchiveSnapshot(
-        date: Day(containing: run.generatedAt),
+        date: ArchiveLayout.day(of: run.generatedAt),
         files: ArchiveSnapshot.dataFiles(of: context.files) + [ObservationsCSV.file(dataset)].compactMap { $0 })
       context.releaseDirectory = try publisher.publish(context.files, runID: context.runID, archive: snapshot)
       guard let email = context.email else { return }

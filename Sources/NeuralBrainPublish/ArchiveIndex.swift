@@ -21,7 +21,8 @@ struct ArchiveIndex: Codable, Sendable {
 
   init(dates: [Day]) {
     snapshots = dates.sorted(by: >).map { date in
-      Entry(date: date.iso, path: "archive/\(date.iso)/", checksums: "archive/\(date.iso)/SHA256SUMS")
+      let path = ArchiveLayout.path(date)
+      return Entry(date: date.iso, path: path, checksums: path + ArchiveLayout.manifest)
     }
   }
 

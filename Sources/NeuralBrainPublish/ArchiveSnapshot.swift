@@ -33,7 +33,7 @@ public struct ArchiveSnapshot: Sendable, Hashable {
 
   /// The snapshot's files and its `SHA256SUMS`.
   var filesWithChecksums: [SiteFile] {
-    guard let manifest = SitePath("SHA256SUMS") else { return files }
+    guard let manifest = SitePath(ArchiveLayout.manifest) else { return files }
     return files + [SiteFile(path: manifest, text: Self.checksums(files))]
   }
 }

@@ -33,7 +33,7 @@ public struct ReleasePublisher: Sendable {
   var releasesDirectory: URL { outputDirectory.appendingPathComponent("releases") }
 
   /// The dated snapshots, shared by all releases.
-  public var archiveDirectory: URL { outputDirectory.appendingPathComponent("archive") }
+  public var archiveDirectory: URL { outputDirectory.appendingPathComponent(ArchiveLayout.folder) }
 
   /// Validates, writes and switches to a release named `runID` (a safe slug); with `archive`,
   /// also writes that day's snapshot unless it exists, and lists the snapshots in
@@ -62,8 +62,9 @@ public struct ReleasePublisher: Sendable {
       try Self.matchModificationTimes(of: compressed, in: staging)
       if let archive {
         try write(archive, linkingFrom: staging, release: releaseFiles)
-        if symlink("../../archive", staging.appendingPathComponent("archive").path) != 0 {
-          throw PublishError.cannotWrite(path: staging.path + "/archive", reason: String(cString: strerror(errno)))
+        let link = staging.appendingPathComponent(ArchiveLayout.folder).path
+        if symlink("../../" + ArchiveLayout.folder, link) != 0 {
+          throw PublishError.cannotWrite(path: link, reason: String(cString: strerror(errno)))
         }
       }
       if manager.fileExists(atPath: release.path) { try manager.removeItem(at: release) }

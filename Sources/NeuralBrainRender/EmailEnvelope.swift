@@ -20,9 +20,15 @@ public struct EmailEnvelope: Sendable, Hashable {
     self.listUnsubscribe = listUnsubscribe
   }
 
+  /// The address part of `from`: `a@b` out of `Name <a@b>`, or `from` itself.
+  public var senderAddress: String {
+    guard let open = from.lastIndex(of: "<"), let close = from.lastIndex(of: ">"), open < close else { return from }
+    return String(from[from.index(after: open)..<close])
+  }
+
   /// The domain of the sender's address (lower-cased), when it is a plain host name.
   var senderDomain: String? {
-    let address = from.split(separator: "<").last?.split(separator: ">").first ?? ""
+    let address = senderAddress
     guard let at = address.lastIndex(of: "@") else { return nil }
     let domain = address[address.index(after: at)...].lowercased()
     let isHostName =

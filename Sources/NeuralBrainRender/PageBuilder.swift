@@ -50,7 +50,7 @@ struct PageBuilder {
       hasMoreAlerts: alerts.count > Self.emailRegionLimit,
       moreAlertCount: max(0, alerts.count - Self.emailRegionLimit), alertsNote: alertsNote, regions: rows,
       hasMore: rows.count < count, moreCount: count - rows.count, siteURL: base,
-      indexURL: base.map { $0 + "index.html" }, archiveURL: base.map { $0 + "archive/\(content.archiveDate.iso)/" },
+      indexURL: base.map { $0 + "index.html" }, archiveURL: base.map { $0 + ArchiveLayout.path(content.archiveDate) },
       unsubscribeURL: envelope.listUnsubscribe)
   }
 

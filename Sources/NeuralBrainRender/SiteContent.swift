@@ -33,7 +33,7 @@ public struct SiteContent: Sendable {
 
   /// The UTC calendar day of `run.generatedAt`: this release's dated snapshot lives under
   /// `archive/<archiveDate.iso>/`, and the daily e-mail links there.
-  public var archiveDate: Day { Day(containing: run.generatedAt) }
+  public var archiveDate: Day { ArchiveLayout.day(of: run.generatedAt) }
 
   /// This run's feed entry, for the pipeline to keep as history of later releases.
   public var feedEntry: FeedEntry {
