@@ -8,9 +8,9 @@ import Testing
 struct HealthCommandTests {
   @Test("openai's model list is healthy, gemini's 403 is an auth failure, groq without a key is unconfigured")
   func probes() async throws {
-    let paths = PathLog()
+    let log = RequestLog()
     let server = try await LoopbackHTTPServer.start { request in
-      paths.append(request.path)
+      await log.append(request)
       if request.path == "/v1/models" {
         return .json(200, #"{"object":"list","data":[{"id":"gpt-4.1-mini","object":"model","created":1,"owned_by":"system"}]}"#)
       }
@@ -38,17 +38,11 @@ struct HealthCommandTests {
     #expect(gemini["healthy"] as? Bool == false)
     #expect((gemini["failure"] as? [String: Any])?["failure_class"] as? String == "auth")
     #expect(byName["groq"]?["status"] == nil && byName["groq"]?["unconfigured_reason"] != nil)
-    #expect(paths.all.allSatisfy { !$0.contains("completions") && !$0.contains("generateContent") }, "\(paths.all)")
+    let paths = await log.requests.map(\.path)
+    #expect(paths.allSatisfy { !$0.contains("completions") && !$0.contains("generateContent") }, "\(paths)")
     for key in ProviderFailoverRunTests.keys.values {
       #expect(!result.standardOutput.contains(key) && !result.standardError.contains(key))
     }
   }
 }
 
-/// Request paths a fake server saw, from its event loop.
-final class PathLog: @unchecked Sendable {
-  private let lock = NSLock()
-  private var paths: [String] = []
-  func append(_ path: String) { lock.withLock { paths.append(path) } }
-  var all: [String] { lock.withLock { paths } }
-}

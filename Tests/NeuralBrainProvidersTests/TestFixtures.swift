@@ -111,8 +111,3 @@ enum TestFixtures {
   }
 }
 
-/// Records what a fake server received.
-actor RequestLog {
-  private(set) var requests: [LoopbackHTTPServer.Request] = []
-  func append(_ request: LoopbackHTTPServer.Request) { requests.append(request) }
-}
