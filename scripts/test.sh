@@ -1,9 +1,17 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: `scripts/test.sh`.
+# Runs the whole test suite: `scripts/test.sh` (CI runs exactly this through .ci/run).
+#
+# The suite runs optimized, as it ships: a miscompile that only -O produces once crashed every
+# hosted-provider release while a debug suite stayed green. Two release builds:
+#   .build/release/neuralbrain   the shipped binary (`swift build -c release`, what
+#                                scripts/neuralbrain runs); the end-to-end tests start it
+#   .build-tests/                the test bundles, `swift test -c release` (testable imports
+#                                need their own build flags, so their own scratch path)
+# Extra arguments go to `swift test` (e.g. --filter ProviderChainTests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
 # The browser test needs a real headless browser; without one it skips with a message.
 scripts/bootstrap.sh chromium || echo "test.sh: chromium could not be installed; the browser test will skip" >&2
-swift build --build-tests
-swift test --skip-build "$@"
+swift build -c release --product neuralbrain
+NEURALBRAIN_EXECUTABLE="$PWD/.build/release/neuralbrain" swift test -c release --scratch-path .build-tests "$@"

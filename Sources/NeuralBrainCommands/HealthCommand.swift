@@ -24,7 +24,7 @@ struct HealthCommand: AsyncParsableCommand {
         database: try global.openDatabase(file))
       let results: [ProviderHealth]
       do {
-        results = try await monitor.check(now: Date())
+        results = try await monitor.check()
       } catch {
         throw CommandFailure(error)
       }

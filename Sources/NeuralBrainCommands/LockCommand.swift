@@ -24,7 +24,7 @@ struct LockCommand: AsyncParsableCommand {
       try await reportingFailures {
         let database = try global.openDatabase(try global.loadConfiguration())
         let lock: LockState?
-        do { lock = try database.loadLock() } catch { throw CommandFailure(error) }
+        do { lock = try database.loadLock()?.state } catch { throw CommandFailure(error) }
         if json {
           print(try CommandJSON.encode(lock))
         } else if let lock {
@@ -85,7 +85,8 @@ struct LockCommand: AsyncParsableCommand {
     let database = try global.openDatabase(file)
     let policy = FailoverPolicy(configuration: file.providers)
     do {
-      let current = try database.loadLock() ?? policy.initialLock(at: Date())
+      // A manual change wins: a run going on meanwhile finds its later changes refused (audited).
+      let current = try database.loadLock()?.state ?? policy.initialLock(at: Date())
       let outcome = policy.apply(event, to: current, at: Date())
       try database.saveLock(outcome.lock, events: outcome.events, keep: file.providers.auditKeep)
     } catch {

@@ -53,7 +53,7 @@ struct ScheduleCommand: AsyncParsableCommand {
           let monitor = HealthMonitor(
             providers: file.providers, environment: ProcessInfo.processInfo.environment,
             database: try global.openDatabase(file))
-          return try await monitor.check(now: Date()).count
+          return try await monitor.check().count
         },
         logger: logger)
       let group = ServiceGroup(

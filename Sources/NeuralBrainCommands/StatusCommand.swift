@@ -40,9 +40,16 @@ struct StatusCommand: AsyncParsableCommand {
       let outbox = EmailOutbox(directory: outputDirectory.appendingPathComponent("email"))
       let report: Report
       do {
-        let runs = try database.runs(limit: 10)
+        // A run recorded as running whose process is gone (killed, crashed) is abandoned; the
+        // next run records that, and status says so already.
+        let alive = RunLock.isHeld(stateDirectory: global.stateDirectory(file))
+        let runs = try database.runs(limit: 10).map { run in
+          var shown = run
+          if run.status == .running, !alive { shown.status = .abandoned }
+          return shown
+        }
         report = Report(
-          liveRelease: publisher.liveRunID(), lock: try database.loadLock(),
+          liveRelease: publisher.liveRunID(), lock: try database.loadLock()?.state,
           lastSuccess: try database.lastSuccessfulRun(), lastRun: runs.first, recentRuns: runs,
           archiveSnapshots: publisher.archivedDates().reversed().map(\.iso),
           latestEmail: FileManager.default.fileExists(atPath: outbox.latest.path) ? outbox.latest.path : nil)
@@ -65,10 +72,14 @@ struct StatusCommand: AsyncParsableCommand {
       if let last = report.lastRun, last.status == .failed {
         print("last run FAILED: \(last.id): \(last.error ?? "unknown error") — the previous release is still live")
       }
+      if let last = report.lastRun, last.status == .abandoned {
+        print("last run ABANDONED: \(last.id) ended without recording how (killed or crashed); the next run marks it")
+      }
       for run in report.recentRuns {
         let provider = run.provider.map { " \($0)/\(run.model ?? "?")" } ?? ""
         let fallback = run.fallbackUsed ? " (fallback)" : ""
-        print("  \(run.id)  \(run.status.rawValue)\(provider)\(fallback)  regions=\(run.regions)  data_as_of=\(run.dataAsOf ?? "-")")
+        let tokens = run.completionTokens.map { "  tokens=\(run.promptTokens ?? 0)+\($0)" } ?? ""
+        print("  \(run.id)  \(run.status.rawValue)\(provider)\(fallback)  regions=\(run.regions)  data_as_of=\(run.dataAsOf ?? "-")\(tokens)")
       }
     }
   }

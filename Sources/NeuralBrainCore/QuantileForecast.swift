@@ -112,11 +112,14 @@ public struct ProviderOutput: Sendable, Hashable {
   /// Method text or prompt version, shown on pages.
   public var method: String
   public var forecasts: [SeriesForecast]
+  /// Tokens the vendor reported for this output's requests; nil for `local`.
+  public var usage: TokenUsage?
 
-  public init(provider: String, model: String, method: String, forecasts: [SeriesForecast]) {
+  public init(provider: String, model: String, method: String, forecasts: [SeriesForecast], usage: TokenUsage? = nil) {
     self.provider = provider
     self.model = model
     self.method = method
     self.forecasts = forecasts
+    self.usage = usage
   }
 }

@@ -16,6 +16,7 @@ public struct RunInfo: Hashable, Codable, Sendable {
     case seed
     case isStale = "is_stale"
     case notes
+    case tokenUsage = "token_usage"
   }
   public var runID: String
   /// The run's clock (fixed by `--now` for reproducible output).
@@ -32,11 +33,13 @@ public struct RunInfo: Hashable, Codable, Sendable {
   public var isStale: Bool
   /// Human-readable notes (corrections, skipped providers) shown on the status page.
   public var notes: [String]
+  /// Tokens the hosted provider reported for this run's forecasts (nil for `local`).
+  public var tokenUsage: TokenUsage?
 
   public init(
     runID: String, generatedAt: Date, provider: String, model: String, method: String,
     fallbackUsed: Bool, provenance: Provenance, frequency: Frequency, seed: UInt64,
-    isStale: Bool = false, notes: [String] = []
+    isStale: Bool = false, notes: [String] = [], tokenUsage: TokenUsage? = nil
   ) {
     self.runID = runID
     self.generatedAt = generatedAt
@@ -49,5 +52,6 @@ public struct RunInfo: Hashable, Codable, Sendable {
     self.seed = seed
     self.isStale = isStale
     self.notes = notes
+    self.tokenUsage = tokenUsage
   }
 }

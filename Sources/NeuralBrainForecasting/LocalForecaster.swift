@@ -256,19 +256,43 @@ public struct LocalForecaster: Sendable {
   /// Forecasts 7-day totals and spreads them over the days by weekday factor, widened by the
   /// day-to-day noise.
   func forecastDays(_ series: [[Double]], steps: Int, seed: UInt64) -> [[[Double]]] {
-    let weeks = (steps + 6) / 7
-    let weekly = forecastPeriods(series.map(WeekdayProfile.weeklyTotals), steps: weeks, seed: seed)
+    let weekly = forecastWeeklyTotals(series, weeks: Self.weeks(coveringDays: steps), seed: seed)
     return series.indices.map { index in
       guard series[index].count >= 14 else {
         return FluSightBaseline.flusightBaseline(
           series[index], steps: steps, seed: seed &+ UInt64(index), simulations: configuration.trendsSimulations * 10)
       }
-      let profile = WeekdayProfile(series[index])
-      return (0..<steps).map { offset in
-        profile.daily(fromWeekly: Self.weekTotals(weekly[index], day: offset), position: offset % 7)
-      }
+      return Self.spreadOverDays(weekly: weekly[index], history: series[index], days: steps)
     }
   }
+
+  /// Quantiles of the next `weeks` 7-day totals of daily series (`[series][week-1][23]`): the
+  /// weekly model run on the totals of consecutive 7-day blocks ending at each series' last day.
+  /// Hosted providers are asked for the same totals, and both are spread with `spreadOverDays`.
+  public func forecastWeeklyTotals(_ series: [[Double]], weeks: Int, seed: UInt64) -> [[[Double]]] {
+    guard weeks > 0 else { return series.map { _ in [] } }
+    let clean = series.map { $0.map { $0.isFinite ? max($0, 0) : 0 } }
+    return forecastPeriods(clean.map(WeekdayProfile.weeklyTotals), steps: weeks, seed: seed)
+  }
+
+  /// Daily quantiles for `days` days after the last of `history` from quantiles of the following
+  /// 7-day totals (`weekly[week-1][23]`): each day takes its weekday's share of the interpolated
+  /// weekly total, widened by the series' day-to-day noise (flat shares when the history has no
+  /// full week with reports).
+  public static func spreadOverDays(weekly: [[Double]], history: [Double], days: Int) -> [[Double]] {
+    guard !weekly.isEmpty else { return [] }
+    let profile = WeekdayProfile(history.map { $0.isFinite ? max($0, 0) : 0 })
+    return (0..<days).map { offset in
+      profile.daily(fromWeekly: weekTotals(weekly, day: offset), position: offset % 7)
+    }
+  }
+
+  /// How many 7-day totals cover `days` days.
+  public static func weeks(coveringDays days: Int) -> Int { (max(days, 0) + 6) / 7 }
+
+  /// Totals of consecutive 7-day blocks ending at the last value, oldest first (a leading
+  /// partial block is dropped).
+  public static func weeklyTotals(_ daily: [Double]) -> [Double] { WeekdayProfile.weeklyTotals(daily) }
 
   /// The 7-day-total quantiles for forecast day `day` (0 = the first): each week's forecast
   /// belongs to its middle day (3, 10, 17, …), and days between two middles interpolate the

@@ -8,9 +8,11 @@ struct DatabaseLockStore: LockStore {
   /// How many audit events to keep.
   let keep: Int
 
-  func loadLock() async throws -> LockState? { try database.loadLock() }
+  func loadLock() async throws -> StoredLock? { try database.loadLock() }
 
-  func saveLock(_ state: LockState) async throws { try database.saveLock(state, events: [], keep: keep) }
+  func saveLock(_ state: LockState, replacing version: Int?) async throws -> Int? {
+    try database.saveLock(state, replacing: version, keep: keep)
+  }
 
   func appendAudit(_ events: [AuditEvent]) async throws { try database.appendAudit(events, keep: keep) }
 }

@@ -5,8 +5,11 @@ import NeuralBrainProviders
 import NeuralBrainStore
 
 /// Probes every configured provider with its cheap health endpoint (model list, whoami, token
-/// verify — never a paid completion), records the results, and updates the healthy streaks that
-/// promotion back up the chain needs.
+/// verify — never a paid completion), records the results, and acts on them through the failover
+/// policy: healthy streaks promote a provider back up at the next run, a locked provider whose
+/// probe fails `health_failover_checks` consecutive times is failed over before the next run, and
+/// a healthy probe clears its counted `unavailable` failures. Only changes of a provider's health
+/// are audited. `schedule` runs it every `--health-interval`; cron can run `neuralbrain health`.
 public struct HealthMonitor: Sendable {
   public var providers: ProvidersConfiguration
   public var environment: [String: String]
@@ -19,7 +22,7 @@ public struct HealthMonitor: Sendable {
   }
 
   /// One probe of every provider in the order; unconfigured ones are reported, not probed.
-  public func check(now: Date) async throws -> [ProviderHealth] {
+  public func check() async throws -> [ProviderHealth] {
     let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: ProviderFactory.httpClientConfiguration())
     var results: [ProviderHealth] = []
     for slot in ProviderFactory.make(configuration: providers, environment: environment, httpClient: client) {
@@ -30,15 +33,7 @@ public struct HealthMonitor: Sendable {
       }
     }
     try? await client.shutdown()
-    let policy = FailoverPolicy(configuration: providers)
-    var lock = try database.loadLock() ?? policy.initialLock(at: now)
-    var events: [AuditEvent] = []
-    for result in results {
-      guard let status = result.status, status.provider != lock.provider else { continue }
-      let outcome = policy.apply(.healthCheck(status), to: lock, at: now)
-      lock = outcome.lock
-      events += outcome.events
-    }
+    let now = Date()
     try database.recordHealthChecks(
       results.compactMap { result in
         result.status.map {
@@ -47,8 +42,28 @@ public struct HealthMonitor: Sendable {
             httpStatus: $0.failure?.httpStatus, latencyMs: $0.latencyMilliseconds)
         }
       })
-    try database.saveLock(lock, events: events, keep: providers.auditKeep)
+    try apply(results.compactMap(\.status), at: now)
     return results
+  }
+
+  /// Applies the probes to the stored lock. A save races a run's own lock changes only through
+  /// compare-and-swap: on a conflict the probes are applied again to the lock as it now is.
+  func apply(_ statuses: [HealthStatus], at time: Date) throws {
+    let policy = FailoverPolicy(configuration: providers)
+    for _ in 0..<3 {
+      let stored = try database.loadLock()
+      var lock = stored?.state ?? policy.initialLock(at: time)
+      var events: [AuditEvent] = []
+      for status in statuses {
+        let outcome = policy.apply(.monitored(status), to: lock, at: time)
+        lock = outcome.lock
+        events += outcome.events
+      }
+      if lock == stored?.state, events.isEmpty { return }
+      if try database.saveLock(lock, replacing: stored?.version, events: events, keep: providers.auditKeep) != nil {
+        return
+      }
+    }
   }
 }
 

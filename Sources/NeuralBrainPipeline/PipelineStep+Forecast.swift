@@ -24,8 +24,7 @@ extension PipelineStep {
       }
       let chain = ProviderChain(
         slots: slots, policy: FailoverPolicy(configuration: options.providers),
-        store: DatabaseLockStore(database: context.database, keep: options.providers.auditKeep),
-        clock: { options.now })
+        store: DatabaseLockStore(database: context.database, keep: options.providers.auditKeep))
       let result: ChainResult
       do {
         result = try await chain.run(request)

@@ -48,7 +48,7 @@ extension PipelineStep {
         model: output.model, method: output.method, fallbackUsed: context.fallbackUsed,
         provenance: dataset.provenance, frequency: dataset.frequency, seed: context.options.seed,
         isStale: Staleness.isStale(dataset: dataset, now: context.options.now, afterDays: context.options.staleAfterDays),
-        notes: context.notes)
+        notes: context.notes, tokenUsage: output.usage)
       context.run = run
       context.forecasts = try Normalizer().normalize(output, dataset: dataset, targets: targets, run: run)
       try context.database.saveForecasts(

@@ -24,6 +24,18 @@ public final class RunLock: Sendable {
     descriptor = fd
   }
 
+  /// Whether a live process holds the lock of `stateDirectory` (a run or a schedule is going).
+  /// Probes with a non-blocking lock that is released at once; false when there is no lock file.
+  public static func isHeld(stateDirectory: URL) -> Bool {
+    let path = stateDirectory.appendingPathComponent("neuralbrain.lock").path
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { return errno == EWOULDBLOCK }
+    flock(fd, LOCK_UN)
+    return false
+  }
+
   deinit {
     flock(descriptor, LOCK_UN)
     close(descriptor)

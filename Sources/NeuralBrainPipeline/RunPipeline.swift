@@ -44,8 +44,12 @@ public struct RunPipeline: Sendable {
     logger[metadataKey: "run_id"] = "\(runID)"
     let previousSuccess = MetricsTextfile.previousSuccess(stateDirectory: options.stateDirectory)
     do {
+      // The run lock is ours, so no process of an earlier run still recorded as running is alive.
+      for abandoned in try database.abandonRunningRuns(at: Date()) {
+        logger.warning("an earlier run ended without recording how; marked abandoned", metadata: ["abandoned_run": "\(abandoned)"])
+      }
       try database.startRun(record)
-      try database.appendAudit([AuditEvent(time: options.now, type: .runStarted, runID: runID)])
+      try database.appendAudit([AuditEvent(time: Date(), type: .runStarted, runID: runID)])
     } catch {
       throw PipelineError(step: "start", underlying: error)
     }
@@ -60,11 +64,11 @@ public struct RunPipeline: Sendable {
         let failure = (error as? PipelineError) ?? PipelineError(step: step.name, underlying: error)
         context.durations.append((step.name, Self.seconds(clock.now - stepStart)))
         record.status = .failed
-        record.finishedAt = options.now
+        record.finishedAt = options.now.addingTimeInterval(Self.seconds(clock.now - started))
         record.error = failure.errorDescription
         try? database.finishRun(record)
         try? database.appendAudit([
-          AuditEvent(time: options.now, type: .runFinished, runID: runID, details: ["status": "failed", "step": failure.step])
+          AuditEvent(time: Date(), type: .runFinished, runID: runID, details: ["status": "failed", "step": failure.step])
         ])
         MetricsTextfile.write(
           .init(
@@ -84,7 +88,7 @@ public struct RunPipeline: Sendable {
       throw PipelineError(step: "finish", underlying: StepOrderError.missing("a published release"))
     }
     record.status = .succeeded
-    record.finishedAt = options.now
+    record.finishedAt = options.now.addingTimeInterval(Self.seconds(clock.now - started))
     record.source = context.dataset?.provenance.source
     record.dataAsOf = context.dataset?.provenance.dataAsOf.iso
     record.provider = output.provider
@@ -93,11 +97,14 @@ public struct RunPipeline: Sendable {
     record.regions = context.forecasts.count
     record.releasePath = release.path
     record.summary = context.summary
+    record.requests = output.usage?.requests
+    record.promptTokens = output.usage?.promptTokens
+    record.completionTokens = output.usage?.completionTokens
     do {
       try database.finishRun(record)
       try database.appendAudit([
         AuditEvent(
-          time: options.now, type: .runFinished, provider: output.provider, runID: runID,
+          time: Date(), type: .runFinished, provider: output.provider, runID: runID,
           details: ["status": "succeeded", "regions": "\(context.forecasts.count)"])
       ])
     } catch {

@@ -3,7 +3,7 @@ import NeuralBrainNormalize
 import NeuralBrainProviders
 
 /// Wraps a provider so that output the normalizer rejects counts as the provider's
-/// `invalid_output` failure, which the failover policy counts like any other.
+/// `invalid_output` failure: one strike, after which the chain says whether to ask again.
 struct ValidatingProvider: ForecastProvider {
   let inner: any ForecastProvider
   let dataset: Dataset
@@ -12,16 +12,22 @@ struct ValidatingProvider: ForecastProvider {
   var name: String { inner.name }
   var model: String { inner.model }
 
-  func forecast(_ request: ForecastRequest) async throws(ProviderFailure) -> ProviderOutput {
-    let output = try await inner.forecast(request)
-    do {
-      _ = try Normalizer().normalize(output, dataset: dataset, targets: request.targets, run: run)
-    } catch {
-      throw ProviderFailure(
-        provider: inner.name, failureClass: .invalidOutput,
-        message: error.errorDescription ?? "the output failed validation")
+  func forecast(
+    _ request: ForecastRequest, outcomes: any RequestOutcomeHandler
+  ) async throws(ProviderFailure) -> ProviderOutput {
+    while true {
+      let output = try await inner.forecast(request, outcomes: outcomes)
+      let failure: ProviderFailure
+      do {
+        _ = try Normalizer().normalize(output, dataset: dataset, targets: request.targets, run: run)
+        return output
+      } catch {
+        failure = ProviderFailure(
+          provider: inner.name, failureClass: .invalidOutput,
+          message: error.errorDescription ?? "the output failed validation")
+      }
+      if case .giveUp = await outcomes.requestFailed(failure) { throw failure }
     }
-    return output
   }
 
   func checkHealth() async -> HealthStatus { await inner.checkHealth() }

@@ -8,6 +8,10 @@ import NeuralBrainCore
 /// truncated, invalid output → count and fail over at `failoverThreshold` consecutive (a rate-limit
 /// wait above `maxRetryAfter` or the run's remaining budget fails over now); unavailable → health
 /// check, fail over if it fails. Success resets the count. Promotion only between runs.
+///
+/// Between runs the health monitor's probes act too: the locked provider fails over after
+/// `healthFailoverChecks` consecutive failed probes, and a healthy probe clears counted
+/// `unavailable` failures. Monitor probes are audited only when a provider's health changes.
 public struct FailoverPolicy: Sendable {
   public var order: [String]
   public var failoverThreshold: Int
@@ -16,22 +20,26 @@ public struct FailoverPolicy: Sendable {
   public var maxRetryAfter: Double
   /// The wait before retrying a rate limit that came without a hint.
   public var rateLimitBackoff: Double
+  /// Consecutive failed monitor probes of the locked provider that fail it over; 0 disables.
+  public var healthFailoverChecks: Int
 
   public init(
     order: [String], failoverThreshold: Int = 3, promotionChecks: Int = 3, maxRetryAfter: Double = 120,
-    rateLimitBackoff: Double = 5
+    rateLimitBackoff: Double = 5, healthFailoverChecks: Int = 3
   ) {
     self.order = order
     self.failoverThreshold = max(failoverThreshold, 1)
     self.promotionChecks = max(promotionChecks, 0)
     self.maxRetryAfter = maxRetryAfter
     self.rateLimitBackoff = rateLimitBackoff
+    self.healthFailoverChecks = max(healthFailoverChecks, 0)
   }
 
   public init(configuration: ProvidersConfiguration, maxRetryAfter: Double = 120) {
     self.init(
       order: configuration.order, failoverThreshold: configuration.failoverThreshold,
-      promotionChecks: configuration.promotionChecks, maxRetryAfter: maxRetryAfter)
+      promotionChecks: configuration.promotionChecks, maxRetryAfter: maxRetryAfter,
+      healthFailoverChecks: configuration.healthFailoverChecks)
   }
 
   /// Something that happened to a provider.
@@ -39,6 +47,8 @@ public struct FailoverPolicy: Sendable {
     case success(provider: String)
     case failure(ProviderFailure)
     case healthCheck(HealthStatus)
+    /// A health-monitor probe between runs (the `schedule` monitor or `neuralbrain health`).
+    case monitored(HealthStatus)
     /// The provider cannot run (no key); the chain moves past it.
     case skipped(provider: String, reason: String)
     case acquire(provider: String, reason: String)
@@ -111,10 +121,8 @@ public struct FailoverPolicy: Sendable {
       }
 
     case .healthCheck(let status):
-      var details = ["healthy": String(status.healthy)]
-      if let latency = status.latencyMilliseconds { details["latency_ms"] = String(latency) }
-      if let failure = status.failure { details.merge(Self.details(failure, count: nil)) { $1 } }
-      let checked = audit(.healthCheck, status.provider, details)
+      let checked = audit(.healthCheck, status.provider, Self.details(status))
+      lock.lastHealth[status.provider] = status.healthy
       if status.provider == lock.provider {
         guard lock.lastFailureClass == .unavailable else { return Outcome(lock: lock, events: [checked], decision: .stay) }
         if !status.healthy {
@@ -127,20 +135,47 @@ public struct FailoverPolicy: Sendable {
       }
       return Outcome(lock: lock, events: [checked], decision: .stay)
 
+    case .monitored(let status):
+      let changed = lock.lastHealth[status.provider] != status.healthy
+      lock.lastHealth[status.provider] = status.healthy
+      let checked = changed ? [audit(.healthCheck, status.provider, Self.details(status))] : []
+      if status.provider == lock.provider {
+        guard !status.healthy else {
+          lock.failedHealthChecks = 0
+          if lock.lastFailureClass == .unavailable {
+            lock.consecutiveFailures = 0
+            lock.lastFailureClass = nil
+          }
+          return Outcome(lock: lock, events: checked, decision: .stay)
+        }
+        lock.failedHealthChecks += 1
+        guard healthFailoverChecks > 0, lock.failedHealthChecks >= healthFailoverChecks else {
+          return Outcome(lock: lock, events: checked, decision: .stay)
+        }
+        return failover(
+          lock, reason: "the health check failed \(lock.failedHealthChecks) consecutive times", prefix: checked,
+          time: time, runID: runID)
+      }
+      if isHigherPriority(status.provider, than: lock.provider) {
+        lock.healthyStreaks[status.provider] = status.healthy ? (lock.healthyStreaks[status.provider] ?? 0) + 1 : 0
+      }
+      return Outcome(lock: lock, events: checked, decision: .stay)
+
     case .skipped(let provider, let reason):
       let skipped = audit(.providerSkipped, provider, ["reason": reason])
       guard provider == lock.provider else { return Outcome(lock: lock, events: [skipped], decision: .stay) }
       return failover(lock, reason: "skipped: \(reason)", prefix: [skipped], time: time, runID: runID)
 
     case .acquire(let provider, let reason):
-      let acquired = LockState(provider: provider, acquiredAt: time)
+      let acquired = LockState(provider: provider, acquiredAt: time, lastHealth: lock.lastHealth)
       return Outcome(
         lock: acquired,
         events: [audit(.lockAcquired, provider, ["reason": reason, "previous": lock.provider, "manual": "true"])],
         decision: .stay)
 
     case .release(let reason):
-      let top = initialLock(at: time)
+      var top = initialLock(at: time)
+      top.lastHealth = lock.lastHealth
       return Outcome(
         lock: top,
         events: [
@@ -165,7 +200,7 @@ public struct FailoverPolicy: Sendable {
       "from": lock.provider, "to": candidate, "healthy_checks": String(lock.healthyStreaks[candidate] ?? 0),
     ]
     return Outcome(
-      lock: LockState(provider: candidate, acquiredAt: time),
+      lock: LockState(provider: candidate, acquiredAt: time, lastHealth: lock.lastHealth),
       events: [
         AuditEvent(time: time, type: .promotion, provider: candidate, runID: runID, details: details),
         AuditEvent(time: time, type: .lockAcquired, provider: candidate, runID: runID, details: ["reason": "promotion"]),
@@ -200,12 +235,20 @@ public struct FailoverPolicy: Sendable {
         time: time, type: .failover, provider: lock.provider, runID: runID,
         details: ["from": lock.provider, "to": target ?? "(none: chain exhausted)", "reason": reason]))
     // An exhausted chain starts from the top again next run.
-    let newLock = LockState(provider: target ?? order.first ?? lock.provider, acquiredAt: time)
+    let newLock = LockState(
+      provider: target ?? order.first ?? lock.provider, acquiredAt: time, lastHealth: lock.lastHealth)
     events.append(
       AuditEvent(
         time: time, type: .lockAcquired, provider: newLock.provider, runID: runID,
         details: ["reason": target == nil ? "chain exhausted; the next run starts from the top" : "failover"]))
     return Outcome(lock: newLock, events: events, decision: .failover(from: lock.provider, to: target))
+  }
+
+  static func details(_ status: HealthStatus) -> [String: String] {
+    var details = ["healthy": String(status.healthy)]
+    if let latency = status.latencyMilliseconds { details["latency_ms"] = String(latency) }
+    if let failure = status.failure { details.merge(Self.details(failure, count: nil)) { $1 } }
+    return details
   }
 
   static func details(_ failure: ProviderFailure, count: Int?) -> [String: String] {

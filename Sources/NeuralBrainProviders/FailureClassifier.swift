@@ -17,10 +17,18 @@ enum FailureClassifier {
       provider: provider,
       failureClass: failureClass,
       httpStatus: reply.status,
-      vendorCode: error.reasons.first { $0 == "API_KEY_INVALID" } ?? error.code ?? error.status,
+      vendorCode: vendorCode(error),
       message: Redaction.scrub(error.message.isEmpty ? fallback : error.message, secret: secret),
       retryAfter: retryAfter
     )
+  }
+
+  /// The vendor's most specific structured code: Google's `ErrorInfo.reason` (`API_KEY_INVALID`),
+  /// then its quota id, then its `status` (`RESOURCE_EXHAUSTED`) rather than the echoed HTTP
+  /// number in `error.code`; OpenAI-style and Cloudflare codes otherwise.
+  static func vendorCode(_ error: VendorError) -> String? {
+    if let google = error.reasons.first ?? error.quotaIDs.first ?? error.status { return google }
+    return error.code
   }
 
   static func failureClass(status: Int, error: VendorError, header: (String) -> String?) -> FailureClass {

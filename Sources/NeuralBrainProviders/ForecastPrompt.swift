@@ -1,49 +1,61 @@
 import NeuralBrainCore
+import NeuralBrainForecasting
 
-/// The versioned prompt of one series: recent history as `date,value` lines, the exact horizon
-/// dates, and the JSON contract the reply must follow. Changing the wording changes `version`.
+/// The versioned prompt of one series: recent history as `date,value` lines, the exact period
+/// end dates, and the JSON contract the reply must follow. Changing the wording changes `version`.
+///
+/// Weekly data ask for each week's count; daily data send daily history and ask for the 7-day
+/// totals ending on the given dates (see `SeriesJob.asksWeeklyTotals`).
 public struct ForecastPrompt: Sendable, Hashable {
   /// Shown on pages as the method of hosted forecasts.
-  public static let version = "nb-prompt-v1"
-  /// How many of the most recent values are sent.
-  public static let historyLength = 26
+  public static let version = "nb-prompt-v2"
+  /// How many of the most recent weekly values are sent.
+  public static let weeklyHistoryLength = 26
+  /// How many of the most recent daily values are sent (eight weeks: weekday pattern and trend).
+  public static let dailyHistoryLength = 56
   /// The quantile levels the reply is asked for besides the median; other hub levels are
   /// filled by calibration.
   public static let requestedLevels: [Double] = [0.025, 0.1, 0.25, 0.75, 0.9, 0.975]
+  /// The user message's last sentence: where a reply that echoes the prompt first (Hugging Face
+  /// text generation) starts its own text.
+  static let closingSentence = "Values are non-negative counts and increase with the level."
 
   public var system: String
   public var user: String
-  /// The target end dates the reply must cover, in order.
-  public var horizonDates: [Day]
-  /// The largest of the values sent (the sanity cap is a multiple of it).
+  /// The period end dates the reply must cover, in order.
+  public var periodEnds: [Day]
+  /// The largest recent value on the scale of the asked periods (the sanity cap is a multiple of it).
   public var recentMaximum: Double
 
   init(job: SeriesJob) {
-    let recent = Array(job.values.suffix(Self.historyLength))
+    let daily = job.asksWeeklyTotals
+    let recent = Array(job.values.suffix(daily ? Self.dailyHistoryLength : Self.weeklyHistoryLength))
     let firstIndex = job.values.count - recent.count
-    let unit = job.targets.frequency == .weekly ? "weekly" : "daily"
     let history = recent.enumerated().map { offset, value in
       "\(job.series.date(at: firstIndex + offset).iso),\(Int(value.rounded()))"
     }
-    horizonDates = job.horizonDates
-    recentMaximum = recent.max() ?? 0
+    periodEnds = job.askedPeriodEnds
+    recentMaximum = (daily ? LocalForecaster.weeklyTotals(recent) : recent).max() ?? recent.reduce(0, +)
+    let unit = daily ? "daily" : "weekly"
     system = """
       You are an epidemiological forecaster. You receive a history of \(unit) incident counts and \
       return a probabilistic forecast as JSON only, with no prose and no code fences.
       """
     let levels = Self.requestedLevels.map { String($0) }.joined(separator: ", ")
+    let ends = periodEnds.map(\.iso).joined(separator: ", ")
+    let task = daily
+      ? "Forecast the total count of the 7 days ending on each of these dates (that day and the 6 before it): \(ends)."
+      : "Forecast the incident count of the week ending on each of these dates: \(ends)."
     user = """
       Region: \(job.series.region.name) (\(job.series.region.code))
       Metric: \(job.series.metric.displayName), \(unit) incident counts
       History (date,value), oldest first:
       \(history.joined(separator: "\n"))
 
-      Forecast the incident count for each of these target end dates: \
-      \(horizonDates.map(\.iso).joined(separator: ", ")).
+      \(task)
       Reply with JSON of exactly this shape:
       {"forecasts":[{"date":"YYYY-MM-DD","median":number,"quantiles":[{"level":number,"value":number}]}]}
-      One entry per target date, in order. Give quantiles at levels \(levels). \
-      Values are non-negative counts and increase with the level.
+      One entry per date, in order. Give quantiles at levels \(levels). \(Self.closingSentence)
       """
   }
 

@@ -17,6 +17,10 @@ struct ForecastReplyParser: Sendable {
   /// Per horizon (in prompt order): the provided values by hub quantile index, median included.
   func parse(_ text: String) throws(ProviderFailure) -> [[Int: Double]] {
     guard let json = Self.extractJSON(text) else {
+      if Self.isCutOff(text) {
+        throw ProviderFailure(
+          provider: provider, failureClass: .truncated, message: "the reply's JSON is cut off: \(Self.excerpt(text))")
+      }
       throw failure("the reply is not JSON: \(Self.excerpt(text))")
     }
     guard let items = json["forecasts"]?.array ?? json.array else {
@@ -27,13 +31,13 @@ struct ForecastReplyParser: Sendable {
       guard let dateText = item["date"]?.string, let date = Day(iso: dateText.prefix(10)) else {
         throw failure("a forecast entry has no valid `date`")
       }
-      guard prompt.horizonDates.contains(date) else {
-        throw failure("date \(dateText) was not asked for (expected \(prompt.horizonDates.map(\.iso).joined(separator: ", ")))")
+      guard prompt.periodEnds.contains(date) else {
+        throw failure("date \(dateText) was not asked for (expected \(prompt.periodEnds.map(\.iso).joined(separator: ", ")))")
       }
       guard byDate[date] == nil else { throw failure("date \(date.iso) appears twice") }
       byDate[date] = try values(of: item, date: date)
     }
-    return try prompt.horizonDates.map { date throws(ProviderFailure) in
+    return try prompt.periodEnds.map { date throws(ProviderFailure) in
       guard let values = byDate[date] else { throw failure("the reply has no forecast for \(date.iso)") }
       return values
     }
@@ -103,6 +107,37 @@ struct ForecastReplyParser: Sendable {
       return nil
     }
     return JSONValue(parsing: Array(trimmed[open...close].utf8))
+  }
+
+  /// A JSON document that stops before it closes: after any fence, it opens with `{` or `[` and
+  /// more brackets open than close outside strings. Vendors without a finish reason (Workers AI)
+  /// show a reply cut at the token cap only this way.
+  static func isCutOff(_ text: String) -> Bool {
+    var body = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    if body.hasPrefix("```") { body = body.drop { $0 != "\n" }.dropFirst() }
+    guard let first = body.first, first == "{" || first == "[" else { return false }
+    var depth = 0
+    var inString = false
+    var escaped = false
+    for character in body.utf8 {
+      if inString {
+        if escaped {
+          escaped = false
+        } else if character == UInt8(ascii: "\\") {
+          escaped = true
+        } else if character == UInt8(ascii: "\"") {
+          inString = false
+        }
+        continue
+      }
+      switch character {
+      case UInt8(ascii: "\""): inString = true
+      case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+      case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
+      default: break
+      }
+    }
+    return depth > 0 || inString
   }
 
   static func excerpt(_ text: String) -> String {

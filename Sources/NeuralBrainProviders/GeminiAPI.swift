@@ -64,6 +64,13 @@ struct GeminiAPI: VendorAPI {
     return CompletionText(text: text)
   }
 
+  func usage(from body: JSONValue) -> TokenUsage {
+    let metadata = body["usageMetadata"]
+    let candidates = metadata?["candidatesTokenCount"]?.number ?? 0
+    let thoughts = metadata?["thoughtsTokenCount"]?.number ?? 0
+    return usage(prompt: metadata?["promptTokenCount"], completion: .number(candidates + thoughts))
+  }
+
   func healthProbes() -> [HealthProbe] {
     [HealthProbe(call: VendorCall(method: .GET, url: modelPath, headers: headers, body: nil)) { _ in nil }]
   }

@@ -5,7 +5,11 @@ import NeuralBrainForecasting
 
 /// A hosted (or local-server) language model as a forecast provider: one prompt per series, at
 /// most `concurrency` in flight, replies parsed against the prompt contract and missing quantile
-/// levels calibrated from the embedded model.
+/// levels calibrated from the embedded model. Daily series are asked for 7-day totals, which are
+/// spread over the days as `local` spreads its own.
+///
+/// Every failed request is reported to the chain as one strike; the chain answers whether to
+/// send that series again or to give the provider up, which cancels the requests in flight.
 public struct HostedProvider: ForecastProvider {
   public let name: String
   let settings: ProviderSettings
@@ -32,56 +36,101 @@ public struct HostedProvider: ForecastProvider {
 
   public var model: String { settings.model }
 
-  public func forecast(_ request: ForecastRequest) async throws(ProviderFailure) -> ProviderOutput {
+  /// One series' request: which job, and what came of it.
+  struct SeriesAttempt: Sendable {
+    var index: Int
+    var outcome: Result<SeriesForecast, ProviderFailure>
+    var usage: TokenUsage
+  }
+
+  /// How the batch of requests ended.
+  enum BatchOutcome: Sendable {
+    case finished([SeriesForecast?], TokenUsage)
+    case gaveUp(ProviderFailure)
+  }
+
+  public func forecast(
+    _ request: ForecastRequest, outcomes: any RequestOutcomeHandler
+  ) async throws(ProviderFailure) -> ProviderOutput {
     let jobs = SeriesJob.jobs(for: request)
-    let local = forecaster.forecast(
-      jobs.map(\.values), frequency: request.targets.frequency, steps: request.targets.steps, seed: request.seed)
+    let reference = localReference(jobs, request: request)
     let seed = Int(request.seed % (1 << 31))
-    let results = await withTaskGroup(of: (Int, Result<SeriesForecast, ProviderFailure>).self) { group in
-      var results = [Result<SeriesForecast, ProviderFailure>?](repeating: nil, count: jobs.count)
-      var next = 0
-      func enqueue() {
-        guard next < jobs.count else { return }
-        let index = next
-        next += 1
-        group.addTask {
-          do throws(ProviderFailure) {
-            return (index, .success(try await forecast(jobs[index], local: local[index], seed: seed)))
-          } catch {
-            return (index, .failure(error))
+    let batch = await withTaskGroup(of: SeriesAttempt.self, returning: BatchOutcome.self) { group in
+      var forecasts = [SeriesForecast?](repeating: nil, count: jobs.count)
+      var usage = TokenUsage()
+      var waiting = Array(jobs.indices.reversed())
+      func start(_ index: Int, after delay: Double) {
+        group.addTask { await attempt(jobs[index], index: index, reference: reference[index], seed: seed, delay: delay) }
+      }
+      for _ in 0..<min(concurrency, jobs.count) { start(waiting.removeLast(), after: 0) }
+      while let finished = await group.next() {
+        usage += finished.usage
+        switch finished.outcome {
+        case .success(let forecast):
+          forecasts[finished.index] = forecast
+          await outcomes.requestSucceeded()
+          if let next = waiting.popLast() { start(next, after: 0) }
+        case .failure(let failure):
+          switch await outcomes.requestFailed(failure) {
+          case .giveUp:
+            group.cancelAll()
+            return .gaveUp(failure)
+          case .retry(let wait):
+            start(finished.index, after: wait)
           }
         }
       }
-      for _ in 0..<concurrency { enqueue() }
-      while let (index, result) = await group.next() {
-        results[index] = result
-        if case .failure = result {
-          group.cancelAll()
-          break
-        }
-        enqueue()
-      }
-      return results
+      return .finished(forecasts, usage)
     }
-    var forecasts: [SeriesForecast] = []
-    for result in results {
-      switch result {
-      case .success(let forecast)?: forecasts.append(forecast)
-      case .failure(let failure)?: throw failure
-      case nil: continue
-      }
+    switch batch {
+    case .gaveUp(let failure):
+      throw failure
+    case .finished(let forecasts, let usage):
+      return ProviderOutput(
+        provider: name, model: model,
+        method: "\(ForecastPrompt.version) via \(model); missing quantile levels calibrated from \(forecaster.modelID)",
+        forecasts: forecasts.compactMap { $0 }, usage: usage)
     }
-    return ProviderOutput(
-      provider: name, model: model,
-      method: "\(ForecastPrompt.version) via \(model); missing quantile levels calibrated from \(forecaster.modelID)",
-      forecasts: forecasts)
   }
 
-  /// One series: prompt, call (with bounded retries), parse, calibrate.
-  func forecast(_ job: SeriesJob, local: [[Double]], seed: Int) async throws(ProviderFailure) -> SeriesForecast {
-    let prompt = ForecastPrompt(job: job)
+  /// The embedded model's quantiles for the periods each job asks the hosted model for
+  /// (`[job][period][23]`): weekly counts, or 7-day totals of daily series.
+  func localReference(_ jobs: [SeriesJob], request: ForecastRequest) -> [[[Double]]] {
+    let values = jobs.map(\.values)
+    guard request.targets.frequency == .daily else {
+      return forecaster.forecast(values, frequency: .weekly, steps: request.targets.steps, seed: request.seed)
+    }
+    return forecaster.forecastWeeklyTotals(
+      values, weeks: LocalForecaster.weeks(coveringDays: request.targets.steps), seed: request.seed)
+  }
+
+  /// One request for one series, after `delay` seconds. A method rather than a closure body on
+  /// purpose: Swift 6.3.1 at -O miscompiled a task-group closure that returned a tuple holding a
+  /// captured index from inside `do throws(ProviderFailure) { … }` — every child task returned
+  /// index 0 (or garbage), so `results[index] = result` trapped (SIGILL) in release builds only.
+  /// Here the outcome is assigned first and the value built after the `do`/`catch`.
+  func attempt(
+    _ job: SeriesJob, index: Int, reference: [[Double]], seed: Int, delay: Double
+  ) async -> SeriesAttempt {
+    if delay > 0 { await retry.sleep(delay) }
+    var usage = TokenUsage()
+    let outcome: Result<SeriesForecast, ProviderFailure>
+    do throws(ProviderFailure) {
+      if Task.isCancelled { throw ProviderFailure(provider: name, failureClass: .unavailable, message: "cancelled") }
+      let prompt = ForecastPrompt(job: job)
+      let completion = try await complete(prompt, seed: seed, usage: &usage)
+      outcome = .success(try forecast(job, prompt: prompt, completion: completion, reference: reference))
+    } catch {
+      outcome = .failure(error)
+    }
+    return SeriesAttempt(index: index, outcome: outcome, usage: usage)
+  }
+
+  /// Parses a completion for `job` and calibrates it into 23 quantiles per day or week.
+  func forecast(
+    _ job: SeriesJob, prompt: ForecastPrompt, completion: CompletionText, reference: [[Double]]
+  ) throws(ProviderFailure) -> SeriesForecast {
     let parser = ForecastReplyParser(provider: name, prompt: prompt)
-    let completion = try await complete(prompt, seed: seed)
     let provided: [[Int: Double]]
     do {
       provided = try parser.parse(completion.text)
@@ -89,48 +138,35 @@ public struct HostedProvider: ForecastProvider {
       throw ProviderFailure(
         provider: name, failureClass: .truncated, message: "the answer hit max tokens and does not parse")
     }
+    let periods = provided.enumerated().map { period, values in
+      QuantileCalibration.fill(provided: values, local: reference[period])
+    }
+    guard job.asksWeeklyTotals else { return job.forecast(quantiles: periods) }
     return job.forecast(
-      quantiles: provided.enumerated().map { step, values in
-        QuantileCalibration.fill(provided: values, local: local[step])
-      })
+      quantiles: LocalForecaster.spreadOverDays(weekly: periods, history: job.values, days: job.targets.steps))
   }
 
-  /// Sends the completion, retrying `unavailable` with backoff and a short rate-limit hint once.
-  func complete(_ prompt: ForecastPrompt, seed: Int) async throws(ProviderFailure) -> CompletionText {
-    let call = api.completion(prompt, seed: seed)
-    var attempt = 0
-    var waitedForRateLimit = false
-    while true {
-      do throws(ProviderFailure) {
-        let reply = try await send(call)
-        guard reply.isSuccess else {
-          let failure = FailureClassifier.classify(reply, provider: name, secret: secret, now: Date())
-          // Groq JSON mode hands back what it generated; the parser decides whether it is usable.
-          if failure.failureClass == .invalidOutput, let generated = VendorError(body: reply.body).failedGeneration {
-            return CompletionText(text: generated)
-          }
-          throw failure
-        }
-        guard let body = JSONValue(parsing: reply.body) else {
-          throw ProviderFailure(
-            provider: name, failureClass: .invalidOutput, httpStatus: reply.status,
-            message: "the 2xx body is not JSON: " + VendorError.plainText(reply.body))
-        }
-        return try api.text(from: body, provider: name)
-      } catch {
-        if Task.isCancelled { throw error }
-        switch error.failureClass {
-        case .unavailable where attempt < settings.maxRetries && (error.retryAfter ?? 0) <= retry.maxRetryAfter:
-          await retry.sleep(retry.backoff(attempt: attempt, hint: error.retryAfter))
-          attempt += 1
-        case .rateLimited where !waitedForRateLimit && (error.retryAfter ?? .infinity) <= retry.shortRateLimitWait:
-          await retry.sleep(error.retryAfter ?? 0)
-          waitedForRateLimit = true
-        default:
-          throw error
-        }
+  /// Sends one completion request and returns its text, or the classified failure. Retrying is
+  /// the chain's decision (one failed request is one strike), never done here.
+  func complete(
+    _ prompt: ForecastPrompt, seed: Int, usage: inout TokenUsage
+  ) async throws(ProviderFailure) -> CompletionText {
+    let reply = try await send(api.completion(prompt, seed: seed))
+    guard reply.isSuccess else {
+      let failure = FailureClassifier.classify(reply, provider: name, secret: secret, now: Date())
+      // Groq JSON mode hands back what it generated; the parser decides whether it is usable.
+      if failure.failureClass == .invalidOutput, let generated = VendorError(body: reply.body).failedGeneration {
+        return CompletionText(text: generated)
       }
+      throw failure
     }
+    guard let body = JSONValue(parsing: reply.body) else {
+      throw ProviderFailure(
+        provider: name, failureClass: .invalidOutput, httpStatus: reply.status,
+        message: "the 2xx body is not JSON: " + VendorError.plainText(reply.body))
+    }
+    usage += api.usage(from: body)
+    return try api.text(from: body, provider: name)
   }
 
   private func send(_ call: VendorCall) async throws(ProviderFailure) -> HTTPReply {

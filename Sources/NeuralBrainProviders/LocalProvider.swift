@@ -13,7 +13,9 @@ public struct LocalProvider: ForecastProvider {
 
   public var model: String { forecaster.modelID }
 
-  public func forecast(_ request: ForecastRequest) async throws(ProviderFailure) -> ProviderOutput {
+  public func forecast(
+    _ request: ForecastRequest, outcomes: any RequestOutcomeHandler
+  ) async throws(ProviderFailure) -> ProviderOutput {
     let jobs = SeriesJob.jobs(for: request)
     let quantiles = forecaster.forecast(
       jobs.map(\.values), frequency: request.targets.frequency, steps: request.targets.steps, seed: request.seed)

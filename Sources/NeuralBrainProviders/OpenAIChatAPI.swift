@@ -6,6 +6,14 @@ import NeuralBrainCore
 struct OpenAIChatAPI: VendorAPI {
   var settings: ProviderSettings
   var key: Credentials?
+  /// Where `/chat/completions` and `/models` live: `base_url`, or Workers AI's `…/ai/v1`.
+  var root: String
+
+  init(settings: ProviderSettings, key: Credentials?, root: String? = nil) {
+    self.settings = settings
+    self.key = key
+    self.root = root ?? settings.baseURL
+  }
 
   func completion(_ prompt: ForecastPrompt, seed: Int) -> VendorCall {
     var body: [String: JSONValue] = [
@@ -32,7 +40,7 @@ struct OpenAIChatAPI: VendorAPI {
     let tokenKey = settings.kind == .openai || settings.kind == .groq ? "max_completion_tokens" : "max_tokens"
     body[tokenKey] = .number(Double(settings.maxTokens))
     if let temperature = settings.temperature { body["temperature"] = .number(temperature) }
-    return VendorCall(url: settings.baseURL + "/chat/completions", headers: bearer(key), body: .object(body))
+    return VendorCall(url: root + "/chat/completions", headers: bearer(key), body: .object(body))
   }
 
   func text(from body: JSONValue, provider: String) throws(ProviderFailure) -> CompletionText {
@@ -59,18 +67,22 @@ struct OpenAIChatAPI: VendorAPI {
     return CompletionText(text: text)
   }
 
+  func usage(from body: JSONValue) -> TokenUsage {
+    usage(prompt: body["usage"]?["prompt_tokens"], completion: body["usage"]?["completion_tokens"])
+  }
+
   func healthProbes() -> [HealthProbe] {
     let model = settings.kind == .huggingface ? String(settings.model.prefix { $0 != ":" }) : settings.model
     let listed = HealthProbe(
       call: VendorCall(
-        method: .GET, url: settings.baseURL + "/models",
+        method: .GET, url: root + "/models",
         headers: settings.kind == .huggingface ? [] : bearer(key), body: nil)
     ) { body in
       let ids = body?["data"]?.array?.compactMap { $0["id"]?.string } ?? []
       guard !ids.isEmpty, !ids.contains(model), !ids.contains(model + ":latest") else { return nil }
       return (.modelNotFound, "model `\(model)` is not in the provider's model list")
     }
-    guard settings.kind == .huggingface, let whoami = settings.whoamiURL else { return [listed] }
+    guard let whoami = settings.tokenCheckURL else { return [listed] }
     return [listed, HealthProbe(call: VendorCall(method: .GET, url: whoami, headers: bearer(key), body: nil)) { _ in nil }]
   }
 }

@@ -66,7 +66,11 @@ public enum ProviderFactory {
       }
       api = CloudflareAPI(settings: settings, key: key, accountID: account.secret)
     default:
-      api = OpenAIChatAPI(settings: settings, key: key)
+      switch settings.api {
+      case .responses: api = OpenAIResponsesAPI(settings: settings, key: key)
+      case .textGeneration: api = HuggingFaceTextGenerationAPI(settings: settings, key: key)
+      case .chatCompletions, .native: api = OpenAIChatAPI(settings: settings, key: key)
+      }
     }
     return .ready(
       HostedProvider(

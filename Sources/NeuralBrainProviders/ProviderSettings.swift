@@ -1,3 +1,4 @@
+import Foundation
 import NeuralBrainConfig
 import NeuralBrainCore
 
@@ -18,14 +19,15 @@ public struct ProviderSettings: Sendable, Hashable {
   public var maxTokens: Int
   /// Sampling temperature; nil sends none (reasoning models reject non-default values).
   public var temperature: Double?
-  /// Extra attempts of one request after `unavailable` (with exponential backoff).
-  public var maxRetries: Int
-  /// Hugging Face only: the token check endpoint (the router's model list needs no auth).
+  /// Which of the vendor's APIs to speak (the kind's default unless `api` says otherwise).
+  public var api: WireAPI
+  /// Hugging Face only: the token check endpoint (the router's model list needs no auth); nil
+  /// derives it from `baseURL` (see `tokenCheckURL`).
   public var whoamiURL: String?
 
   public init(
     kind: ProviderKind, baseURL: String, model: String, apiKeyEnv: String? = nil, accountIDEnv: String? = nil,
-    timeoutSeconds: Double = 180, maxTokens: Int = 2000, temperature: Double? = 0.2, maxRetries: Int = 2,
+    timeoutSeconds: Double = 180, maxTokens: Int = 2000, temperature: Double? = 0.2, api: WireAPI? = nil,
     whoamiURL: String? = nil
   ) {
     self.kind = kind
@@ -36,8 +38,21 @@ public struct ProviderSettings: Sendable, Hashable {
     self.timeoutSeconds = timeoutSeconds
     self.maxTokens = maxTokens
     self.temperature = temperature
-    self.maxRetries = maxRetries
+    self.api = api ?? WireAPI.supported(by: kind)[0]
     self.whoamiURL = whoamiURL
+  }
+
+  /// Hugging Face's token check: `whoami_url` when set; `https://huggingface.co/api/whoami-v2`
+  /// for the public router; otherwise `/api/whoami-v2` on `base_url`'s own host, so a proxy or
+  /// a test server in front of the router is asked, never the public Hub.
+  public var tokenCheckURL: String? {
+    guard kind == .huggingface else { return nil }
+    if let whoamiURL { return whoamiURL }
+    guard let scheme = baseURL.range(of: "://") else { return nil }
+    let afterScheme = baseURL[scheme.upperBound...]
+    let host = afterScheme.prefix { $0 != "/" }
+    if host.lowercased() == "router.huggingface.co" { return "https://huggingface.co/api/whoami-v2" }
+    return String(baseURL[..<scheme.upperBound]) + host + "/api/whoami-v2"
   }
 
   /// The built-in settings of a vendor name (`openai`, `gemini`, …); nil for other names.
@@ -63,7 +78,7 @@ public struct ProviderSettings: Sendable, Hashable {
     case "huggingface":
       ProviderSettings(
         kind: .huggingface, baseURL: "https://router.huggingface.co/v1", model: "openai/gpt-oss-120b:fastest",
-        apiKeyEnv: "HF_TOKEN", whoamiURL: "https://huggingface.co/api/whoami-v2")
+        apiKeyEnv: "HF_TOKEN")
     case "local":
       ProviderSettings(kind: .local, baseURL: "", model: "local")
     default:
@@ -106,9 +121,14 @@ public struct ProviderSettings: Sendable, Hashable {
       settings.maxTokens = value
     }
     if let value = try reader.double("temperature") { settings.temperature = value }
-    if let value = try reader.int("max_retries") {
-      guard value >= 0 else { throw reader.invalid("max_retries", "must be 0 or more") }
-      settings.maxRetries = value
+    if let value = try reader.string("api") {
+      let supported = WireAPI.supported(by: settings.kind)
+      guard let api = WireAPI(rawValue: value), supported.contains(api) else {
+        throw reader.invalid(
+          "api", "`\(value)` is not an API of kind \(settings.kind.rawValue); use one of "
+            + supported.map(\.rawValue).joined(separator: ", "))
+      }
+      settings.api = api
     }
     if let value = try reader.string("whoami_url") { settings.whoamiURL = value }
     try reader.finish()

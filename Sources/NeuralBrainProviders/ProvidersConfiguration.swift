@@ -10,6 +10,9 @@ public struct ProvidersConfiguration: Sendable {
   public var failoverThreshold: Int
   /// Consecutive healthy checks before promotion back up; 0 disables promotion.
   public var promotionChecks: Int
+  /// Consecutive failed health-monitor probes of the locked provider that fail it over before
+  /// the next run; 0 disables.
+  public var healthFailoverChecks: Int
   /// Requests in flight at once against the locked provider.
   public var concurrency: Int
   /// Audit events kept.
@@ -17,12 +20,13 @@ public struct ProvidersConfiguration: Sendable {
 
   public init(
     order: [String], settings: [String: ProviderSettings], failoverThreshold: Int = 3, promotionChecks: Int = 3,
-    concurrency: Int = 4, auditKeep: Int = 1000
+    healthFailoverChecks: Int = 3, concurrency: Int = 4, auditKeep: Int = 1000
   ) {
     self.order = order
     self.settings = settings
     self.failoverThreshold = failoverThreshold
     self.promotionChecks = promotionChecks
+    self.healthFailoverChecks = healthFailoverChecks
     self.concurrency = concurrency
     self.auditKeep = auditKeep
   }
@@ -47,6 +51,8 @@ public struct ProvidersConfiguration: Sendable {
     }
     failoverThreshold = try Self.positive(reader, "failover_threshold", default: failoverThreshold, minimum: 1)
     promotionChecks = try Self.positive(reader, "promotion_checks", default: promotionChecks, minimum: 0)
+    healthFailoverChecks = try Self.positive(
+      reader, "health_failover_checks", default: healthFailoverChecks, minimum: 0)
     concurrency = try Self.positive(reader, "concurrency", default: concurrency, minimum: 1)
     auditKeep = try Self.positive(reader, "audit_keep", default: auditKeep, minimum: 1)
     for (name, table) in reader.subtables() {

@@ -1,12 +1,10 @@
-/// How a provider and the chain wait before retrying: exponential backoff for `unavailable`,
-/// honouring short rate-limit hints, all through one injectable `sleep` (tests pass one that
-/// records instead of waiting).
+/// How the chain waits before sending a failed request again: exponential backoff for
+/// `unavailable`, the vendor's hint for rate limits, all through one injectable `sleep` (tests
+/// pass one that records instead of waiting).
 public struct RetryPolicy: Sendable {
   /// First backoff in seconds; doubled per attempt.
   public var baseBackoff: Double
   public var maxBackoff: Double
-  /// A rate-limit hint up to this many seconds is waited out once inside one request.
-  public var shortRateLimitWait: Double
   /// A `retry-after` above this means fail over now (openai-python gives up above 120 s too).
   public var maxRetryAfter: Double
   /// Total seconds the chain may spend waiting during one run before it fails over instead.
@@ -14,12 +12,11 @@ public struct RetryPolicy: Sendable {
   public var sleep: @Sendable (Double) async -> Void
 
   public init(
-    baseBackoff: Double = 0.5, maxBackoff: Double = 8, shortRateLimitWait: Double = 10, maxRetryAfter: Double = 120,
+    baseBackoff: Double = 0.5, maxBackoff: Double = 8, maxRetryAfter: Double = 120,
     runWaitBudget: Double = 300, sleep: @escaping @Sendable (Double) async -> Void = RetryPolicy.taskSleep
   ) {
     self.baseBackoff = baseBackoff
     self.maxBackoff = maxBackoff
-    self.shortRateLimitWait = shortRateLimitWait
     self.maxRetryAfter = maxRetryAfter
     self.runWaitBudget = runWaitBudget
     self.sleep = sleep

@@ -1,4 +1,5 @@
 import NeuralBrainCore
+import NeuralBrainForecasting
 
 /// One series of a request prepared for forecasting: its gap-filled values and the dates of the
 /// horizons asked for. Shared by every provider so they all forecast the same set in the same order.
@@ -21,6 +22,18 @@ struct SeriesJob: Sendable {
   /// Target end dates of steps 1…N.
   var horizonDates: [Day] {
     (1...max(targets.steps, 1)).map { targets.targetEndDate(lastObserved: lastObserved, step: $0) }
+  }
+
+  /// Hosted models are asked for 7-day totals of daily data, as the hubs score them: a reply of
+  /// 28 daily rows of quantiles runs to 6–7k characters, past most vendors' default output cap,
+  /// while four weekly rows stay under 1,000 tokens. The totals are spread over the days exactly
+  /// as `local` spreads its own.
+  var asksWeeklyTotals: Bool { targets.frequency == .daily }
+
+  /// The end dates of the periods a hosted model is asked for, in order.
+  var askedPeriodEnds: [Day] {
+    guard asksWeeklyTotals else { return horizonDates }
+    return (1...max(LocalForecaster.weeks(coveringDays: targets.steps), 1)).map { lastObserved.adding(days: 7 * $0) }
   }
 
   /// Wraps per-step quantile rows (23 values each) as the series' forecast.

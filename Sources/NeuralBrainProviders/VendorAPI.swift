@@ -28,11 +28,19 @@ protocol VendorAPI: Sendable {
   func completion(_ prompt: ForecastPrompt, seed: Int) -> VendorCall
   /// The reply text of a 2xx body, or a `blocked`/`truncated`/`invalidOutput` failure.
   func text(from body: JSONValue, provider: String) throws(ProviderFailure) -> CompletionText
+  /// The tokens a 2xx body says the request used (zeros where the vendor does not say).
+  func usage(from body: JSONValue) -> TokenUsage
   func healthProbes() -> [HealthProbe]
 }
 
 extension VendorAPI {
   func bearer(_ key: Credentials?) -> [(String, String)] {
     key.map { [("authorization", "Bearer \($0.secret)")] } ?? []
+  }
+
+  /// One request's usage from the counts at `prompt` and `completion` (either may be absent).
+  func usage(prompt: JSONValue?, completion: JSONValue?) -> TokenUsage {
+    TokenUsage(
+      requests: 1, promptTokens: Int(prompt?.number ?? 0), completionTokens: Int(completion?.number ?? 0))
   }
 }

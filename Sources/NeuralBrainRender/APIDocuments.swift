@@ -66,6 +66,8 @@ enum APIDocuments {
   struct Status: Encodable {
     var regionCount: Int
     var notes: [String]
+    /// What the hosted provider reported using (absent for `local`).
+    var tokenUsage: TokenUsage?
   }
 
   /// `regions.json`.
@@ -138,7 +140,7 @@ enum APIDocuments {
     Document(
       run: RunMetadata(content.run),
       body: Status(
-        regionCount: content.forecasts.count, notes: content.run.notes))
+        regionCount: content.forecasts.count, notes: content.run.notes, tokenUsage: content.run.tokenUsage))
   }
 
   static func regions(_ content: SiteContent) -> Document<Regions> {

@@ -26,13 +26,18 @@ enum Markup {
     return out
   }
 
-  /// Quotes a CSV field when it holds a comma, quote or line break (RFC 4180).
+  /// A text field of a published CSV file: quoted when it holds a comma, quote or line break
+  /// (RFC 4180), and neutralised for spreadsheets when it starts with `=`, `+`, `-`, `@`, a tab or
+  /// a carriage return (OWASP's CSV-injection rule: prefixed with `'`, so a region named
+  /// `=HYPERLINK(…)` stays text). Numbers are written by `NumberFormat`, never through here.
   static func csvField(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
-      return text
+    let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+    let neutral = text.first.map { formulaStarts.contains($0) } == true ? "'" + text : text
+    guard neutral.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+      return neutral
     }
     var out = "\""
-    for character in text {
+    for character in neutral {
       out += character == "\"" ? "\"\"" : String(character)
     }
     return out + "\""

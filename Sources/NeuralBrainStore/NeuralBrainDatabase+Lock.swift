@@ -3,32 +3,40 @@ import GRDB
 import NeuralBrainCore
 
 extension NeuralBrainDatabase {
-  /// The persisted provider lock, if any provider was ever locked.
-  public func loadLock() throws(StoreError) -> LockState? {
-    try read("read provider lock") { db in
-      guard let record = try LockRecord.fetchOne(db, key: 1) else { return nil }
-      return LockState(
-        provider: record.provider, acquiredAt: record.acquiredAt,
-        consecutiveFailures: record.consecutiveFailures,
-        lastFailureClass: record.lastFailureClass.flatMap(FailureClass.init(rawValue:)),
-        healthyStreaks: try Self.decode([String: Int].self, json: record.healthyStreaks))
-    }
+  /// The persisted provider lock and its version, if any provider was ever locked.
+  public func loadLock() throws(StoreError) -> StoredLock? {
+    try read("read provider lock") { db in try LockRecord.fetchOne(db, key: 1)?.stored() }
   }
 
-  /// Saves the lock and appends audit events in one transaction, keeping the newest `keep`.
-  public func saveLock(_ state: LockState?, events: [AuditEvent], keep: Int = 1000) throws(StoreError) {
+  /// Saves the lock whatever is stored (a manual change wins over a running batch) and appends
+  /// audit events, in one transaction; returns the new version. Nil `state` deletes the lock.
+  @discardableResult
+  public func saveLock(_ state: LockState?, events: [AuditEvent], keep: Int = 1000) throws(StoreError) -> Int {
     try write("save provider lock") { db in
+      let version = (try LockRecord.fetchOne(db, key: 1)?.version ?? 0) + 1
       if let state {
-        try LockRecord(
-          provider: state.provider, acquiredAt: state.acquiredAt,
-          consecutiveFailures: state.consecutiveFailures,
-          lastFailureClass: state.lastFailureClass?.rawValue,
-          healthyStreaks: try Self.json(state.healthyStreaks)
-        ).save(db)
+        try LockRecord(state, version: version).save(db)
       } else {
         try LockRecord.deleteAll(db)
       }
       try Self.append(events, keep: keep, in: db)
+      return version
+    }
+  }
+
+  /// Saves the lock only if the stored one is still at `version` (nil: none stored yet), with
+  /// its audit events; returns the new version, or nil (and saves nothing) when the lock was
+  /// changed meanwhile.
+  public func saveLock(
+    _ state: LockState, replacing version: Int?, events: [AuditEvent] = [], keep: Int = 1000
+  ) throws(StoreError) -> Int? {
+    try write("save provider lock") { db in
+      let current = try LockRecord.fetchOne(db, key: 1)?.version
+      guard current == version else { return nil }
+      let next = (current ?? 0) + 1
+      try LockRecord(state, version: next).save(db)
+      try Self.append(events, keep: keep, in: db)
+      return next
     }
   }
 
@@ -49,13 +57,17 @@ extension NeuralBrainDatabase {
     }
   }
 
-  /// Records health probe results.
-  public func recordHealthChecks(_ checks: [HealthCheckRecord]) throws(StoreError) {
+  /// Records health probe results, keeping the newest `keep` (a probe every 5 minutes of six
+  /// providers is 1,700 rows a day).
+  public func recordHealthChecks(_ checks: [HealthCheckRecord], keep: Int = 20_000) throws(StoreError) {
     try write("record health checks") { db in
       for var check in checks {
         check.id = nil
         try check.insert(db)
       }
+      try db.execute(
+        sql: "DELETE FROM health_check WHERE id NOT IN (SELECT id FROM health_check ORDER BY id DESC LIMIT ?)",
+        arguments: [max(keep, 1)])
     }
   }
 

@@ -116,6 +116,40 @@ extension NeuralBrainDatabase {
         );
         """)
     }
+    migrator.registerMigration("v4: lock version and health, abandoned runs, token usage, forecasts by reference date") { db in
+      try db.execute(sql: """
+        ALTER TABLE provider_lock ADD COLUMN failed_health_checks INTEGER NOT NULL DEFAULT 0
+          CHECK (failed_health_checks >= 0);
+        ALTER TABLE provider_lock ADD COLUMN last_health TEXT NOT NULL DEFAULT '{}';
+        ALTER TABLE provider_lock ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+        CREATE TABLE run_v4 (
+          id TEXT PRIMARY KEY NOT NULL,
+          started_at DATETIME NOT NULL,
+          finished_at DATETIME,
+          status TEXT NOT NULL CHECK (status IN ('running', 'succeeded', 'failed', 'abandoned')),
+          source TEXT,
+          data_as_of TEXT,
+          provider TEXT,
+          model TEXT,
+          fallback_used BOOLEAN NOT NULL DEFAULT 0,
+          regions INTEGER NOT NULL DEFAULT 0,
+          release_path TEXT,
+          error TEXT,
+          summary TEXT,
+          seed INTEGER NOT NULL,
+          requests INTEGER CHECK (requests IS NULL OR requests >= 0),
+          prompt_tokens INTEGER CHECK (prompt_tokens IS NULL OR prompt_tokens >= 0),
+          completion_tokens INTEGER CHECK (completion_tokens IS NULL OR completion_tokens >= 0)
+        );
+        INSERT INTO run_v4 (id, started_at, finished_at, status, source, data_as_of, provider, model,
+          fallback_used, regions, release_path, error, summary, seed)
+          SELECT id, started_at, finished_at, status, source, data_as_of, provider, model,
+            fallback_used, regions, release_path, error, summary, seed FROM run;
+        DROP TABLE run;
+        ALTER TABLE run_v4 RENAME TO run;
+        CREATE INDEX forecast_reference ON forecast(region_id, metric, reference_date, horizon);
+        """)
+    }
     return migrator
   }
 }

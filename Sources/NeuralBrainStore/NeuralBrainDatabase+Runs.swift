@@ -8,6 +8,22 @@ extension NeuralBrainDatabase {
     try write("start run") { db in try run.insert(db) }
   }
 
+  /// Marks every run still recorded as running as abandoned: called by the next run while it
+  /// holds the run lock, so no process of theirs is alive. Returns their ids.
+  @discardableResult
+  public func abandonRunningRuns(at time: Date) throws(StoreError) -> [String] {
+    try write("mark abandoned runs") { db in
+      let ids = try String.fetchAll(db, sql: "SELECT id FROM run WHERE status = 'running' ORDER BY id")
+      try db.execute(
+        sql: """
+          UPDATE run SET status = 'abandoned', finished_at = ?,
+            error = 'the process ended before the run recorded how it ended (killed or crashed)'
+          WHERE status = 'running'
+          """, arguments: [time])
+      return ids
+    }
+  }
+
   /// Records how a run ended.
   public func finishRun(_ run: RunRecord) throws(StoreError) {
     try write("finish run") { db in try run.update(db) }
@@ -64,7 +80,9 @@ extension NeuralBrainDatabase {
     }
   }
 
-  /// Stored forecasts of succeeded runs whose target end date is on or before `day`.
+  /// Stored forecasts of succeeded runs whose target end date is on or before `day`: for each
+  /// model, region, metric, reference date and horizon the one published last, so that several
+  /// runs on one day (an hourly schedule) count as one forecast, as the hubs score them.
   public func forecasts(endingOnOrBefore day: Day) throws(StoreError) -> [StoredForecast] {
     try read("read stored forecasts") { db in
       let records = try ForecastRecord.fetchAll(
@@ -72,6 +90,12 @@ extension NeuralBrainDatabase {
         sql: """
           SELECT f.* FROM forecast f JOIN run r ON r.id = f.run_id
           WHERE r.status = 'succeeded' AND f.target_end_date <= ?
+          AND NOT EXISTS (
+            SELECT 1 FROM forecast later JOIN run lr ON lr.id = later.run_id
+            WHERE lr.status = 'succeeded' AND later.region_id = f.region_id AND later.metric = f.metric
+              AND later.reference_date = f.reference_date AND later.horizon = f.horizon
+              AND later.provider = f.provider AND later.model = f.model
+              AND (lr.started_at > r.started_at OR (lr.started_at = r.started_at AND lr.id > r.id)))
           ORDER BY f.run_id, f.region_id, f.metric, f.horizon
           """, arguments: [day.iso])
       return try records.compactMap { record -> StoredForecast? in

@@ -1,19 +1,22 @@
 import Foundation
 
-/// Runs the built `neuralbrain` executable as a separate process, as cron would.
+/// Runs the `neuralbrain` executable as a separate process, as cron would.
 ///
-/// The binary sits next to the test bundle in the build directory (`swift build --build-tests`
-/// builds it), so this works for any scratch path.
+/// `scripts/test.sh` points `NEURALBRAIN_EXECUTABLE` at the shipped release binary
+/// (`.build/release/neuralbrain`), so end-to-end tests exercise what users run. Without it, the
+/// binary built beside the test bundle is used (same configuration as the tests).
 public enum NeuralBrainExecutable {
   /// The executable's location.
   public static var url: URL {
+    if let path = ProcessInfo.processInfo.environment["NEURALBRAIN_EXECUTABLE"], !path.isEmpty {
+      return URL(fileURLWithPath: path)
+    }
     let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     let candidates = [
       bundle.appendingPathComponent("neuralbrain"),
       bundle.deletingLastPathComponent().appendingPathComponent("neuralbrain"),
-      PackagePaths.root.appendingPathComponent(".build/debug/neuralbrain"),
     ]
-    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
   }
 
   /// Runs `neuralbrain arguments…` in `directory` with exactly `environment` (plus PATH).

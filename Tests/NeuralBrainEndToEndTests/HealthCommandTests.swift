@@ -44,5 +44,41 @@ struct HealthCommandTests {
       #expect(!result.standardOutput.contains(key) && !result.standardError.contains(key))
     }
   }
-}
 
+  @Test("health run from cron acts: three failed probes of the locked provider fail it over; steady health is audited once")
+  func monitorActs() async throws {
+    let server = try await LoopbackHTTPServer.start { request in
+      if request.path == "/v1/models" {
+        return .json(503, #"{"error":{"message":"The engine is currently overloaded, please try again later","type":"service_unavailable_error","param":null,"code":"server_is_overloaded"}}"#)
+      }
+      if request.path.hasPrefix("/v1beta/models/") {
+        return .json(200, #"{"name":"models/gemini-2.5-flash","supportedGenerationMethods":["generateContent"]}"#)
+      }
+      return .json(200, #"{"object":"list","data":[{"id":"llama-3.3-70b-versatile","object":"model"}]}"#)
+    }
+    let directory = try TemporaryDirectory()
+    let config = directory.url.appendingPathComponent("neuralbrain.toml")
+    try ProviderFailoverRunTests.config(server: server.baseURL).write(to: config, atomically: true, encoding: .utf8)
+    let common = ["--config", config.path, "--state-dir", directory.url.appendingPathComponent("state").path]
+    let acquire = try await NeuralBrainExecutable.run(["lock", "acquire", "openai"] + common)
+    try #require(acquire.status == 0, "stderr: \(acquire.standardError)")
+    var locked: [String] = []
+    for _ in 0..<5 {
+      let health = try await NeuralBrainExecutable.run(["health"] + common, environment: ProviderFailoverRunTests.keys)
+      try #require(health.status == 0, "stderr: \(health.standardError)")
+      let lock = try await NeuralBrainExecutable.run(["lock", "show", "--json"] + common)
+      let object = try #require(try JSONSerialization.jsonObject(with: Data(lock.standardOutput.utf8)) as? [String: Any])
+      locked.append(object["provider"] as? String ?? "?")
+    }
+    try await server.shutdown()
+    #expect(locked == ["openai", "openai", "gemini", "gemini", "gemini"])
+
+    let audit = try await NeuralBrainExecutable.run(["audit", "--json", "--limit", "100"] + common)
+    let events = try #require(try JSONSerialization.jsonObject(with: Data(audit.standardOutput.utf8)) as? [[String: Any]])
+    let checks = events.filter { $0["type"] as? String == "health_check" }.compactMap { $0["provider"] as? String }
+    #expect(checks.sorted() == ["gemini", "groq", "local", "openai"], "one audited check per provider, not one per probe")
+    let failover = try #require(events.first { $0["type"] as? String == "failover" }?["details"] as? [String: String])
+    #expect(failover["from"] == "openai" && failover["to"] == "gemini")
+    #expect(failover["reason"]?.contains("health check failed 3 consecutive times") == true)
+  }
+}

@@ -15,8 +15,9 @@ struct ProviderFailoverRunTests {
   ]
 
   /// openai answers 401, gemini answers 429 quota, groq answers every forecast.
-  static func vendorServer() async throws -> LoopbackHTTPServer {
+  static func vendorServer(log: RequestLog = RequestLog()) async throws -> LoopbackHTTPServer {
     try await LoopbackHTTPServer.start { request in
+      await log.append(request)
       if request.path.hasPrefix("/v1/chat/completions") {
         return .json(
           401,
@@ -28,26 +29,10 @@ struct ProviderFailoverRunTests {
           #"{"error":{"code":429,"message":"You exceeded your current quota, please check your plan and billing details.","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.QuotaFailure","violations":[{"quotaMetric":"generativelanguage.googleapis.com/generate_content_free_tier_requests","quotaId":"GenerateRequestsPerDayPerProjectPerModel-FreeTier","quotaValue":"250"}]}]}}"#)
       }
       if request.path.hasPrefix("/openai/v1/chat/completions") {
-        return .json(200, groqReply(to: request.bodyText))
+        return VendorForecaster.reply(to: request, format: .openAIChat)
       }
       return .json(404, #"{"error":{"message":"unknown path","type":"invalid_request_error","code":"unknown_url"}}"#)
     }
-  }
-
-  /// A Chat Completions reply forecasting a flat 10 for every date the prompt asks for.
-  static func groqReply(to body: String) -> String {
-    let marker = "target end dates: "
-    let tail = body.range(of: marker).map { String(body[$0.upperBound...]) } ?? ""
-    let list = tail.components(separatedBy: "Reply").first ?? ""
-    let dates: [String] = list.split(whereSeparator: { !($0.isNumber || $0 == "-") }).map { String($0) }
-      .filter { $0.count == 10 }
-    let points = dates.map { date in
-      #"{"date":"\#(date)","median":10,"quantiles":[{"level":0.025,"value":4},{"level":0.1,"value":6},{"level":0.25,"value":8},{"level":0.75,"value":12},{"level":0.9,"value":15},{"level":0.975,"value":19}]}"#
-    }
-    let content = #"{"forecasts":["# + points.joined(separator: ",") + "]}"
-    let escaped = content.replacingOccurrences(of: "\"", with: "\\\"")
-    return #"{"id":"chatcmpl-e2e","object":"chat.completion","created":1760000000,"model":"llama-3.3-70b-versatile","choices":[{"index":0,"message":{"role":"assistant","content":""# + escaped
-      + #""},"logprobs":null,"finish_reason":"stop"}],"usage":{"prompt_tokens":10,"completion_tokens":10,"total_tokens":20}}"#
   }
 
   static func config(server: String) -> String {
@@ -73,9 +58,10 @@ struct ProviderFailoverRunTests {
     """
   }
 
-  @Test("openai 401, gemini quota ×3, groq succeeds: every forecast file says groq; audit shows both failovers")
+  @Test("openai 401, gemini quota ×3, groq succeeds: every forecast file says groq; at most 7 gemini calls; audit shows both failovers")
   func failover() async throws {
-    let server = try await Self.vendorServer()
+    let log = RequestLog()
+    let server = try await Self.vendorServer(log: log)
     let directory = try TemporaryDirectory()
     let configFile = directory.url.appendingPathComponent("neuralbrain.toml")
     try Self.config(server: server.baseURL).write(to: configFile, atomically: true, encoding: .utf8)
@@ -83,15 +69,19 @@ struct ProviderFailoverRunTests {
     let output = directory.url.appendingPathComponent("output")
     let result = try await NeuralBrainExecutable.run(
       ["run", "--config", configFile.path, "--state-dir", state, "--output", output.path,
-       "--regions", "3", "--steps", "7", "--now", "2026-11-29T06:00:00Z", "--log-format", "json"],
+       "--regions", "12", "--steps", "7", "--now", "2026-11-29T06:00:00Z", "--log-format", "json"],
       environment: Self.keys)
     try await server.shutdown()
     #expect(result.status == 0, "stderr: \(result.standardError)")
     #expect(result.standardOutput.contains("with groq"))
+    // A strike is one failed request: three quota strikes, plus at most concurrency − 1 = 3
+    // requests already in flight, go to gemini.
+    let geminiCalls = await log.requests.filter { $0.path.hasPrefix("/v1beta/") }.count
+    #expect(geminiCalls >= 3 && geminiCalls <= 7, "\(geminiCalls) gemini calls")
 
     let site = try SiteTree.files(in: output.appendingPathComponent("current"))
     let forecastFiles = site.filter { $0.key.hasPrefix("api/v1/forecasts/region/") && $0.key.hasSuffix(".json") }
-    #expect(forecastFiles.count == 3)
+    #expect(forecastFiles.count == 12)
     for (path, data) in forecastFiles {
       let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
       #expect(object["provider"] as? String == "groq", "\(path)")
@@ -102,7 +92,7 @@ struct ProviderFailoverRunTests {
     #expect(status["fallback_used"] as? Bool == true)
     let hubData = try #require(site["api/v1/forecasts/hub.csv"])
     let hubLines = String(decoding: hubData, as: UTF8.self).split(separator: "\n").count
-    #expect(hubLines == 1 + 3 * 2 * 7 * 23)
+    #expect(hubLines == 1 + 12 * 2 * 7 * 23)
 
     let audit = try await NeuralBrainExecutable.run(["audit", "--state-dir", state, "--json", "--limit", "100"])
     #expect(audit.status == 0)

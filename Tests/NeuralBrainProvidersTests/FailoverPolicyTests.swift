@@ -122,4 +122,54 @@ struct FailoverPolicyTests {
     #expect(released.lock.provider == "openai")
     #expect(released.events.map(\.type) == [.lockReleased, .lockAcquired])
   }
+
+  @Test("the locked provider fails over after three failed monitor probes, audited only when its health changes")
+  func monitoredFailover() {
+    var lock = LockState(provider: "openai", acquiredAt: time)
+    var audited: [AuditEventType] = []
+    var decisions: [FailoverPolicy.Decision] = []
+    for _ in 0..<3 {
+      let outcome = policy.apply(.monitored(HealthStatus(provider: "openai", healthy: false)), to: lock, at: time)
+      lock = outcome.lock
+      audited += outcome.events.map(\.type)
+      decisions.append(outcome.decision)
+    }
+    #expect(decisions == [.stay, .stay, .failover(from: "openai", to: "gemini")])
+    #expect(audited == [.healthCheck, .failover, .lockAcquired])
+    #expect(lock.provider == "gemini")
+    #expect(lock.lastHealth["openai"] == false)
+  }
+
+  @Test("a healthy monitor probe clears counted unavailable failures and the failed-probe count")
+  func monitoredRecovery() {
+    let lock = LockState(
+      provider: "groq", acquiredAt: time, consecutiveFailures: 2, lastFailureClass: .unavailable, failedHealthChecks: 2,
+      lastHealth: ["groq": false])
+    let outcome = policy.apply(.monitored(HealthStatus(provider: "groq", healthy: true)), to: lock, at: time)
+    #expect(outcome.lock.consecutiveFailures == 0)
+    #expect(outcome.lock.lastFailureClass == nil)
+    #expect(outcome.lock.failedHealthChecks == 0)
+    #expect(outcome.events.map(\.type) == [.healthCheck])
+    let quota = LockState(provider: "groq", acquiredAt: time, consecutiveFailures: 2, lastFailureClass: .quota)
+    #expect(policy.apply(.monitored(HealthStatus(provider: "groq", healthy: true)), to: quota, at: time).lock.consecutiveFailures == 2)
+  }
+
+  @Test("steady health is not audited again; 0 health_failover_checks never fails over")
+  func monitoredQuiet() {
+    var lock = LockState(provider: "local", acquiredAt: time)
+    var events = 0
+    for _ in 0..<10 {
+      let outcome = policy.apply(.monitored(HealthStatus(provider: "openai", healthy: true)), to: lock, at: time)
+      lock = outcome.lock
+      events += outcome.events.count
+    }
+    #expect(events == 1)
+    #expect(lock.healthyStreaks["openai"] == 10)
+    let patient = FailoverPolicy(order: ["openai", "local"], healthFailoverChecks: 0)
+    var locked = LockState(provider: "openai", acquiredAt: time)
+    for _ in 0..<10 {
+      locked = patient.apply(.monitored(HealthStatus(provider: "openai", healthy: false)), to: locked, at: time).lock
+    }
+    #expect(locked.provider == "openai")
+  }
 }

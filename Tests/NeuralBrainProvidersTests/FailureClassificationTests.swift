@@ -164,6 +164,24 @@ struct FailureClassificationTests {
     #expect(failure.message.contains("[redacted]"))
   }
 
+  @Test(
+    "masked key fragments a vendor echoes are scrubbed too",
+    arguments: [
+      "Invalid token SECRET***ken for this account",
+      "Invalid token SECRETTOKEN1 for this account",
+      "token ends with ...OKEN12345 (masked)",
+      "Incorrect API key provided: ***2345",
+    ])
+  func maskedFragments(message: String) {
+    let body = #"{"errors":[{"code":10000,"message":"# + JSONValue.string(message).text + "}]}"
+    let reply = HTTPReply(status: 401, headers: [], body: Array(body.utf8))
+    let failure = FailureClassifier.classify(reply, provider: "cloudflare", secret: "SECRETTOKEN12345", now: Date())
+    #expect(!failure.message.contains("SECRET"), "\(failure.message)")
+    #expect(!failure.message.contains("2345"), "\(failure.message)")
+    #expect(!failure.message.contains("***"), "\(failure.message)")
+    #expect(failure.message.contains("[redacted]"))
+  }
+
   @Test("an empty body still yields a message from the status")
   func emptyBody() {
     let failure = FailureClassifier.classify(

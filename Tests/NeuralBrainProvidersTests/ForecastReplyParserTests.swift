@@ -17,8 +17,8 @@ struct ForecastReplyParserTests {
 
   @Test("the prompt sends the last 26 values as integer date,value lines and the exact horizon dates")
   func promptContent() {
-    #expect(ForecastPrompt.version == "nb-prompt-v1")
-    #expect(prompt.horizonDates == TestFixtures.horizonDates)
+    #expect(ForecastPrompt.version == "nb-prompt-v2")
+    #expect(prompt.periodEnds == TestFixtures.horizonDates)
     let lines = prompt.user.split(separator: "\n").filter {
       $0.range(of: #"^\d{4}-\d{2}-\d{2},\d+$"#, options: .regularExpression) != nil
     }

@@ -21,6 +21,7 @@ struct HealthProbeTests {
     var name: String
     var routes: [String: LoopbackHTTPServer.Response]
     var failure: FailureClass?
+    var api: WireAPI?
     var testDescription: String { "\(kind.rawValue): \(name)" }
   }
 
@@ -62,13 +63,26 @@ struct HealthProbeTests {
       kind: .openaiCompatible, name: "Ollama lacks the model",
       routes: ["/v1/models": .json(200, #"{"object":"list","data":[{"id":"qwen3:8b","object":"model"}]}"#)],
       failure: .modelNotFound),
+    Case(
+      kind: .gemini, name: "array-wrapped error (OpenAI-compatible surface)",
+      routes: ["/v1beta/models/gemini-2.5-flash": .json(400, #"[{"error":{"code":400,"message":"API key not valid. Please pass a valid API key.","status":"INVALID_ARGUMENT"}}]"#)],
+      failure: .auth),
+    Case(
+      kind: .huggingface, name: "text generation: whoami on base_url's host",
+      routes: ["/api/whoami-v2": .json(200, #"{"type":"user","name":"me"}"#)], failure: nil, api: .textGeneration),
+    Case(
+      kind: .cloudflare, name: "wrong account id (404, 7xxx)",
+      routes: [
+        "/client/v4/user/tokens/verify": .json(200, #"{"result":{"id":"t","status":"active"},"success":true,"errors":[],"messages":[]}"#),
+        "/client/v4/accounts/acct123/ai/models/search": .json(404, #"{"result":null,"success":false,"errors":[{"code":7003,"message":"Could not route to /accounts/acct123/ai/models/search, perhaps your object identifier is invalid?"}],"messages":[]}"#),
+      ], failure: .auth),
   ]
 
   @Test("probes use cheap GET endpoints and report health", arguments: cases)
   func probe(_ testCase: Case) async throws {
     let log = RequestLog()
     let server = try await Self.serve(testCase.routes, log: log)
-    let provider = try TestFixtures.provider(testCase.kind, server: server.baseURL)
+    let provider = try TestFixtures.provider(testCase.kind, server: server.baseURL, api: testCase.api)
     let status = await provider.checkHealth()
     try await server.shutdown()
     #expect(status.provider == testCase.kind.rawValue)
@@ -81,6 +95,22 @@ struct HealthProbeTests {
     if testCase.kind == .huggingface {
       #expect(requests.first { $0.path == "/v1/models" }?.header("authorization") == nil)
     }
+  }
+
+  @Test(
+    "the Hugging Face token check follows base_url's host",
+    arguments: [
+      ("https://router.huggingface.co/v1", nil, "https://huggingface.co/api/whoami-v2"),
+      ("https://router.huggingface.co/hf-inference", nil, "https://huggingface.co/api/whoami-v2"),
+      ("http://127.0.0.1:8080/v1", nil, "http://127.0.0.1:8080/api/whoami-v2"),
+      ("https://hf-proxy.example.org/router/v1", nil, "https://hf-proxy.example.org/api/whoami-v2"),
+      ("http://127.0.0.1:8080/v1", "https://id.example.org/whoami", "https://id.example.org/whoami"),
+    ] as [(String, String?, String)])
+  func tokenCheckURL(baseURL: String, explicit: String?, expected: String) {
+    var settings = ProviderSettings.builtIn("huggingface")!
+    settings.baseURL = baseURL
+    settings.whoamiURL = explicit
+    #expect(settings.tokenCheckURL == expected)
   }
 
   @Test("an unreachable provider is unhealthy and unavailable")

@@ -22,14 +22,28 @@ struct ProviderChainTests {
     }
   }
 
-  static func chain(order: [String], server: String, store: InMemoryLockStore, environment: [String: String] = TestFixtures.environment) -> ProviderChain {
+  static func chain(
+    order: [String], server: String, store: InMemoryLockStore, environment: [String: String] = TestFixtures.environment,
+    concurrency: Int = 4, retry: RetryPolicy = TestFixtures.instantRetry
+  ) -> ProviderChain {
     var settings: [String: ProviderSettings] = ["local": ProviderSettings(kind: .local, baseURL: "", model: "local")]
     for kind in [ProviderKind.openai, .gemini, .groq] { settings[kind.rawValue] = TestFixtures.settings(kind, server: server) }
-    let configuration = ProvidersConfiguration(order: order, settings: settings)
+    let configuration = ProvidersConfiguration(order: order, settings: settings, concurrency: concurrency)
     let slots = ProviderFactory.make(
-      configuration: configuration, environment: environment, httpClient: TestFixtures.httpClient, retry: TestFixtures.instantRetry)
-    return ProviderChain(
-      slots: slots, policy: FailoverPolicy(configuration: configuration), store: store, retry: TestFixtures.instantRetry)
+      configuration: configuration, environment: environment, httpClient: TestFixtures.httpClient, retry: retry)
+    return ProviderChain(slots: slots, policy: FailoverPolicy(configuration: configuration), store: store, retry: retry)
+  }
+
+  /// The fixture request with `count` regions of the same weekly series.
+  static func request(regions count: Int) -> ForecastRequest {
+    var request = TestFixtures.request
+    let template = request.dataset.series[0]
+    request.dataset.series = (0..<count).map { index in
+      var series = template
+      series.region = Region(code: "R\(index)", name: "Region \(index)")
+      return series
+    }
+    return request
   }
 
   @Test("openai 401, gemini quota three times, groq succeeds: groq's output, both failovers audited")
@@ -116,10 +130,15 @@ struct ProviderChainTests {
         ? .json(200, #"{"object":"list","data":[{"id":"gpt-4.1-mini","object":"model"}]}"#)
         : .json(200, TestFixtures.openAIChat(content: TestFixtures.forecastJSON()))
     }
-    let store = InMemoryLockStore(lock: LockState(provider: "groq", acquiredAt: Date(timeIntervalSince1970: 0)))
+    let configuration = ProvidersConfiguration(order: ["openai", "groq", "local"], settings: [:])
+    var lock = LockState(provider: "groq", acquiredAt: Date(timeIntervalSince1970: 0))
+    for _ in 0..<3 {
+      lock = FailoverPolicy(configuration: configuration)
+        .apply(.monitored(HealthStatus(provider: "openai", healthy: true)), to: lock, at: Date()).lock
+    }
+    #expect(lock.healthyStreaks["openai"] == 3)
+    let store = InMemoryLockStore(lock: lock)
     let chain = Self.chain(order: ["openai", "groq", "local"], server: server.baseURL, store: store)
-    for _ in 0..<3 { _ = try await chain.monitorHealth() }
-    #expect(await store.lock?.healthyStreaks["openai"] == 3)
     let result = try await chain.run(TestFixtures.request)
     try await server.shutdown()
     #expect(result.output.provider == "openai")
@@ -162,21 +181,132 @@ struct ProviderChainTests {
     #expect(result.events.first { $0.type == .failover }?.details["reason"]?.contains("rate_limited") == true)
   }
 
-  @Test("every series of a multi-series request is forecast, in dataset order")
-  func manySeries() async throws {
-    let server = try await LoopbackHTTPServer.start { _ in
-      .json(200, TestFixtures.openAIChat(content: TestFixtures.forecastJSON()))
+  /// The regression test of the release-only crash: with several requests in flight, every
+  /// reply must land in its own series' slot. Built with -O (as `scripts/test.sh` builds the
+  /// suite), the task-group code this replaced trapped here on the first reply.
+  @Test("every series of a multi-series request is forecast by its own reply, in dataset order", arguments: [1, 2, 4, 8])
+  func manySeries(concurrency: Int) async throws {
+    let server = try await LoopbackHTTPServer.start { request in
+      let region = request.bodyText.range(of: #"Region (\d+)"#, options: .regularExpression)
+        .map { String(request.bodyText[$0].dropFirst(7)) } ?? "0"
+      let median = 100 + (Double(region) ?? 0)
+      return .json(200, TestFixtures.openAIChat(content: TestFixtures.forecastJSON(median: median)))
     }
-    var request = TestFixtures.request
-    let template = try #require(request.dataset.series.first)
-    request.dataset.series = ["US-TX", "US-CA", "US-NY", "US-WA", "US-FL"].map { code in
-      var series = template
-      series.region = Region(code: code, name: code)
-      return series
-    }
-    let provider = try TestFixtures.provider(.openai, server: server.baseURL)
+    let request = Self.request(regions: 23)
+    let provider = try TestFixtures.provider(.openai, server: server.baseURL, concurrency: concurrency)
     let output = try await provider.forecast(request)
     try await server.shutdown()
     #expect(output.forecasts.map(\.regionID) == request.dataset.series.map(\.region.id))
+    for (index, forecast) in output.forecasts.enumerated() {
+      #expect(forecast.horizons.allSatisfy { $0.median == 100 + Double(index) }, "\(forecast.regionID)")
+    }
+    #expect(output.usage == TokenUsage(requests: 23, promptTokens: 23, completionTokens: 23))
   }
+
+  @Test("a strike is one failed request: a provider that keeps failing gets at most threshold + concurrency − 1 calls", arguments: [1, 2, 4, 8])
+  func strikesPerRequest(concurrency: Int) async throws {
+    let log = RequestLog()
+    let server = try await Self.vendors(log: log)
+    let store = InMemoryLockStore()
+    let result = try await Self.chain(
+      order: ["openai", "gemini", "groq", "local"], server: server.baseURL, store: store, concurrency: concurrency
+    ).run(Self.request(regions: 40))
+    try await server.shutdown()
+    #expect(result.output.provider == "groq")
+    #expect(result.output.forecasts.count == 40)
+    let requests = await log.requests
+    #expect(requests.filter { $0.path.hasPrefix("/v1/") }.count <= concurrency)
+    let gemini = requests.filter { $0.path.hasPrefix("/v1beta/") }.count
+    #expect(gemini >= 3 && gemini <= 3 + concurrency - 1, "\(gemini) gemini calls")
+    #expect(requests.filter { $0.path.hasPrefix("/openai/v1/") }.count == 40)
+    let recorded = await store.audit.filter { $0.type == .failureRecorded }
+    #expect(recorded.filter { $0.provider == "gemini" }.count == 3)
+    #expect(recorded.filter { $0.provider == "openai" }.count == 1)
+  }
+
+  @Test("unavailable with a healthy probe is retried after a backoff, and success clears the count")
+  func unavailableThenHealthy() async throws {
+    let log = RequestLog()
+    let server = try await LoopbackHTTPServer.start { request in
+      await log.append(request)
+      if request.method == "GET" { return .json(200, #"{"object":"list","data":[{"id":"gpt-4.1-mini","object":"model"}]}"#) }
+      let posts = await log.requests.filter { $0.method == "POST" }.count
+      return posts <= 2
+        ? .json(503, #"{"error":{"message":"busy","type":"server_error","code":null}}"#)
+        : .json(200, TestFixtures.openAIChat(content: TestFixtures.forecastJSON()))
+    }
+    let waits = RecordedWaits()
+    let store = InMemoryLockStore()
+    let result = try await Self.chain(
+      order: ["openai", "local"], server: server.baseURL, store: store, concurrency: 1,
+      retry: RetryPolicy(sleep: { seconds in await waits.append(seconds) })
+    ).run(TestFixtures.request)
+    try await server.shutdown()
+    #expect(result.output.provider == "openai")
+    #expect(await log.requests.filter { $0.method == "POST" }.count == 3)
+    #expect(await log.requests.filter { $0.method == "GET" }.count == 2)
+    #expect(await waits.values == [0.5, 1.0])
+    #expect(await store.lock?.consecutiveFailures == 0)
+  }
+
+  @Test("a lock changed by hand during a run stands; the run's own change is audited as refused")
+  func manualChangeWins() async throws {
+    let log = RequestLog()
+    let server = try await Self.vendors(log: log)
+    let store = InMemoryLockStore()
+    await store.interfering { store, events in
+      guard events.contains(where: { $0.type == .failureRecorded }), await store.lock?.provider != "groq" else { return }
+      await store.overwrite(LockState(provider: "groq", acquiredAt: Date()))
+    }
+    let result = try await Self.chain(order: ["openai", "gemini", "local"], server: server.baseURL, store: store)
+      .run(TestFixtures.request)
+    try await server.shutdown()
+    #expect(result.output.provider == "local")
+    #expect(await store.lock?.provider == "groq")
+    let refused = await store.audit.filter { $0.type == .lockChangeRefused }
+    #expect(!refused.isEmpty)
+    #expect(refused.allSatisfy { $0.details["held"] == "groq" })
+  }
+
+  @Test("daily series ask for four 7-day totals and spread them over 28 days")
+  func dailyAsksWeeklyTotals() async throws {
+    let log = RequestLog()
+    let start = Day(year: 2025, month: 3, day: 1)!
+    let values: [Double?] = (0..<70).map { day in Double([60, 110, 100, 105, 95, 90, 40][day % 7]) }
+    let region = Region(code: "XX", name: "Dailyland")
+    let dataset = Dataset(
+      provenance: Provenance(source: "test", sourceURL: "test:", retrievedAt: Date(timeIntervalSince1970: 0), dataAsOf: start.adding(days: 69)),
+      frequency: .daily, regions: [region],
+      series: [IncidentSeries(region: region, metric: .cases, frequency: .daily, start: start, values: values)])
+    let last = start.adding(days: 69)
+    let asked = (1...4).map { last.adding(days: 7 * $0) }
+    let server = try await LoopbackHTTPServer.start { request in
+      await log.append(request)
+      return .json(200, TestFixtures.openAIChat(content: TestFixtures.forecastJSON(median: 600, dates: asked)))
+    }
+    let provider = try TestFixtures.provider(.openai, server: server.baseURL)
+    let output = try await provider.forecast(
+      ForecastRequest(dataset: dataset, targets: ForecastTargets(frequency: .daily), seed: 7, runID: "run-d"))
+    try await server.shutdown()
+    let body = try #require(await log.requests.first?.bodyText)
+    #expect(body.contains("total count of the 7 days ending on each of these dates"))
+    for date in asked { #expect(body.contains(date.iso)) }
+    #expect(!body.contains(last.adding(days: 1).iso))
+    let forecast = try #require(output.forecasts.first)
+    #expect(forecast.horizons.count == 28)
+    #expect(forecast.horizons.map(\.targetEndDate) == (1...28).map { last.adding(days: $0) })
+    for week in 0..<4 {
+      let total = forecast.horizons[(week * 7)..<(week * 7 + 7)].map(\.median).reduce(0, +)
+      #expect(abs(total - 600) < 60, "week \(week + 1) medians add up to \(total)")
+    }
+    // The weekday pattern survives: the reporting dip on the 7th weekday stays a dip.
+    let medians = forecast.horizons.map(\.median)
+    #expect(medians[6] < medians[5] && medians[0] < medians[1])
+  }
+}
+
+/// Records the waits a retry policy asked for.
+actor RecordedWaits {
+  private(set) var values: [Double] = []
+  func append(_ value: Double) { values.append(value) }
 }

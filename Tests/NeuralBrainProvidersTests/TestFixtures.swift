@@ -56,6 +56,26 @@ enum TestFixtures {
       """
   }
 
+  /// The user message the fixture request's prompt carries.
+  static var promptText: String {
+    let job = SeriesJob.jobs(for: request)[0]
+    let prompt = ForecastPrompt(job: job)
+    return prompt.system + "\n\n" + prompt.user
+  }
+
+  static func responses(text: String, reasoningFirst: Bool = false) -> String {
+    let reasoning = reasoningFirst ? #"{"type":"reasoning","id":"rs_1","summary":[]},"# : ""
+    return """
+      {"id":"resp_1","object":"response","status":"completed","incomplete_details":null,"error":null,\
+      "output":[\(reasoning){"type":"message","role":"assistant","content":[{"type":"output_text","text":\(quoted(text)),"annotations":[]}]}],\
+      "usage":{"input_tokens":36,"output_tokens":87,"total_tokens":123}}
+      """
+  }
+
+  static func textGeneration(_ text: String, finish: String = "eos_token") -> String {
+    #"[{"generated_text":"# + quoted(text) + #","details":{"finish_reason":""# + finish + #"","generated_tokens":80,"seed":42}}]"#
+  }
+
   static func gemini(text: String) -> String {
     """
     {"candidates":[{"content":{"role":"model","parts":[{"text":\(quoted(text))}]},"finishReason":"STOP","index":0}],\
@@ -80,7 +100,9 @@ enum TestFixtures {
   static let instantRetry = RetryPolicy(sleep: { _ in })
 
   /// Settings of `kind` pointed at a fake server.
-  static func settings(_ kind: ProviderKind, server: String, timeout: Double = 30) -> ProviderSettings {
+  static func settings(
+    _ kind: ProviderKind, server: String, timeout: Double = 30, api: WireAPI? = nil
+  ) -> ProviderSettings {
     let path: String
     var settings: ProviderSettings
     switch kind {
@@ -93,18 +115,19 @@ enum TestFixtures {
     }
     settings.baseURL = server + path
     settings.timeoutSeconds = timeout
-    settings.maxRetries = 0
-    settings.whoamiURL = server + "/api/whoami-v2"
+    if let api { settings.api = api }
     return settings
   }
 
   /// A ready provider named after `kind` talking to `server`.
   static func provider(
-    _ kind: ProviderKind, server: String, timeout: Double = 30, name: String? = nil
+    _ kind: ProviderKind, server: String, timeout: Double = 30, name: String? = nil, api: WireAPI? = nil,
+    concurrency: Int = 2
   ) throws -> any ForecastProvider {
     let name = name ?? kind.rawValue
     let configuration = ProvidersConfiguration(
-      order: [name], settings: [name: settings(kind, server: server, timeout: timeout)], concurrency: 2)
+      order: [name], settings: [name: settings(kind, server: server, timeout: timeout, api: api)],
+      concurrency: concurrency)
     let slots = ProviderFactory.make(
       configuration: configuration, environment: environment, httpClient: TestFixtures.httpClient, retry: instantRetry)
     return try #require(slots.first?.provider, "the \(name) provider should be configured")

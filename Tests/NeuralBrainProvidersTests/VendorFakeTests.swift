@@ -13,14 +13,23 @@ struct VendorScenario: Sendable, CustomTestStringConvertible {
   var response: LoopbackHTTPServer.Response
   /// nil: the forecast succeeds.
   var expected: FailureClass?
+  /// The API spoken, when not the kind's default.
+  var api: WireAPI?
+  /// The vendor code the failure must carry, when the case pins one.
+  var code: String?
 
-  var testDescription: String { "\(kind.rawValue): \(name)" }
+  var testDescription: String { "\(kind.rawValue)\(api.map { " (\($0.rawValue))" } ?? ""): \(name)" }
 
-  init(_ kind: ProviderKind, _ name: String, _ response: LoopbackHTTPServer.Response, _ expected: FailureClass?) {
+  init(
+    _ kind: ProviderKind, _ name: String, _ response: LoopbackHTTPServer.Response, _ expected: FailureClass?,
+    api: WireAPI? = nil, code: String? = nil
+  ) {
     self.kind = kind
     self.name = name
     self.response = response
     self.expected = expected
+    self.api = api
+    self.code = code
   }
 }
 
@@ -28,6 +37,8 @@ struct VendorScenario: Sendable, CustomTestStringConvertible {
 struct VendorFakeTests {
   static let valid = TestFixtures.forecastJSON()
   static let fenced = "```json\n" + valid + "\n```"
+  /// What a text-generation server that ignores `return_full_text: false` sends: prompt, then answer.
+  static let echoed = TestFixtures.promptText + valid
 
   static let scenarios: [VendorScenario] = [
     // OpenAI
@@ -93,6 +104,30 @@ struct VendorFakeTests {
     .init(.openaiCompatible, "vLLM 404 NotFoundError", .json(404, #"{"error":{"message":"The model `x` does not exist.","type":"NotFoundError","param":null,"code":404}}"#), .modelNotFound),
     .init(.openaiCompatible, "llama.cpp 400 context", .json(400, #"{"error":{"code":400,"message":"request (9412 tokens) exceeds the available context size (8192 tokens), try increasing it","type":"exceed_context_size_error","n_prompt_tokens":9412,"n_ctx":8192}}"#), .tooLarge),
     .init(.openaiCompatible, "llama.cpp 503 loading", .json(503, #"{"error":{"code":503,"message":"Loading model","type":"unavailable_error"}}"#), .unavailable),
+    // The rest of the providers.md §9 matrix.
+    .init(.openai, "429 organization_spend_limit_exceeded", .json(429, #"{"error":{"message":"You exceeded your current quota, please check your plan and billing details.","type":"insufficient_quota","param":null,"code":"organization_spend_limit_exceeded"}}"#), .quota, code: "organization_spend_limit_exceeded"),
+    .init(.openai, "success", .json(200, TestFixtures.responses(text: valid)), nil, api: .responses),
+    .init(.openai, "reasoning item before the message", .json(200, TestFixtures.responses(text: valid, reasoningFirst: true)), nil, api: .responses),
+    .init(.openai, "status incomplete (max_output_tokens)", .json(200, #"{"id":"resp_1","object":"response","status":"incomplete","incomplete_details":{"reason":"max_output_tokens"},"output":[],"usage":{"input_tokens":10,"output_tokens":2000,"total_tokens":2010}}"#), .truncated, api: .responses),
+    .init(.openai, "refusal", .json(200, #"{"id":"resp_1","object":"response","status":"completed","output":[{"type":"message","role":"assistant","content":[{"type":"refusal","refusal":"I can't help with that."}]}]}"#), .blocked, api: .responses),
+    .init(.openai, "401", .json(401, #"{"error":{"message":"Incorrect API key provided: sk-abc***.","type":"invalid_request_error","param":null,"code":"invalid_api_key"}}"#), .auth, api: .responses),
+    .init(.gemini, "429 per-day quota carries the quota id", .json(429, #"{"error":{"code":429,"message":"You exceeded your current quota","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.QuotaFailure","violations":[{"quotaId":"GenerateRequestsPerDayPerProjectPerModel-FreeTier","quotaValue":"250"}]}]}}"#), .quota, code: "GenerateRequestsPerDayPerProjectPerModel-FreeTier"),
+    .init(.gemini, "503 carries its status, not the HTTP number", .json(503, #"{"error":{"code":503,"message":"The model is overloaded. Please try again later.","status":"UNAVAILABLE"}}"#), .unavailable, code: "UNAVAILABLE"),
+    .init(.groq, "498 capacity_exceeded", .json(498, #"{"error":{"message":"Capacity exceeded for flex tier","type":"capacity_exceeded","code":"capacity_exceeded"}}"#), .unavailable),
+    .init(.groq, "404 model_not_found", .json(404, #"{"error":{"message":"The model `x` does not exist or you do not have access to it.","type":"invalid_request_error","code":"model_not_found"}}"#), .modelNotFound),
+    .init(.cloudflare, "403 code 10000", .json(403, #"{"result":null,"success":false,"errors":[{"code":10000,"message":"Authentication error"}],"messages":[]}"#), .auth),
+    .init(.cloudflare, "cut JSON below the token cap", .json(200, #"{"result":{"response":"{\"forecasts\":[{\"date\":\"2025"},"success":true,"errors":[],"messages":[]}"#), .truncated),
+    .init(.cloudflare, "OpenAI-style result with finish_reason length", .json(200, #"{"result":{"choices":[{"index":0,"message":{"role":"assistant","content":"{\"forecasts\":["},"finish_reason":"length"}]},"success":true,"errors":[],"messages":[]}"#), .truncated),
+    .init(.cloudflare, "success", .json(200, TestFixtures.openAIChat(content: valid)), nil, api: .chatCompletions),
+    .init(.cloudflare, "429 code 3036 in the v4 envelope", .json(429, #"{"errors":[{"message":"You have used up your daily free allocation of 10,000 neurons","code":3036}],"success":false}"#), .quota, api: .chatCompletions),
+    .init(.huggingface, "generated_text", .json(200, TestFixtures.textGeneration(valid)), nil, api: .textGeneration),
+    .init(.huggingface, "generated_text echoing the prompt", .json(200, TestFixtures.textGeneration(echoed)), nil, api: .textGeneration),
+    .init(.huggingface, "finish_reason length", .json(200, TestFixtures.textGeneration(#"{"forecasts":[{"#, finish: "length")), .truncated, api: .textGeneration),
+    .init(.huggingface, "503 model loading", .json(503, #"{"error":"Model meta-llama/Llama-2-13b-chat is currently loading","estimated_time":20.0}"#), .unavailable, api: .textGeneration),
+    .init(.huggingface, "410 Gone (old host)", .json(410, #"{"error":"https://api-inference.huggingface.co is no longer supported. Please use https://router.huggingface.co instead."}"#), .badRequest, api: .textGeneration),
+    .init(.openaiCompatible, "llama.cpp 401", .json(401, #"{"error":{"code":401,"message":"Invalid API Key","type":"authentication_error"}}"#), .auth),
+    .init(.openaiCompatible, "vLLM 400 context", .json(400, #"{"error":{"message":"This model's maximum context length is 4096 tokens. However, you requested 5000 tokens (4000 in the messages, 1000 in the completion). Please reduce the length of the messages or completion.","type":"BadRequestError","param":null,"code":400}}"#), .tooLarge),
+    .init(.openaiCompatible, "vLLM flat error body", .json(400, #"{"object":"error","message":"This model's maximum context length is 4096 tokens.","type":"BadRequestError","param":null,"code":400}"#), .tooLarge),
   ]
 
   @Test("each scripted reply is classified", arguments: scenarios)
@@ -102,7 +137,7 @@ struct VendorFakeTests {
       await log.append(request)
       return scenario.response
     }
-    let provider = try TestFixtures.provider(scenario.kind, server: server.baseURL)
+    let provider = try TestFixtures.provider(scenario.kind, server: server.baseURL, api: scenario.api)
     let result: Result<ProviderOutput, ProviderFailure>
     do throws(ProviderFailure) {
       result = .success(try await provider.forecast(TestFixtures.request))
@@ -119,6 +154,7 @@ struct VendorFakeTests {
       #expect(forecast.horizons.allSatisfy { $0.quantiles.count == 23 && $0.median == 150 })
     case .failure(let error):
       #expect(error.failureClass == scenario.expected, "\(error)")
+      if let code = scenario.code { #expect(error.vendorCode == code, "\(error)") }
       #expect(error.provider == scenario.kind.rawValue)
       for secret in TestFixtures.secrets { #expect(!error.description.contains(secret)) }
     }
@@ -175,34 +211,4 @@ struct VendorFakeTests {
       (error as? ProviderFailure)?.failureClass == .unavailable
     }
   }
-
-  @Test("unavailable is retried with backoff, then succeeds")
-  func retriesUnavailable() async throws {
-    let log = RequestLog()
-    let server = try await LoopbackHTTPServer.start { request in
-      await log.append(request)
-      return await log.requests.count < 3
-        ? .json(503, #"{"error":{"message":"busy","type":"server_error","code":null}}"#)
-        : .json(200, TestFixtures.openAIChat(content: Self.valid))
-    }
-    var settings = TestFixtures.settings(.openai, server: server.baseURL)
-    settings.maxRetries = 2
-    let waits = RequestLogWaits()
-    let retry = RetryPolicy(sleep: { seconds in await waits.append(seconds) })
-    let slots = ProviderFactory.make(
-      configuration: ProvidersConfiguration(order: ["openai"], settings: ["openai": settings]),
-      environment: TestFixtures.environment, httpClient: TestFixtures.httpClient, retry: retry)
-    let provider = try #require(slots.first?.provider)
-    let output = try await provider.forecast(TestFixtures.request)
-    try await server.shutdown()
-    #expect(output.forecasts.count == 1)
-    #expect(await log.requests.count == 3)
-    #expect(await waits.values == [0.5, 1.0])
-  }
-}
-
-/// Records the waits a retry policy asked for.
-actor RequestLogWaits {
-  private(set) var values: [Double] = []
-  func append(_ value: Double) { values.append(value) }
 }

@@ -94,4 +94,21 @@ struct APIOutputTests {
     #expect(text.contains("\"lower95\" : 634.25"))
     #expect(text.contains("\"target_end_date\" : \"2026-11-28\""))
   }
+
+  @Test(
+    "CSV text fields are quoted and neutralised for spreadsheets (OWASP)",
+    arguments: [
+      ("Texas", "Texas"),
+      ("US-TX", "US-TX"),
+      ("Korea, South", "\"Korea, South\""),
+      ("=HYPERLINK(\"http://evil.example/\",\"click\")", "\"'=HYPERLINK(\"\"http://evil.example/\"\",\"\"click\"\")\""),
+      ("+1+2", "'+1+2"),
+      ("-1+2", "'-1+2"),
+      ("@SUM(1+1)", "'@SUM(1+1)"),
+      ("\tcmd", "'\tcmd"),
+      ("\rcmd", "\"'\rcmd\""),
+    ])
+  func csvInjection(text: String, expected: String) {
+    #expect(Markup.csvField(text) == expected)
+  }
 }

@@ -21,7 +21,7 @@ struct NeuralBrainDatabaseTests {
   @Test("migrates an empty database to the latest schema")
   func migrates() throws {
     let db = try NeuralBrainDatabase.inMemory()
-    #expect(try db.appliedMigrations().count == 3)
+    #expect(try db.appliedMigrations().count == 4)
   }
 
   @Test("reopening an existing database keeps its data")
@@ -33,7 +33,7 @@ struct NeuralBrainDatabaseTests {
     }
     let again = try NeuralBrainDatabase.open(directory: directory.url)
     #expect(try again.observations().count == 2)
-    #expect(try again.appliedMigrations().count == 3)
+    #expect(try again.appliedMigrations().count == 4)
   }
 
   @Test("re-ingesting the same data is a no-op; revisions keep their history")
@@ -59,12 +59,46 @@ struct NeuralBrainDatabaseTests {
     let db = try NeuralBrainDatabase.inMemory()
     #expect(try db.loadLock() == nil)
     let time = Date(timeIntervalSince1970: 1_700_000_000)
-    let state = LockState(provider: "groq", acquiredAt: time, consecutiveFailures: 2, lastFailureClass: .quota, healthyStreaks: ["openai": 1])
+    let state = LockState(
+      provider: "groq", acquiredAt: time, consecutiveFailures: 2, lastFailureClass: .quota,
+      healthyStreaks: ["openai": 1], failedHealthChecks: 1, lastHealth: ["openai": true, "groq": false])
     let events = (0..<5).map { AuditEvent(time: time, type: .failureRecorded, provider: "groq", details: ["n": "\($0)"]) }
     try db.saveLock(state, events: events, keep: 3)
-    #expect(try db.loadLock() == state)
+    #expect(try db.loadLock() == StoredLock(state: state, version: 1))
     let trail = try db.auditEvents(limit: 10)
     #expect(trail.map { $0.details["n"] } == ["4", "3", "2"])
+  }
+
+  @Test("a lock save against an old version is refused and changes nothing")
+  func lockCompareAndSwap() throws {
+    let db = try NeuralBrainDatabase.inMemory()
+    let time = Date(timeIntervalSince1970: 1_700_000_000)
+    let first = try #require(try db.saveLock(LockState(provider: "openai", acquiredAt: time), replacing: nil))
+    #expect(try db.saveLock(LockState(provider: "gemini", acquiredAt: time), replacing: nil) == nil)
+    let manual = try db.saveLock(LockState(provider: "groq", acquiredAt: time), events: [])
+    #expect(manual == first + 1)
+    let refused = try db.saveLock(
+      LockState(provider: "gemini", acquiredAt: time), replacing: first,
+      events: [AuditEvent(time: time, type: .failover, provider: "openai")])
+    #expect(refused == nil)
+    #expect(try db.loadLock()?.state.provider == "groq")
+    #expect(try db.auditEvents(limit: 10).isEmpty)
+    #expect(try db.saveLock(LockState(provider: "local", acquiredAt: time), replacing: manual) == manual + 1)
+  }
+
+  @Test("runs still recorded as running are marked abandoned")
+  func abandonedRuns() throws {
+    let db = try NeuralBrainDatabase.inMemory()
+    try db.startRun(RunRecord(id: "r1", startedAt: Date(timeIntervalSince1970: 0), seed: 1))
+    var done = RunRecord(id: "r2", startedAt: Date(timeIntervalSince1970: 10), seed: 1)
+    try db.startRun(done)
+    done.status = .succeeded
+    try db.finishRun(done)
+    #expect(try db.abandonRunningRuns(at: Date(timeIntervalSince1970: 20)) == ["r1"])
+    let runs = try db.runs()
+    #expect(runs.first { $0.id == "r1" }?.status == .abandoned)
+    #expect(runs.first { $0.id == "r2" }?.status == .succeeded)
+    #expect(try db.abandonRunningRuns(at: Date(timeIntervalSince1970: 30)).isEmpty)
   }
 
   @Test("runs, forecasts and risk levels round-trip")
@@ -85,5 +119,24 @@ struct NeuralBrainDatabaseTests {
     #expect(stored.count == 1)
     #expect(stored.first?.horizon == horizon)
     #expect(try db.forecasts(endingOnOrBefore: Self.start.adding(days: -1)).isEmpty)
+  }
+
+  @Test("several runs forecasting the same reference date count once: the one published last")
+  func sameDayReruns() throws {
+    let db = try NeuralBrainDatabase.inMemory()
+    for (hour, median) in [(6, 10.0), (7, 20.0), (8, 30.0)] {
+      var run = RunRecord(id: "r\(hour)", startedAt: Date(timeIntervalSince1970: Double(hour) * 3600), seed: 7)
+      try db.startRun(run)
+      let horizon = HorizonForecast(horizon: 0, targetEndDate: Self.start, quantiles: QuantileLevels.hub.map { _ in median })
+      try db.saveForecasts(
+        runID: run.id, provider: "local", model: "m",
+        forecasts: [SeriesForecast(regionID: "01", metric: .hospitalizations, referenceDate: Self.start, horizons: [horizon])],
+        published: [])
+      run.status = hour == 8 ? .failed : .succeeded
+      try db.finishRun(run)
+    }
+    let stored = try db.forecasts(endingOnOrBefore: Self.start)
+    #expect(stored.map(\.runID) == ["r7"])
+    #expect(stored.first?.horizon.median == 20)
   }
 }

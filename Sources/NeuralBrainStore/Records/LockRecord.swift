@@ -11,10 +11,38 @@ struct LockRecord: Codable, FetchableRecord, PersistableRecord, Hashable {
   var consecutiveFailures: Int
   var lastFailureClass: String?
   var healthyStreaks: String
+  var failedHealthChecks: Int
+  /// JSON object: provider name → last seen healthy.
+  var lastHealth: String
+  /// Advances with every save (compare-and-swap).
+  var version: Int
 
   enum CodingKeys: String, CodingKey {
     case id, provider, acquiredAt = "acquired_at", consecutiveFailures = "consecutive_failures"
     case lastFailureClass = "last_failure_class", healthyStreaks = "healthy_streaks"
+    case failedHealthChecks = "failed_health_checks", lastHealth = "last_health", version
+  }
+
+  init(_ state: LockState, version: Int) throws {
+    provider = state.provider
+    acquiredAt = state.acquiredAt
+    consecutiveFailures = state.consecutiveFailures
+    lastFailureClass = state.lastFailureClass?.rawValue
+    healthyStreaks = try NeuralBrainDatabase.json(state.healthyStreaks)
+    failedHealthChecks = state.failedHealthChecks
+    lastHealth = try NeuralBrainDatabase.json(state.lastHealth)
+    self.version = version
+  }
+
+  func stored() throws -> StoredLock {
+    StoredLock(
+      state: LockState(
+        provider: provider, acquiredAt: acquiredAt, consecutiveFailures: consecutiveFailures,
+        lastFailureClass: lastFailureClass.flatMap(FailureClass.init(rawValue:)),
+        healthyStreaks: try NeuralBrainDatabase.decode([String: Int].self, json: healthyStreaks),
+        failedHealthChecks: failedHealthChecks,
+        lastHealth: try NeuralBrainDatabase.decode([String: Bool].self, json: lastHealth)),
+      version: version)
   }
 }
 

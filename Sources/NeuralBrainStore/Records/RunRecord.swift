@@ -8,6 +8,8 @@ public struct RunRecord: Codable, FetchableRecord, PersistableRecord, Hashable, 
   /// Lifecycle of a run.
   public enum Status: String, Codable, Sendable {
     case running, succeeded, failed
+    /// The process died (killed, crashed, machine lost) before it recorded an end.
+    case abandoned
   }
 
   public var id: String
@@ -25,11 +27,17 @@ public struct RunRecord: Codable, FetchableRecord, PersistableRecord, Hashable, 
   /// One line for the Atom feed: what the release showed.
   public var summary: String?
   public var seed: Int64
+  /// Completion requests a hosted provider answered for the published forecasts (nil for `local`).
+  public var requests: Int?
+  /// Tokens the hosted provider reported (nil for `local`).
+  public var promptTokens: Int?
+  public var completionTokens: Int?
 
   enum CodingKeys: String, CodingKey {
     case id, startedAt = "started_at", finishedAt = "finished_at", status, source
     case dataAsOf = "data_as_of", provider, model, fallbackUsed = "fallback_used", regions
     case releasePath = "release_path", error, summary, seed
+    case requests, promptTokens = "prompt_tokens", completionTokens = "completion_tokens"
   }
 
   public init(id: String, startedAt: Date, seed: UInt64) {
