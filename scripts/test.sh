@@ -7,11 +7,14 @@
 #                                scripts/neuralbrain runs); the end-to-end tests start it
 #   .build-tests/                the test bundles, `swift test -c release` (testable imports
 #                                need their own build flags, so their own scratch path)
-# Extra arguments go to `swift test` (e.g. --filter ProviderChainTests).
+# Extra arguments go to `swift test` (e.g. --filter ProviderChainTests); SKIP_SOAK=1 skips the soak.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
 # The browser test needs a real headless browser; without one it skips with a message.
 scripts/bootstrap.sh chromium || echo "test.sh: chromium could not be installed; the browser test will skip" >&2
 swift build -c release --product neuralbrain
+# Three simulated days of hourly runs with kill -9, full-disk and bad-input faults (the short
+# form of the soak test; `scripts/soak.sh --days 60` is the long one).
+[ "${SKIP_SOAK:-0}" = 1 ] || scripts/soak.sh --days 3
 NEURALBRAIN_EXECUTABLE="$PWD/.build/release/neuralbrain" swift test -c release --scratch-path .build-tests "$@"

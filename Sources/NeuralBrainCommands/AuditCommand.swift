@@ -23,7 +23,7 @@ struct AuditCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await reportingFailures {
-      let database = try global.openDatabase(try global.loadConfiguration())
+      let database = try global.openDatabase(try global.loadConfiguration(), readOnly: true)
       let events: [AuditEvent]
       do {
         events = try database.auditEvents(limit: limit)

@@ -1,62 +1,60 @@
+import Foundation
 import Logging
 import ServiceLifecycle
 
 /// The loop behind `neuralbrain schedule`: batches every `interval`, health checks every
-/// `healthInterval`, until a graceful shutdown.
+/// `healthInterval`, until a graceful shutdown (or the end of a replay).
 ///
-/// Errors of a batch or a check are logged and never end the loop; only the sleeps between
+/// Errors of a batch or a check are logged and never end the loop; only the waits between
 /// them are cancelled by a shutdown, so a batch in progress always finishes.
 struct BatchScheduler: Service {
-  var interval: Duration
-  var healthInterval: Duration?
-  /// Runs one batch and returns its summary line.
-  var batch: @Sendable () async throws -> String
+  var interval: TimeInterval
+  var healthInterval: TimeInterval?
+  var clock: any ScheduleClock
+  /// Runs one batch at the given time (its `--now`) and returns its summary line.
+  var batch: @Sendable (Date) async throws -> String
   /// Probes provider health and returns how many providers were checked.
   var healthCheck: @Sendable () async throws -> Int
   var logger: Logger
 
   func run() async throws {
-    let clock = ContinuousClock()
-    var nextBatch = clock.now
-    var nextHealth = healthInterval.map { clock.now.advanced(by: $0) }
+    var nextBatch = clock.now()
+    var nextHealth = healthInterval.map { clock.now().addingTimeInterval($0) }
     var batches = 0
     var failures = 0
     while !Task.isShuttingDownGracefully {
-      if clock.now >= nextBatch {
+      if clock.now() >= nextBatch {
         batches += 1
         do {
-          let line = try await batch()
+          let line = try await batch(clock.now())
           logger.info("\(line)", metadata: ["batch": "\(batches)"])
         } catch {
           failures += 1
-          logger.error("batch failed; next attempt in \(interval)", metadata: [
-            "batch": "\(batches)", "error": "\(error)",
-          ])
+          logger.error(
+            "batch failed; next attempt in \(Int(interval)) s",
+            metadata: ["batch": "\(batches)", "error": "\(error)"])
         }
-        nextBatch = Self.next(after: nextBatch, every: interval, now: clock.now)
+        nextBatch = Self.next(after: nextBatch, every: interval, now: clock.now())
       }
-      if let due = nextHealth, let every = healthInterval, clock.now >= due {
+      if let due = nextHealth, let every = healthInterval, clock.now() >= due {
         do {
           let checked = try await healthCheck()
           logger.info("health checked", metadata: ["providers": "\(checked)"])
         } catch {
           logger.error("health check failed", metadata: ["error": "\(error)"])
         }
-        nextHealth = Self.next(after: due, every: every, now: clock.now)
+        nextHealth = Self.next(after: due, every: every, now: clock.now())
       }
-      let wake = min(nextBatch, nextHealth ?? nextBatch)
-      try? await cancelWhenGracefulShutdown { try await Task.sleep(until: wake, clock: clock) }
+      guard await clock.sleep(until: min(nextBatch, nextHealth ?? nextBatch)) else { break }
     }
     logger.info("schedule stopped", metadata: ["batches": "\(batches)", "failed": "\(failures)"])
   }
 
   /// The first tick of `every` after `previous` that is still ahead of `now`: a batch that ran
   /// longer than the interval skips the missed ticks instead of running back to back.
-  static func next(
-    after previous: ContinuousClock.Instant, every: Duration, now: ContinuousClock.Instant
-  ) -> ContinuousClock.Instant {
-    var next = previous.advanced(by: every)
-    while next <= now { next = next.advanced(by: every) }
+  static func next(after previous: Date, every: TimeInterval, now: Date) -> Date {
+    var next = previous.addingTimeInterval(every)
+    while next <= now { next = next.addingTimeInterval(every) }
     return next
   }
 }

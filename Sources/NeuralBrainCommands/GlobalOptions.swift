@@ -51,9 +51,13 @@ struct GlobalOptions: ParsableArguments {
     URL(fileURLWithPath: stateDir ?? file.stateDirectory ?? "state")
   }
 
-  func openDatabase(_ file: ConfigurationFile) throws -> NeuralBrainDatabase {
+  /// The state database; `readOnly` for commands that never write (they work on a read-only
+  /// mount, and without a state directory they read an empty one instead of creating it).
+  func openDatabase(_ file: ConfigurationFile, readOnly: Bool = false) throws -> NeuralBrainDatabase {
     do {
-      return try NeuralBrainDatabase.open(directory: stateDirectory(file))
+      return readOnly
+        ? try NeuralBrainDatabase.openForReading(directory: stateDirectory(file))
+        : try NeuralBrainDatabase.open(directory: stateDirectory(file))
     } catch {
       throw CommandFailure(error)
     }

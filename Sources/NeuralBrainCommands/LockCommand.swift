@@ -22,7 +22,7 @@ struct LockCommand: AsyncParsableCommand {
 
     func run() async throws {
       try await reportingFailures {
-        let database = try global.openDatabase(try global.loadConfiguration())
+        let database = try global.openDatabase(try global.loadConfiguration(), readOnly: true)
         let lock: LockState?
         do { lock = try database.loadLock()?.state } catch { throw CommandFailure(error) }
         if json {

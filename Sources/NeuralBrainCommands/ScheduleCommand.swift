@@ -16,7 +16,11 @@ struct ScheduleCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "schedule",
     abstract: "Run a batch now and then every interval; probe provider health in between.",
-    discussion: "Stops gracefully on SIGTERM or SIGINT. Takes every option of `run` except --now.")
+    discussion: """
+      Stops gracefully on SIGTERM or SIGINT. Takes every option of `run` except --now. With --from and \
+      --until it replays that stretch of time on a simulated clock instead: every batch the schedule \
+      would have run, each with --now at its time, without waiting and without health checks.
+      """)
 
   @OptionGroup var global: GlobalOptions
   @OptionGroup var flags: RunFlags
@@ -27,6 +31,12 @@ struct ScheduleCommand: AsyncParsableCommand {
   @Option(name: .long, help: "Time between provider health checks, same format; 0 turns them off.")
   var healthInterval = "5m"
 
+  @Option(name: .long, help: "Replay from this time (ISO-8601) on a simulated clock; needs --until.")
+  var from: String?
+
+  @Option(name: .long, help: "End of a replay (exclusive, ISO-8601); needs --from.")
+  var until: String?
+
   func validate() throws {
     guard flags.now == nil else { throw ValidationError("schedule runs on the real clock; drop --now") }
     guard (Self.seconds(interval) ?? 0) >= 1 else {
@@ -35,19 +45,41 @@ struct ScheduleCommand: AsyncParsableCommand {
     guard Self.seconds(healthInterval) != nil else {
       throw ValidationError("--health-interval must be like 0, 90s, 5m or 1h; got \(healthInterval)")
     }
+    guard (from == nil) == (until == nil) else { throw ValidationError("--from and --until go together") }
+    if let from, let until {
+      guard let start = ClockOption.parse(from), let end = ClockOption.parse(until) else {
+        throw ValidationError("--from and --until must be ISO-8601 times like 2026-11-29T06:00:00Z")
+      }
+      guard start < end, end.timeIntervalSince(start) <= 366 * 86_400 else {
+        throw ValidationError("--until must be after --from, by at most a year")
+      }
+    }
+  }
+
+  /// The clock batches run on: a replay of --from..<--until, or the wall clock.
+  var clock: any ScheduleClock {
+    guard let from, let until, let start = ClockOption.parse(from), let end = ClockOption.parse(until) else {
+      return WallClock()
+    }
+    return ReplayClock(start: start, end: end)
   }
 
   func run() async throws {
     try await reportingFailures {
       let file = try global.loadConfiguration()
       let logger = global.makeLogger()
+      let clock = self.clock
       let scheduler = BatchScheduler(
-        interval: .seconds(Self.seconds(interval) ?? 3_600),
-        healthInterval: Self.seconds(healthInterval).flatMap { $0 > 0 ? .seconds($0) : nil },
-        batch: { [flags, global] in
+        interval: TimeInterval(Self.seconds(interval) ?? 3_600),
+        healthInterval: clock.isSimulated
+          ? nil : Self.seconds(healthInterval).flatMap { $0 > 0 ? TimeInterval($0) : nil },
+        clock: clock,
+        batch: { [flags, global] time in
           var pipeline = RunPipeline(logger: logger)
           pipeline.progress = global.makeProgress()
-          return try await pipeline.run(flags.resolveOptions(file, global: global)).line
+          var options = flags.resolveOptions(file, global: global)
+          options.now = clock.isSimulated ? time : Date()
+          return try await pipeline.run(options).line
         },
         healthCheck: { [global] in
           let monitor = HealthMonitor(
@@ -56,8 +88,11 @@ struct ScheduleCommand: AsyncParsableCommand {
           return try await monitor.check().count
         },
         logger: logger)
+      // The scheduler returns only when shut down or at the end of a replay: both end the group.
       let group = ServiceGroup(
-        services: [scheduler], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        configuration: ServiceGroupConfiguration(
+          services: [.init(service: scheduler, successTerminationBehavior: .gracefullyShutdownGroup)],
+          gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
       try await group.run()
     }
   }

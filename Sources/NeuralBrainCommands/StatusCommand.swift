@@ -34,7 +34,7 @@ struct StatusCommand: AsyncParsableCommand {
   func run() async throws {
     try await reportingFailures {
       let file = try global.loadConfiguration()
-      let database = try global.openDatabase(file)
+      let database = try global.openDatabase(file, readOnly: true)
       let outputDirectory = URL(fileURLWithPath: output ?? file.outputDirectory ?? "output")
       let publisher = ReleasePublisher(outputDirectory: outputDirectory)
       let outbox = EmailOutbox(directory: outputDirectory.appendingPathComponent("email"))
@@ -43,9 +43,11 @@ struct StatusCommand: AsyncParsableCommand {
         // A run recorded as running whose process is gone (killed, crashed) is abandoned; the
         // next run records that, and status says so already.
         let alive = RunLock.isHeld(stateDirectory: global.stateDirectory(file))
+        let live = publisher.liveRunID()
         let runs = try database.runs(limit: 10).map { run in
           var shown = run
-          if run.status == .running, !alive { shown.status = .abandoned }
+          // Killed after its release went live: published, recorded so by the next run.
+          if run.status == .running, !alive { shown.status = run.id == live ? .succeeded : .abandoned }
           return shown
         }
         report = Report(

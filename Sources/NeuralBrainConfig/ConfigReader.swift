@@ -87,7 +87,7 @@ public final class ConfigReader {
 
   /// A `ConfigError.invalidValue` for `key` in this table.
   public func invalid(_ key: String, _ message: String) -> ConfigError {
-    .invalidValue(file: file, table: table.path, key: key, message: message)
+    .invalidValue(file: file, table: table.path, key: key, line: table.lines[key] ?? 0, message: message)
   }
 
   private func take(_ key: String) -> TOMLValue? {
@@ -96,6 +96,7 @@ public final class ConfigReader {
   }
 
   private func wrongType(_ key: String, _ expected: String, _ value: TOMLValue) -> ConfigError {
-    .wrongType(file: file, table: table.path, key: key, expected: expected, found: value.typeName)
+    .wrongType(
+      file: file, table: table.path, key: key, line: table.lines[key] ?? 0, expected: expected, found: value.typeName)
   }
 }

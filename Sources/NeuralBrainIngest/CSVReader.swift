@@ -124,10 +124,19 @@ struct CSVReader {
     }
   }
 
-  /// Like `number`, and `negativeValue` when the number is below 0.
+  /// Like `number`, and `negativeValue` when the number is below 0 (rates, populations).
   func count(_ field: Field, column: Int, name: String?) throws(IngestError) -> Double? {
     guard let value = try number(field, column: column, name: name) else { return nil }
     guard value >= 0 else { throw .negativeValue(position(column: column, name: name), text: text(field)) }
+    return value
+  }
+
+  /// An observed count: like `count`, and within `InputLimits` (a whole number, not too large).
+  func observed(_ field: Field, column: Int, name: String?) throws(IngestError) -> Double? {
+    guard let value = try count(field, column: column, name: name) else { return nil }
+    if let problem = InputLimits.countProblem(value) {
+      throw .outOfLimits(position(column: column, name: name), text: text(field), detail: problem)
+    }
     return value
   }
 
@@ -153,6 +162,9 @@ struct CSVReader {
     let value = text(field).trimmingCharacters(in: .whitespaces)
     guard !value.isEmpty else {
       throw .malformedRow(position(column: column, name: name), detail: "the \(name) is empty")
+    }
+    if let problem = InputLimits.textProblem(value) {
+      throw .outOfLimits(position(column: column, name: name), text: value, detail: problem)
     }
     return value
   }

@@ -29,7 +29,7 @@ struct CSVSource: DataSource {
     let metricColumn = try header.require("metric")
     let valueColumn = try header.require("value")
     let populationColumn = header.index(of: "population")
-    var table = ObservationTable(path: path)
+    var table = ObservationTable(path: path, now: now)
     var fields: [CSVReader.Field] = []
     while try reader.next(into: &fields) {
       try reader.requireWidth(fields, header.names.count)
@@ -44,7 +44,7 @@ struct CSVSource: DataSource {
       }
       let regionID = try table.region(
         code: code, name: code, population: population, at: reader.position(column: regionColumn, name: "region"))
-      let value = try reader.count(fields[valueColumn], column: valueColumn, name: "value")
+      let value = try reader.observed(fields[valueColumn], column: valueColumn, name: "value")
       try table.add(
         regionID: regionID, metric: metric, day: day, value: value,
         at: reader.position(column: dateColumn, name: "date"))
@@ -64,7 +64,7 @@ struct CSVSource: DataSource {
       }
     }
     let assembler = DatasetAssembler(
-      kind: .csv, sourceURL: path, retrievedAt: now, contentSHA256: ContentHash.hex(file.bytes), license: nil)
+      kind: .csv, sourceURL: InputFile.publicName(of: [path]), retrievedAt: now, contentSHA256: ContentHash.hex(file.bytes), license: nil)
     return try assembler.assemble(
       frequency: frequency, regions: Array(table.regions.values), series: series, notes: notes)
   }

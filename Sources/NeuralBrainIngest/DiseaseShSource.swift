@@ -57,6 +57,9 @@ struct DiseaseShSource: DataSource {
       hasher.update(response.body)
       let historical: Historical = try Self.decode(response.body, url: url)
       let name = historical.country ?? country
+      if let problem = InputLimits.textProblem(name) {
+        throw .badResponse(url: url, detail: "the country name \"\(IngestError.excerpt(name))\" \(problem)")
+      }
       let region = Region(code: name, name: name)
       guard !regions.contains(where: { $0.id == region.id }) else {
         throw .invalidOption(key: "countries", detail: "\"\(country)\" names a country already listed (\(name))")
@@ -64,7 +67,7 @@ struct DiseaseShSource: DataSource {
       regions.append(region)
       for (metric, timeline) in [(Metric.cases, historical.timeline.cases), (.deaths, historical.timeline.deaths)] {
         guard let timeline else { continue }
-        let cumulative = try Self.grid(timeline, regionID: region.id, metric: metric, url: url)
+        let cumulative = try Self.grid(timeline, regionID: region.id, metric: metric, url: url, now: now)
         let converted = engine.incident(fromCumulative: cumulative)
         series.append(converted.series)
         notes += converted.notes
@@ -92,9 +95,9 @@ struct DiseaseShSource: DataSource {
   }
 
   /// A timeline (`"1/22/20": 0, …`) as a daily cumulative series from its first to last date.
-  private static func grid(_ timeline: [String: Double], regionID: String, metric: Metric, url: String)
-    throws(IngestError) -> CorrectionEngine.Series
-  {
+  private static func grid(
+    _ timeline: [String: Double], regionID: String, metric: Metric, url: String, now: Date
+  ) throws(IngestError) -> CorrectionEngine.Series {
     var byDay: [Day: Double] = [:]
     for (key, value) in timeline {
       guard let day = CellParser.usDay(key) else {
@@ -103,6 +106,9 @@ struct DiseaseShSource: DataSource {
       guard value >= 0, value.isFinite else {
         throw .badResponse(
           url: url, detail: "\(metric.rawValue) on \(key) is \(value); cumulative counts cannot be negative")
+      }
+      if let problem = InputLimits.dateProblem(day, now: now) ?? InputLimits.countProblem(value).map({ "\(value) \($0)" }) {
+        throw .badResponse(url: url, detail: "\(metric.rawValue) on \(key) \(problem)")
       }
       guard byDay.updateValue(value, forKey: day) == nil else {
         throw .badResponse(url: url, detail: "\(metric.rawValue) has two entries for \(day)")

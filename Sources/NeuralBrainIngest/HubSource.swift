@@ -19,21 +19,21 @@ struct HubSource: DataSource {
 
   func load() async throws(IngestError) -> Dataset {
     let file = try InputFile.read(path: path, maxBytes: maxBytes)
-    var table = try Self.observations(file)
+    var table = try Self.observations(file, now: now)
     var hasher = ContentHash()
     hasher.update(file.bytes)
-    var sourceURL = path
+    var files = [path]
     if let locationsPath {
       let locations = try InputFile.read(path: locationsPath, maxBytes: maxBytes)
       hasher.update(locations.bytes)
-      sourceURL += ", " + locationsPath
+      files.append(locationsPath)
       for (regionID, population) in try Self.populations(locations) where table.regions[regionID] != nil {
         table.setPopulation(population, regionID: regionID)
       }
     }
     let frequency = try table.frequency(required: .weekly)
     let assembler = DatasetAssembler(
-      kind: .hub, sourceURL: sourceURL, retrievedAt: now, contentSHA256: hasher.finalizeHex(), license: Self.license)
+      kind: .hub, sourceURL: InputFile.publicName(of: files), retrievedAt: now, contentSHA256: hasher.finalizeHex(), license: Self.license)
     return try assembler.assemble(
       frequency: frequency, regions: Array(table.regions.values), series: table.series(frequency: frequency), notes: [])
   }
@@ -41,7 +41,7 @@ struct HubSource: DataSource {
   /// The target-data rows of `file`: one region per location code, `NA` values kept as
   /// missing, each region's population implied by its largest `weekly_rate`. `HubTargetTable`
   /// reads through here too, so scoring accepts and refuses exactly what the source does.
-  static func observations(_ file: InputFile) throws(IngestError) -> ObservationTable {
+  static func observations(_ file: InputFile, now: Date) throws(IngestError) -> ObservationTable {
     var reader = CSVReader(file: file)
     let header = try CSVHeader(reading: &reader)
     let dateColumn = try header.require("date")
@@ -49,7 +49,7 @@ struct HubSource: DataSource {
     let nameColumn = header.index(of: "location_name")
     let valueColumn = try header.require("value")
     let rateColumn = header.index(of: "weekly_rate")
-    var table = ObservationTable(path: file.path)
+    var table = ObservationTable(path: file.path, now: now)
     var bestRate: [String: (value: Double, rate: Double)] = [:]
     var fields: [CSVReader.Field] = []
     while try reader.next(into: &fields) {
@@ -59,7 +59,7 @@ struct HubSource: DataSource {
       let name = nameColumn.map { reader.text(fields[$0]) } ?? code
       let regionID = try table.region(
         code: code, name: name, population: nil, at: reader.position(column: locationColumn, name: "location"))
-      let value = try reader.count(fields[valueColumn], column: valueColumn, name: "value")
+      let value = try reader.observed(fields[valueColumn], column: valueColumn, name: "value")
       if let rateColumn, let value, value > 0,
         let rate = try reader.count(fields[rateColumn], column: rateColumn, name: "weekly_rate"), rate > 0,
         value > bestRate[regionID]?.value ?? 0

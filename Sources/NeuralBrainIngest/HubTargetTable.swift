@@ -1,3 +1,4 @@
+import Foundation
 import NeuralBrainCore
 
 /// Observed values from a hub target-data CSV (`date,location,location_name,value[,weekly_rate]`).
@@ -23,7 +24,7 @@ public struct HubTargetTable: Sendable, Hashable {
 
   /// Parses target-data `bytes` read from `file`; the dates must be weekly.
   public static func parse(_ bytes: [UInt8], file: String) throws(IngestError) -> HubTargetTable {
-    let observations = try HubSource.observations(InputFile(path: file, bytes: bytes))
+    let observations = try HubSource.observations(InputFile(path: file, bytes: bytes), now: Date())
     let frequency = try observations.frequency(required: .weekly)
     var result = HubTargetTable(values: [:], names: [:])
     for region in observations.regions.values { result.names[region.code] = region.name }

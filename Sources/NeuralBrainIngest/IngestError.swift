@@ -5,7 +5,10 @@ import NeuralBrainCore
 ///
 /// Parsing errors carry an `InputPosition` (file, line, column). Bad data exits 65, an
 /// unreachable source 69, an unreadable file 74 and an unusable option 78 (sysexits).
-public enum IngestError: Error, LocalizedError, ExitStatusProviding, Hashable, Sendable {
+///
+/// `indirect`, like `ConfigError`: large typed errors thrown through `throws(IngestError)` are
+/// kept one pointer wide (see ConfigError for the -O stack corruption this avoids).
+public indirect enum IngestError: Error, LocalizedError, ExitStatusProviding, Hashable, Sendable {
   /// The input file does not exist.
   case fileNotFound(path: String)
   /// The input exists but could not be read (permissions, a directory, an I/O error).
@@ -48,6 +51,9 @@ public enum IngestError: Error, LocalizedError, ExitStatusProviding, Hashable, S
   case responseTooLarge(url: String, limit: Int)
   /// The response is not the JSON shape the API documents.
   case badResponse(url: String, detail: String)
+  /// A cell outside `InputLimits` (a name too long or with control characters, a date in the
+  /// future, a count that is not a whole number or too large, a population of 0).
+  case outOfLimits(InputPosition, text: String, detail: String)
 
   public var exitStatus: ExitStatus {
     switch self {
@@ -56,7 +62,7 @@ public enum IngestError: Error, LocalizedError, ExitStatusProviding, Hashable, S
     case .invalidOption, .countryNotFound: .config
     case .fileTooLarge, .emptyFile, .invalidEncoding, .missingColumn, .unknownColumn,
       .malformedRow, .badDate, .badNumber, .negativeValue, .unknownMetric, .duplicateRow,
-      .incompleteQuantiles, .irregularDates, .responseTooLarge, .badResponse:
+      .incompleteQuantiles, .irregularDates, .responseTooLarge, .badResponse, .outOfLimits:
       .dataError
     }
   }
@@ -107,6 +113,19 @@ public enum IngestError: Error, LocalizedError, ExitStatusProviding, Hashable, S
       "\(url): the response is larger than \(limit) bytes. Raise [source] max_bytes if this is expected."
     case .badResponse(let url, let detail):
       "\(url): unexpected response (\(detail)). Check that [source] url points at a disease.sh server."
+    case .outOfLimits(let position, let text, let detail):
+      "\(position): \"\(IngestError.excerpt(text))\" \(detail). Fix the cell (limits: docs/configuration.md)."
     }
+  }
+}
+
+extension IngestError {
+  /// At most 60 characters of a cell, control characters shown as `?`, so an error message never
+  /// echoes a megabyte-long name or a terminal escape sequence.
+  static func excerpt(_ text: String) -> String {
+    let visible = String(String.UnicodeScalarView(text.unicodeScalars.prefix(60).map { scalar in
+      scalar.properties.generalCategory == .control || scalar.properties.isNoncharacterCodePoint ? "?" : scalar
+    }))
+    return text.unicodeScalars.count > 60 ? visible + "…" : visible
   }
 }

@@ -10,6 +10,12 @@ struct InputFile: Sendable {
   let contentStart: Int
 
   /// Reads `path` if it is a regular file of at most `maxBytes` bytes containing UTF-8 text.
+  /// How published pages and files name local inputs: their file names, never the path on the
+  /// machine that ran the job (`target-hospital-admissions.csv, locations.csv`).
+  static func publicName(of paths: [String]) -> String {
+    paths.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")
+  }
+
   static func read(path: String, maxBytes: Int) throws(IngestError) -> InputFile {
     let attributes: [FileAttributeKey: Any]
     do {

@@ -35,7 +35,7 @@ struct JHUSource: DataSource {
     for (path, metric) in zip(inputs, metrics) {
       let file = try InputFile.read(path: path, maxBytes: maxBytes)
       hasher.update(file.bytes)
-      let table = try Self.parse(file)
+      let table = try Self.parse(file, now: now)
       for (country, totals) in zip(table.countries, table.totals) {
         let region = Region(code: country, name: country)
         regions[region.id] = region
@@ -48,7 +48,7 @@ struct JHUSource: DataSource {
       }
     }
     let assembler = DatasetAssembler(
-      kind: .jhu, sourceURL: inputs.joined(separator: ", "), retrievedAt: now,
+      kind: .jhu, sourceURL: InputFile.publicName(of: inputs), retrievedAt: now,
       contentSHA256: hasher.finalizeHex(), license: Self.license)
     return try assembler.assemble(frequency: .daily, regions: Array(regions.values), series: series, notes: notes)
   }
@@ -82,7 +82,7 @@ struct JHUSource: DataSource {
     return metrics
   }
 
-  private static func parse(_ file: InputFile) throws(IngestError) -> Table {
+  private static func parse(_ file: InputFile, now: Date) throws(IngestError) -> Table {
     var reader = CSVReader(file: file)
     let header = try CSVHeader(reading: &reader)
     let provinceColumn = try header.require("province/state", aliases: "province_state")
@@ -97,6 +97,11 @@ struct JHUSource: DataSource {
         throw .badDate(
           InputPosition(file: file.path, line: header.line, column: column + 1), text: header.names[column],
           expected: "M/D/YY")
+      }
+      if let problem = InputLimits.dateProblem(day, now: now) {
+        throw .outOfLimits(
+          InputPosition(file: file.path, line: header.line, column: column + 1), text: header.names[column],
+          detail: problem)
       }
       let first = start ?? day
       guard day - first == column - firstDateColumn else {
@@ -134,7 +139,7 @@ struct JHUSource: DataSource {
         table.totals.append([Double](repeating: 0, count: dayCount))
       }
       for column in firstDateColumn..<fields.count {
-        let value = try reader.count(fields[column], column: column, name: header.names[column])
+        let value = try reader.observed(fields[column], column: column, name: header.names[column])
         table.totals[index][column - firstDateColumn] += value ?? .nan
       }
     }

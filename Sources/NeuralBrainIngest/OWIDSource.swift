@@ -26,7 +26,7 @@ struct OWIDSource: DataSource {
       (try header.require("new_cases"), .cases), (try header.require("new_deaths"), .deaths),
     ]
     let populationColumn = header.index(of: "population")
-    var table = ObservationTable(path: path)
+    var table = ObservationTable(path: path, now: now)
     var fields: [CSVReader.Field] = []
     while try reader.next(into: &fields) {
       try reader.requireWidth(fields, header.names.count)
@@ -41,6 +41,12 @@ struct OWIDSource: DataSource {
         at: reader.position(column: codeColumn, name: "iso_code"))
       for (column, metric) in metricColumns {
         let value = try reader.number(fields[column], column: column, name: header.names[column])
+        // OWID's daily counts may be negative (corrections, settled below), never out of limits.
+        if let value, let problem = InputLimits.countProblem(abs(value)) {
+          throw .outOfLimits(
+            reader.position(column: column, name: header.names[column]), text: reader.text(fields[column]),
+            detail: problem)
+        }
         try table.add(
           regionID: regionID, metric: metric, day: day, value: value,
           at: reader.position(column: dateColumn, name: "date"))
@@ -56,7 +62,7 @@ struct OWIDSource: DataSource {
       series.append(item)
     }
     let assembler = DatasetAssembler(
-      kind: .owid, sourceURL: path, retrievedAt: now, contentSHA256: ContentHash.hex(file.bytes), license: Self.license)
+      kind: .owid, sourceURL: InputFile.publicName(of: [path]), retrievedAt: now, contentSHA256: ContentHash.hex(file.bytes), license: Self.license)
     return try assembler.assemble(
       frequency: frequency, regions: Array(table.regions.values), series: series, notes: notes)
   }

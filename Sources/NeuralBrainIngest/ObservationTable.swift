@@ -1,3 +1,4 @@
+import Foundation
 import NeuralBrainCore
 
 /// Collects long-format observations `(region, metric, date, value)`, rejects duplicate rows
@@ -14,18 +15,27 @@ struct ObservationTable {
   }
 
   let path: String
+  /// The run's clock: observations dated later than a day after it are refused.
+  let now: Date
   private(set) var regions: [String: Region] = [:]
   private var regionLines: [String: Int] = [:]
   private var cells: [Key: [Day: Cell]] = [:]
   private var firstLineOfDay: [Day: Int] = [:]
 
-  init(path: String) { self.path = path }
+  init(path: String, now: Date) {
+    self.path = path
+    self.now = now
+  }
 
   /// Registers a region (or updates its name and population) and returns its id. Two codes
   /// that slug to the same id are an error: their series would be merged silently.
   mutating func region(code: String, name: String, population: Double?, at position: InputPosition)
     throws(IngestError) -> String
   {
+    if let problem = InputLimits.textProblem(name) { throw .outOfLimits(position, text: name, detail: problem) }
+    if let population, let problem = InputLimits.populationProblem(population) {
+      throw .outOfLimits(position, text: "population " + String(format: "%g", population), detail: problem)
+    }
     let candidate = Region(code: code, name: name.isEmpty ? code : name, population: population)
     if var existing = regions[candidate.id] {
       guard existing.code == code else {
@@ -44,8 +54,9 @@ struct ObservationTable {
     return candidate.id
   }
 
-  /// Sets the population of a known region.
+  /// Sets the population of a known region (one outside `InputLimits` counts as unknown).
   mutating func setPopulation(_ population: Double, regionID: String) {
+    guard InputLimits.populationProblem(population) == nil else { return }
     regions[regionID]?.population = population
   }
 
@@ -53,6 +64,9 @@ struct ObservationTable {
   mutating func add(regionID: String, metric: Metric, day: Day, value: Double?, at position: InputPosition)
     throws(IngestError)
   {
+    if let problem = InputLimits.dateProblem(day, now: now) {
+      throw .outOfLimits(position, text: day.iso, detail: problem)
+    }
     let key = Key(regionID: regionID, metric: metric)
     if let first = cells[key]?[day] {
       let code = regions[regionID]?.code ?? regionID

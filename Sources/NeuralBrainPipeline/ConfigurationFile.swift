@@ -64,6 +64,9 @@ public struct ConfigurationFile: Sendable {
       precompress = try run.bool("precompress")
       baseURL = try run.string("base_url")
       staleAfterDays = try run.int("stale_after_days")
+      if let staleAfterDays, staleAfterDays < 1 {
+        throw run.invalid("stale_after_days", "must be at least 1 (days after which data count as stale)")
+      }
       try run.finish()
     }
     if let section = try root.table("source") {

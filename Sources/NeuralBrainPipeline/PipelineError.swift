@@ -25,12 +25,14 @@ public struct PipelineError: Error, LocalizedError, ExitStatusProviding {
 public enum RunError: Error, LocalizedError, ExitStatusProviding {
   /// Another run holds the state directory's lock.
   case alreadyRunning(lockFile: String)
+  /// Another run (perhaps of another state directory) is publishing into the same output.
+  case outputInUse(lockFile: String)
   /// The lock file cannot be created.
   case cannotLock(lockFile: String, reason: String)
 
   public var exitStatus: ExitStatus {
     switch self {
-    case .alreadyRunning: .tempFailure
+    case .alreadyRunning, .outputInUse: .tempFailure
     case .cannotLock: .cantCreate
     }
   }
@@ -39,8 +41,11 @@ public enum RunError: Error, LocalizedError, ExitStatusProviding {
     switch self {
     case .alreadyRunning(let file):
       "another neuralbrain run holds \(file); two runs never overlap. Try again when it has finished."
+    case .outputInUse(let file):
+      "another neuralbrain run holds \(file): it is publishing into this output (perhaps with another --state-dir). "
+        + "Two runs never publish into one output; give each state directory its own --output."
     case let .cannotLock(file, reason):
-      "cannot create the run lock \(file): \(reason). Check that --state-dir is writable."
+      "cannot create the lock \(file): \(reason). Check that the directory is writable by this user."
     }
   }
 }

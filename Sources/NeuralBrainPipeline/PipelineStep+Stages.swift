@@ -93,13 +93,25 @@ extension PipelineStep {
       let snapshot = ArchiveSnapshot(
         date: ArchiveLayout.day(of: run.generatedAt),
         files: ArchiveSnapshot.dataFiles(of: context.files) + [ObservationsCSV.file(dataset)].compactMap { $0 })
+      // Everything the run record says is saved before the switch; only its status waits.
+      context.releaseDirectory = publisher.releaseDirectory(runID: context.runID)
+      if var record = try context.database.run(id: context.runID) {
+        record.complete(from: context)
+        try context.database.finishRun(record)
+      }
+      let outbox = EmailOutbox(directory: context.options.outputDirectory.appendingPathComponent("email"))
+      if let email = context.email {
+        do {
+          try outbox.stage(email, runID: context.runID)
+        } catch {
+          context.warnings.append("the summary e-mail was not written: \(error.localizedDescription)")
+        }
+      }
       context.releaseDirectory = try publisher.publish(context.files, runID: context.runID, archive: snapshot)
-      guard let email = context.email else { return }
       do {
-        try EmailOutbox(directory: context.options.outputDirectory.appendingPathComponent("email"))
-          .store(email, runID: context.runID)
+        try outbox.commit(runID: context.runID)
       } catch {
-        context.warnings.append("the release is live, but its summary e-mail was not written: \(error.localizedDescription)")
+        context.warnings.append("the release is live, but its summary e-mail was not filed: \(error.localizedDescription)")
       }
     }
   }

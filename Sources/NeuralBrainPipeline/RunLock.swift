@@ -1,25 +1,37 @@
 import Foundation
+import NeuralBrainCore
 
-/// An exclusive `flock(2)` on `<state-dir>/neuralbrain.lock`, so two runs never overlap.
+/// An exclusive `flock(2)` on `<state-dir>/neuralbrain.lock`, so two runs never overlap, and one
+/// on `<output>/.neuralbrain.lock`, so two state directories never publish into one output.
 ///
 /// The kernel releases the lock when the process dies, so a crashed run never blocks the next.
 public final class RunLock: Sendable {
   private let descriptor: Int32
   public let path: String
 
-  /// Takes the lock or fails at once (never waits).
-  public init(stateDirectory: URL) throws(RunError) {
-    path = stateDirectory.appendingPathComponent("neuralbrain.lock").path
+  /// Takes the state directory's lock or fails at once (never waits).
+  public convenience init(stateDirectory: URL) throws(RunError) {
+    try self.init(directory: stateDirectory, fileName: "neuralbrain.lock", taken: RunError.alreadyRunning)
+  }
+
+  /// Takes the output directory's lock or fails at once: another run, perhaps of another state
+  /// directory, is publishing there.
+  public convenience init(outputDirectory: URL) throws(RunError) {
+    try self.init(directory: outputDirectory, fileName: ".neuralbrain.lock", taken: RunError.outputInUse)
+  }
+
+  private init(directory: URL, fileName: String, taken: (String) -> RunError) throws(RunError) {
+    path = directory.appendingPathComponent(fileName).path
     do {
-      try FileManager.default.createDirectory(at: stateDirectory, withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     } catch {
-      throw .cannotLock(lockFile: path, reason: String(describing: error))
+      throw .cannotLock(lockFile: path, reason: ErrorText.describe(error))
     }
     let fd = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw .cannotLock(lockFile: path, reason: String(cString: strerror(errno))) }
     guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
       close(fd)
-      throw .alreadyRunning(lockFile: path)
+      throw taken(path)
     }
     descriptor = fd
   }

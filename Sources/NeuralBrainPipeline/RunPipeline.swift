@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import NeuralBrainCore
+import NeuralBrainPublish
 import NeuralBrainStore
 
 /// Runs one batch: takes the run lock, opens the state database, runs the steps in order and
@@ -22,15 +23,15 @@ public struct RunPipeline: Sendable {
   public func run(_ options: RunOptions) async throws(PipelineError) -> RunSummary {
     let clock = ContinuousClock()
     let started = clock.now
-    let lock: RunLock
+    let locks: [RunLock]
     let database: NeuralBrainDatabase
     do {
-      lock = try RunLock(stateDirectory: options.stateDirectory)
+      locks = [try RunLock(stateDirectory: options.stateDirectory), try RunLock(outputDirectory: options.outputDirectory)]
       database = try NeuralBrainDatabase.open(directory: options.stateDirectory)
     } catch {
       throw PipelineError(step: "start", underlying: error)
     }
-    defer { withExtendedLifetime(lock) {} }
+    defer { withExtendedLifetime(locks) {} }
     let existing: Set<String>
     do {
       existing = Set(try database.runs(limit: 1000).map(\.id))
@@ -44,10 +45,11 @@ public struct RunPipeline: Sendable {
     logger[metadataKey: "run_id"] = "\(runID)"
     let previousSuccess = MetricsTextfile.previousSuccess(stateDirectory: options.stateDirectory)
     do {
-      // The run lock is ours, so no process of an earlier run still recorded as running is alive.
-      for abandoned in try database.abandonRunningRuns(at: Date()) {
-        logger.warning("an earlier run ended without recording how; marked abandoned", metadata: ["abandoned_run": "\(abandoned)"])
-      }
+      // Both locks are ours: no process of an earlier run is alive or writing.
+      try RunReconciliation(
+        database: database, publisher: ReleasePublisher(outputDirectory: options.outputDirectory),
+        outbox: EmailOutbox(directory: options.outputDirectory.appendingPathComponent("email")), logger: logger
+      ).settle(at: Date())
       try database.startRun(record)
       try database.appendAudit([AuditEvent(time: Date(), type: .runStarted, runID: runID)])
     } catch {
@@ -87,19 +89,9 @@ public struct RunPipeline: Sendable {
     guard let output = context.output, let release = context.releaseDirectory else {
       throw PipelineError(step: "finish", underlying: StepOrderError.missing("a published release"))
     }
+    record.complete(from: context)
     record.status = .succeeded
     record.finishedAt = options.now.addingTimeInterval(Self.seconds(clock.now - started))
-    record.source = context.dataset?.provenance.source
-    record.dataAsOf = context.dataset?.provenance.dataAsOf.iso
-    record.provider = output.provider
-    record.model = output.model
-    record.fallbackUsed = context.fallbackUsed
-    record.regions = context.forecasts.count
-    record.releasePath = release.path
-    record.summary = context.summary
-    record.requests = output.usage?.requests
-    record.promptTokens = output.usage?.promptTokens
-    record.completionTokens = output.usage?.completionTokens
     do {
       try database.finishRun(record)
       try database.appendAudit([

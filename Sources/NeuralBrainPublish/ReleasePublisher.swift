@@ -27,6 +27,9 @@ public struct ReleasePublisher: Sendable {
     self.precompress = precompress
   }
 
+  /// Where the release of `runID` is (or will be) written.
+  public func releaseDirectory(runID: String) -> URL { releasesDirectory.appendingPathComponent(runID) }
+
   /// The live link.
   public var currentLink: URL { outputDirectory.appendingPathComponent("current") }
 
@@ -52,7 +55,7 @@ public struct ReleasePublisher: Sendable {
       releaseFiles.append(index)
     }
     let compressed = precompress ? Gzip.siblings(of: releaseFiles) : []
-    let release = releasesDirectory.appendingPathComponent(runID)
+    let release = releaseDirectory(runID: runID)
     let staging = releasesDirectory.appendingPathComponent(".\(runID).partial")
     let manager = FileManager.default
     do {
@@ -71,7 +74,7 @@ public struct ReleasePublisher: Sendable {
       try manager.moveItem(at: staging, to: release)
     } catch {
       try? manager.removeItem(at: staging)
-      throw .cannotWrite(path: release.path, reason: String(describing: error))
+      throw .cannotWrite(path: release.path, reason: ErrorText.describe(error))
     }
     try switchCurrent(to: runID)
     pruneOldReleases(keeping: runID)
@@ -107,7 +110,7 @@ public struct ReleasePublisher: Sendable {
       }
     } catch {
       try? manager.removeItem(at: staging)
-      throw .cannotWrite(path: final.path, reason: String(describing: error))
+      throw .cannotWrite(path: final.path, reason: ErrorText.describe(error))
     }
     if rename(staging.path, final.path) != 0 {
       let reason = String(cString: strerror(errno))
@@ -190,6 +193,26 @@ public struct ReleasePublisher: Sendable {
 
   /// Removes all but the newest `keepReleases` releases. Run ids start with the run's UTC time,
   /// so their names sort in time order.
+  /// Removes what a run killed while writing left behind: `releases/.<id>.partial`,
+  /// `archive/.<day>.partial` and `.current-<id>` links. Only safe while holding the output
+  /// lock (no other run is writing them). Returns the removed paths.
+  @discardableResult
+  public func removeStaleStaging() -> [String] {
+    let manager = FileManager.default
+    var removed: [String] = []
+    for (directory, isLeftover) in [
+      (releasesDirectory, { (name: String) in name.hasPrefix(".") && name.hasSuffix(".partial") }),
+      (archiveDirectory, { (name: String) in name.hasPrefix(".") && name.hasSuffix(".partial") }),
+      (outputDirectory, { (name: String) in name.hasPrefix(".current-") }),
+    ] {
+      for name in (try? manager.contentsOfDirectory(atPath: directory.path)) ?? [] where isLeftover(name) {
+        let path = directory.appendingPathComponent(name)
+        if (try? manager.removeItem(at: path)) != nil { removed.append(path.path) }
+      }
+    }
+    return removed
+  }
+
   func pruneOldReleases(keeping live: String) {
     let manager = FileManager.default
     guard let names = try? manager.contentsOfDirectory(atPath: releasesDirectory.path) else { return }

@@ -29,6 +29,11 @@ extension NeuralBrainDatabase {
     try write("finish run") { db in try run.update(db) }
   }
 
+  /// One run's record.
+  public func run(id: String) throws(StoreError) -> RunRecord? {
+    try read("read run") { db in try RunRecord.fetchOne(db, key: id) }
+  }
+
   /// The most recent runs, newest first.
   public func runs(limit: Int = 20) throws(StoreError) -> [RunRecord] {
     try read("read runs") { db in

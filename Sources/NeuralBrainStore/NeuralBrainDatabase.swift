@@ -23,8 +23,40 @@ public struct NeuralBrainDatabase: Sendable {
       configuration.busyMode = .timeout(10)
       return try NeuralBrainDatabase(writer: DatabasePool(path: path, configuration: configuration))
     } catch {
-      throw .cannotOpen(path: path, reason: String(describing: error))
+      throw .cannotOpen(path: path, reason: ErrorText.describe(error))
     }
+  }
+
+  /// Opens the state database for commands that only read it (`status`, `audit`, `lock show`),
+  /// also on a read-only mount: a writable directory opens normally; otherwise SQLite opens the
+  /// file read-only (immutable when its WAL files cannot be created). No database yet reads as
+  /// an empty one.
+  public static func openForReading(directory: URL) throws(StoreError) -> NeuralBrainDatabase {
+    let path = directory.appendingPathComponent(fileName).path
+    let manager = FileManager.default
+    guard manager.fileExists(atPath: path) else { return try inMemory() }
+    if manager.isWritableFile(atPath: directory.path), manager.isWritableFile(atPath: path) {
+      return try open(directory: directory)
+    }
+    var configuration = Configuration()
+    configuration.readonly = true
+    var reasons: [String] = []
+    for candidate in [path, "file:\(path)?immutable=1"] {
+      do {
+        let database = try NeuralBrainDatabase(writer: DatabaseQueue(path: candidate, configuration: configuration), migrate: false)
+        guard try database.appliedMigrations() == (try migrator.migrations) else {
+          throw StoreError.cannotOpen(
+            path: path, reason: "it was written by an older version and needs an upgrade this read-only mount does not allow; "
+              + "run `neuralbrain run` where the state directory is writable")
+        }
+        return database
+      } catch let error as StoreError {
+        throw error
+      } catch {
+        reasons.append(ErrorText.describe(error))
+      }
+    }
+    throw .cannotOpen(path: path, reason: "read-only: " + reasons.joined(separator: "; "))
   }
 
   /// A private in-memory database, for tests.
@@ -36,9 +68,9 @@ public struct NeuralBrainDatabase: Sendable {
     }
   }
 
-  init(writer: any DatabaseWriter) throws {
+  init(writer: any DatabaseWriter, migrate: Bool = true) throws {
     self.writer = writer
-    try Self.migrator.migrate(writer)
+    if migrate { try Self.migrator.migrate(writer) }
   }
 
   /// Names of the migrations applied, oldest first.

@@ -52,12 +52,20 @@ struct TOMLDocumentTests {
     }
   }
 
-  @Test("a wrong type names the expected and found types")
+  @Test("a wrong type names the line, the expected and the found types")
   func wrongType() throws {
-    let root = ConfigReader(table: try TOMLDocument.parse("regions = \"many\"\n", file: "c.toml"), file: "c.toml")
-    #expect(throws: ConfigError.wrongType(file: "c.toml", table: "", key: "regions", expected: "integer", found: "string")) {
-      _ = try root.int("regions")
-    }
+    let root = ConfigReader(
+      table: try TOMLDocument.parse("seed = 1\nregions = \"many\"\n", file: "c.toml"), file: "c.toml")
+    let expected = ConfigError.wrongType(
+      file: "c.toml", table: "", key: "regions", line: 2, expected: "integer", found: "string")
+    #expect(throws: expected) { _ = try root.int("regions") }
+    #expect(expected.errorDescription == "c.toml:2: `regions` in the top level must be an integer, found a string.")
+  }
+
+  @Test("an invalid value names the line")
+  func invalidValue() throws {
+    let root = ConfigReader(table: try TOMLDocument.parse("\n\nregions = -1\n", file: "c.toml"), file: "c.toml")
+    #expect(root.invalid("regions", "must be at least 1").errorDescription == "c.toml:3: `regions` in the top level: must be at least 1.")
   }
 
   @Test("syntax errors name the line", arguments: [

@@ -1,4 +1,5 @@
 import Foundation
+import NeuralBrainStore
 import NeuralBrainTestSupport
 import Testing
 
@@ -48,9 +49,34 @@ struct ScheduleTests {
 
   @Test("--now and a zero interval are refused as usage errors")
   func usage() async throws {
-    for arguments in [["schedule", "--now", "2026-11-29"], ["schedule", "--interval", "0"], ["schedule", "--interval", "soon"]] {
+    for arguments in [
+      ["schedule", "--now", "2026-11-29"], ["schedule", "--interval", "0"], ["schedule", "--interval", "soon"],
+      ["schedule", "--from", "2025-01-01T00:00:00Z"], ["schedule", "--from", "2025-02-01", "--until", "2025-01-01"],
+    ] {
       let result = try await NeuralBrainExecutable.run(arguments)
       #expect(result.status == 64, "\(arguments): \(result.standardError)")
     }
+  }
+
+  @Test("30 days of hourly batches through the scheduler on a simulated clock all publish")
+  func thirtyDaysHourly() async throws {
+    let directory = try TemporaryDirectory()
+    let state = directory.url.appendingPathComponent("state")
+    let output = directory.url.appendingPathComponent("output")
+    let result = try await NeuralBrainExecutable.run([
+      "schedule", "--from", "2025-01-01T00:00:00Z", "--until", "2025-01-31T00:00:00Z", "--interval", "1h",
+      "--regions", "2", "--state-dir", state.path, "--output", output.path, "--log-format", "json",
+    ])
+    #expect(result.status == 0, "stderr tail: \(result.standardError.suffix(2000))")
+    #expect(Self.occurrences("batch failed", in: result.standardError) == 0)
+    #expect(result.standardError.contains(#""batches":"720""#) || result.standardError.contains("batches=720"))
+    let runs = try NeuralBrainDatabase.open(directory: state).runs(limit: 1000)
+    #expect(runs.count == 720)
+    #expect(runs.allSatisfy { $0.status == .succeeded }, "\(runs.filter { $0.status != .succeeded }.map(\.id))")
+    let snapshots = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("archive").path)
+      .filter { !$0.hasPrefix(".") }
+    #expect(snapshots.count == 30)
+    let live = try FileManager.default.destinationOfSymbolicLink(atPath: output.appendingPathComponent("current").path)
+    #expect(live.hasSuffix("20250130t230000z"))
   }
 }

@@ -83,6 +83,47 @@ struct BadInputTests {
     BadInput(file: "jhu-negative.csv", kind: .jhu) {
       .negativeValue(InputPosition(file: $0, line: 2, column: 6, columnName: "1/31/23"), text: "-1")
     },
+    // InputLimits (docs/configuration.md): names, dates, counts, populations.
+    BadInput(file: "long-name.csv") {
+      .outOfLimits(
+        InputPosition(file: $0, line: 2, column: 2, columnName: "region"), text: String(repeating: "x", count: 300),
+        detail: "is 300 characters long; the limit is 200")
+    },
+    BadInput(file: "control-name.csv") {
+      .outOfLimits(
+        InputPosition(file: $0, line: 2, column: 2, columnName: "region"), text: "evil\u{1B}[31mred",
+        detail: "holds the character U+1B, which is not allowed in a name")
+    },
+    BadInput(file: "noncharacter-name.csv") {
+      .outOfLimits(
+        InputPosition(file: $0, line: 2, column: 2, columnName: "region"), text: "bad\u{FFFE}name",
+        detail: "holds the character U+FFFE, which is not allowed in a name")
+    },
+    BadInput(file: "future-date.csv") {
+      .outOfLimits(
+        InputPosition(file: $0, line: 3, column: 1, columnName: "date"), text: "9999-12-31",
+        detail: "is after 2026-12-01, one day past the run's clock; data cannot come from the future")
+    },
+    BadInput(file: "ancient-date.csv") {
+      .outOfLimits(
+        InputPosition(file: $0, line: 2, column: 1, columnName: "date"), text: "1800-01-01",
+        detail: "is before 1900-01-01, the earliest date accepted")
+    },
+    BadInput(file: "huge-value.csv") {
+      .outOfLimits(
+        InputPosition(file: $0, line: 3, column: 4, columnName: "value"), text: "1e200",
+        detail: "is above the limit of 10000000000 for one period")
+    },
+    BadInput(file: "fraction-value.csv") {
+      .outOfLimits(
+        InputPosition(file: $0, line: 2, column: 4, columnName: "value"), text: "5.5",
+        detail: "is not a whole number; counts of people are")
+    },
+    BadInput(file: "zero-population.csv") {
+      .outOfLimits(
+        InputPosition(file: $0, line: 2, column: 2, columnName: "region"), text: "population 0",
+        detail: "is not a population; leave the cell empty when it is unknown")
+    },
   ]
 
   @Test("each malformed file fails with the exact error and exit status 65", arguments: cases)
@@ -92,6 +133,18 @@ struct BadInputTests {
     #expect(error == input.expected(path))
     #expect(error?.exitStatus == .dataError)
     #expect(error?.errorDescription?.contains(path) == true)
+  }
+
+  @Test("an error never echoes a huge or control-laden cell whole")
+  func boundedMessages() async throws {
+    let path = Fixture.path("bad/long-name.csv")
+    let error = await #expect(throws: IngestError.self) { try await Fixture.load(.csv, [path]) }
+    let message = try #require(error?.errorDescription)
+    #expect(message.count < 400, "\(message.count) characters")
+    let control = await #expect(throws: IngestError.self) {
+      try await Fixture.load(.csv, [Fixture.path("bad/control-name.csv")])
+    }
+    #expect(control?.errorDescription?.contains("\u{1B}") == false)
   }
 
   @Test("a 2 GB file is refused from its size alone, before any byte is read")

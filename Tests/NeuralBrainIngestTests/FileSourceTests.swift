@@ -19,13 +19,13 @@ struct FileSourceTests {
     #expect(dataset.series(region: "alpha", metric: .deaths)?.values == [1, nil, nil, nil, 0])
     let hospital = try #require(dataset.series(region: "beta-north", metric: .hospitalizations))
     #expect(hospital.start == jan(3))
-    #expect(hospital.values == [3.5, nil, nil])
+    #expect(hospital.values == [3, nil, nil])
     let provenance = dataset.provenance
     #expect(provenance.source == "csv")
-    #expect(provenance.sourceURL == Fixture.path("csv-daily.csv"))
+    #expect(provenance.sourceURL == "csv-daily.csv")
     #expect(provenance.retrievedAt == Fixture.now)
     #expect(provenance.dataAsOf == jan(5))
-    #expect(provenance.contentSHA256 == "14c08ac60d3d0a69402a7f5abe46554bfe42cfad9c9120019b31b9757ba62809")
+    #expect(provenance.contentSHA256 == "cb4ac6e65d763eedd94c176c8f2b8c0ac6859db76e4f69c3466ad9d2fb8bdb2d")
     #expect(provenance.isSynthetic == false)
   }
 

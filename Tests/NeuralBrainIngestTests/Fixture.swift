@@ -29,8 +29,9 @@ enum Fixture {
   }
   static var hasFluSight: Bool { FileManager.default.fileExists(atPath: fluSightTarget) }
 
-  /// A fixed retrieval time, so provenance is deterministic.
-  static let now = Date(timeIntervalSince1970: 1_764_000_000)
+  /// A fixed clock (2026-11-30), so provenance is deterministic; after every date of the shared
+  /// real data, which ingest refuses past the run's clock.
+  static let now = Date(timeIntervalSince1970: 1_796_000_000)
 
   static func path(_ name: String) -> String { directory.appendingPathComponent("Fixtures/" + name).path }
 
