@@ -70,13 +70,23 @@ public struct LocalForecaster: Sendable {
   }
 
   /// `series[i]` are incident counts on a regular grid, no gaps (already filled), oldest first,
-  /// possibly of different lengths. Returns `[series][step-1][23]` quantiles at QuantileLevels.hub.
-  public func forecast(_ series: [[Double]], frequency: Frequency, steps: Int, seed: UInt64) -> [[[Double]]] {
+  /// possibly of different lengths; `populations[i]`, when known, caps every quantile of series i.
+  /// Returns `[series][step-1][23]` quantiles at QuantileLevels.hub, each held under
+  /// `ForecastBound`.
+  public func forecast(
+    _ series: [[Double]], frequency: Frequency, steps: Int, seed: UInt64, populations: [Double?] = []
+  ) -> [[[Double]]] {
     guard steps > 0 else { return series.map { _ in [] } }
     let clean = series.map { $0.map { $0.isFinite ? max($0, 0) : 0 } }
+    let forecasts: [[[Double]]]
     switch frequency {
-    case .weekly: return forecastPeriods(clean, steps: steps, seed: seed)
-    case .daily: return forecastDays(clean, steps: steps, seed: seed)
+    case .weekly: forecasts = forecastPeriods(clean, steps: steps, seed: seed)
+    case .daily: forecasts = forecastDays(clean, steps: steps, seed: seed)
+    }
+    return forecasts.enumerated().map { index, rows in
+      let population = index < populations.count ? populations[index] : nil
+      return ForecastBound.clamp(
+        rows, to: ForecastBound.upper(history: clean[index], frequency: frequency, steps: steps, population: population))
     }
   }
 

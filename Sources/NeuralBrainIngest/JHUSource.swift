@@ -26,13 +26,14 @@ struct JHUSource: DataSource {
   }
 
   func load() async throws(IngestError) -> Dataset {
-    let metrics = try Self.metrics(for: inputs)
+    let (seriesInputs, lookup) = Self.split(inputs)
+    let metrics = try Self.metrics(for: seriesInputs)
     var hasher = ContentHash()
     var regions: [String: Region] = [:]
     var series: [CorrectionEngine.Series] = []
     var notes: [IngestNote] = []
     let engine = CorrectionEngine(policy: corrections)
-    for (path, metric) in zip(inputs, metrics) {
+    for (path, metric) in zip(seriesInputs, metrics) {
       let file = try InputFile.read(path: path, maxBytes: maxBytes)
       hasher.update(file.bytes)
       let table = try Self.parse(file, now: now)
@@ -47,10 +48,52 @@ struct JHUSource: DataSource {
         notes += converted.notes
       }
     }
+    if let lookup {
+      let file = try InputFile.read(path: lookup, maxBytes: maxBytes)
+      hasher.update(file.bytes)
+      let populations = try Self.populations(file)
+      for (id, region) in regions {
+        if let population = populations[region.code] { regions[id]?.population = population }
+      }
+    }
     let assembler = DatasetAssembler(
       kind: .jhu, sourceURL: InputFile.publicName(of: inputs), retrievedAt: now,
       contentSHA256: hasher.finalizeHex(), license: Self.license)
     return try assembler.assemble(frequency: .daily, regions: Array(regions.values), series: series, notes: notes)
+  }
+
+  /// The time-series inputs, and JHU's `UID_ISO_FIPS_LookUp_Table.csv` when given (recognised by
+  /// its name): an optional further input that supplies country populations.
+  static func split(_ inputs: [String]) -> (series: [String], lookup: String?) {
+    let isLookup = { (path: String) in
+      let name = URL(fileURLWithPath: path).lastPathComponent.lowercased()
+      return name.contains("lookup") || name.contains("uid_iso_fips")
+    }
+    return (inputs.filter { !isLookup($0) }, inputs.first(where: isLookup))
+  }
+
+  /// Country populations from the lookup table's country rows (no province, no county).
+  static func populations(_ file: InputFile) throws(IngestError) -> [String: Double] {
+    var reader = CSVReader(file: file)
+    let header = try CSVHeader(reading: &reader)
+    let countryColumn = try header.require("country_region", aliases: "country/region")
+    let provinceColumn = try header.require("province_state", aliases: "province/state")
+    let populationColumn = try header.require("population")
+    let countyColumn = header.index(of: "admin2")
+    var out: [String: Double] = [:]
+    var fields: [CSVReader.Field] = []
+    while try reader.next(into: &fields) {
+      try reader.requireWidth(fields, header.names.count)
+      let province = reader.text(fields[provinceColumn]).trimmingCharacters(in: .whitespaces)
+      let county = countyColumn.map { reader.text(fields[$0]).trimmingCharacters(in: .whitespaces) } ?? ""
+      guard province.isEmpty, county.isEmpty else { continue }
+      let country = try reader.key(fields[countryColumn], column: countryColumn, name: "Country_Region")
+      guard let population = try reader.count(fields[populationColumn], column: populationColumn, name: "Population"),
+        InputLimits.populationProblem(population) == nil
+      else { continue }
+      out[country] = population
+    }
+    return out
   }
 
   /// The metric of each input, from its file name or else its position.

@@ -36,7 +36,7 @@ public enum SourceFactory {
         path: options.inputs[0], locationsPath: options.inputs.count == 2 ? options.inputs[1] : nil,
         maxBytes: options.maxBytes, now: now)
     case .jhu:
-      _ = try JHUSource.metrics(for: options.inputs)
+      _ = try JHUSource.metrics(for: JHUSource.split(options.inputs).series)
       return JHUSource(inputs: options.inputs, corrections: options.corrections, maxBytes: options.maxBytes, now: now)
     case .owid:
       return OWIDSource(

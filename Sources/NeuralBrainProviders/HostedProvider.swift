@@ -141,9 +141,11 @@ public struct HostedProvider: ForecastProvider {
     let periods = provided.enumerated().map { period, values in
       QuantileCalibration.fill(provided: values, local: reference[period])
     }
-    guard job.asksWeeklyTotals else { return job.forecast(quantiles: periods) }
-    return job.forecast(
-      quantiles: LocalForecaster.spreadOverDays(weekly: periods, history: job.values, days: job.targets.steps))
+    let rows = job.asksWeeklyTotals
+      ? LocalForecaster.spreadOverDays(weekly: periods, history: job.values, days: job.targets.steps) : periods
+    // A count never exceeds the population; the parser already refused values far above history.
+    let population = job.series.region.population ?? .infinity
+    return job.forecast(quantiles: ForecastBound.clamp(rows, to: [population]))
   }
 
   /// Sends one completion request and returns its text, or the classified failure. Retrying is

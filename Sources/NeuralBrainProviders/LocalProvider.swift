@@ -18,7 +18,8 @@ public struct LocalProvider: ForecastProvider {
   ) async throws(ProviderFailure) -> ProviderOutput {
     let jobs = SeriesJob.jobs(for: request)
     let quantiles = forecaster.forecast(
-      jobs.map(\.values), frequency: request.targets.frequency, steps: request.targets.steps, seed: request.seed)
+      jobs.map(\.values), frequency: request.targets.frequency, steps: request.targets.steps, seed: request.seed,
+      populations: jobs.map(\.series.region.population))
     return ProviderOutput(
       provider: name, model: model, method: forecaster.methodDescription,
       forecasts: zip(jobs, quantiles).map { job, rows in job.forecast(quantiles: rows) })

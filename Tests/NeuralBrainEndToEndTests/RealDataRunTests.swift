@@ -11,6 +11,7 @@ enum SharedData {
   static let flusightTarget = root.appendingPathComponent("flusight/FluSight-forecast-hub/target-data/target-hospital-admissions.csv")
   static let jhuConfirmed = root.appendingPathComponent("covid19/jhu-csse/time_series_covid19_confirmed_global.csv")
   static let jhuDeaths = root.appendingPathComponent("covid19/jhu-csse/time_series_covid19_deaths_global.csv")
+  static let jhuLookup = root.appendingPathComponent("covid19/jhu-csse/UID_ISO_FIPS_LookUp_Table.csv")
   static var isAvailable: Bool { FileManager.default.fileExists(atPath: flusightTarget.path) }
 }
 
@@ -53,7 +54,7 @@ struct RealDataRunTests {
     let directory = try TemporaryDirectory()
     let result = try await Self.run(
       ["--source", "jhu", "--input", SharedData.jhuConfirmed.path, "--input", SharedData.jhuDeaths.path,
-       "--steps", "7", "--now", "2023-03-10T06:00:00Z"], in: directory)
+       "--input", SharedData.jhuLookup.path, "--steps", "7", "--now", "2023-03-10T06:00:00Z"], in: directory)
     #expect(result.status == 0, "stderr: \(result.standardError)")
     let site = directory.url.appendingPathComponent("output/current")
     let regions = try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("region").path)
@@ -62,6 +63,21 @@ struct RealDataRunTests {
     #expect(regions.contains("germany.html") && regions.contains("korea-south.html"))
     let index = try MarkupDocument(bytes: Array(try Data(contentsOf: site.appendingPathComponent("index.html"))), kind: .html, name: "index.html")
     #expect(index.count("//a[starts-with(@href, 'region/')]") >= 201)
+    // Populations from the UID lookup table; no quantile above the population or 100× the
+    // largest day of the last 8 weeks (Belgium's 95% range once reached 2.3 million a day).
+    for country in ["belgium", "us", "germany", "argentina", "togo"] {
+      let data = try Data(contentsOf: site.appendingPathComponent("api/v1/forecasts/region/\(country).json"))
+      let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+      let population = try #require(object["population"] as? Double, "\(country) has no population")
+      for metric in object["metrics"] as? [[String: Any]] ?? [] {
+        let recent = (metric["recent"] as? [[String: Any]] ?? []).compactMap { $0["value"] as? Double }
+        let ceiling = min(population, 100 * max(recent.suffix(56).max() ?? 0, 10))
+        for horizon in metric["horizons"] as? [[String: Any]] ?? [] {
+          let quantiles = horizon["quantiles"] as? [Double] ?? []
+          #expect(quantiles.allSatisfy { $0 <= ceiling }, "\(country) \(metric["metric"] ?? ""): \(quantiles.last ?? 0) > \(ceiling)")
+        }
+      }
+    }
   }
 
   @Test("a CSV with a bad row exits 65 naming file, line and column; the release and database are unchanged")
