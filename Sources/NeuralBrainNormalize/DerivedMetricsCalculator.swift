@@ -29,13 +29,10 @@ public enum DerivedMetricsCalculator {
     let next = PeriodSeries.nextPeriodQuantiles(horizons, frequency: series.frequency, fallback: last)
     let median = next[QuantileLevels.medianIndex]
     let growth = logGrowth(from: last, to: median)
-    let detail = trendCategory(
-      lastPeriod: last, nextPeriodMedian: median, metric: series.metric, population: population,
+    let detail = modalCategory(
+      nextPeriod: next, lastPeriod: last, metric: series.metric, population: population,
       configuration: configuration)
-    let trend = trend(
-      detail: detail,
-      lowerGrowth: logGrowth(from: last, to: next[QuantileLevels.central50.lower]),
-      upperGrowth: logGrowth(from: last, to: next[QuantileLevels.central50.upper]))
+    let trend = trend(of: detail)
     let recentMax = totals.suffix(configuration.recentWeeks(for: series.frequency)).max() ?? last
     let level = levelIndex(
       lastPeriod: last, recentMaximum: recentMax, metric: series.metric, population: population,
@@ -49,7 +46,8 @@ public enum DerivedMetricsCalculator {
       riskLevel: riskLevel(score: score, configuration: configuration),
       riskScore: score,
       outbreakProbability: outbreakProbability(
-        nextPeriod: next, lastPeriod: last, margin: configuration.outbreakMargin),
+        nextPeriod: next, lastPeriod: last, margin: configuration.outbreakMargin,
+        minimumRise: configuration.minimumCountChange),
       trend: trend,
       trendDetail: detail,
       growthRate: growth,
@@ -57,12 +55,15 @@ public enum DerivedMetricsCalculator {
       incidencePer100k: perHundredThousand(last, population: population))
   }
 
-  /// P(next period > (1 + margin) × last period), from the next period's 23 quantiles by
-  /// linear interpolation of the CDF. In [0, 1]; non-decreasing when any quantile rises.
-  public static func outbreakProbability(nextPeriod quantiles: [Double], lastPeriod: Double, margin: Double)
-    -> Double
-  {
-    let threshold = (1 + max(0, finite(margin))) * max(0, finite(lastPeriod))
+  /// P(next period > max((1 + margin) × last period, last period + minimumRise)), from the next
+  /// period's 23 quantiles by linear interpolation of the CDF: a rise must be relative *and*
+  /// absolute, so a series of zeros or near-zeros gives ≈ 0, never the certainty of a "20% rise"
+  /// from nothing. In [0, 1]; non-decreasing when any quantile rises.
+  public static func outbreakProbability(
+    nextPeriod quantiles: [Double], lastPeriod: Double, margin: Double, minimumRise: Double
+  ) -> Double {
+    let last = max(0, finite(lastPeriod))
+    let threshold = max((1 + max(0, finite(margin))) * last, last + max(0, finite(minimumRise)))
     return QuantileDistribution(values: quantiles).exceedance(threshold)
   }
 
@@ -71,53 +72,103 @@ public enum DerivedMetricsCalculator {
     finite(log((max(0, finite(next)) + 1) / (max(0, finite(previous)) + 1)))
   }
 
-  /// The 5-way rate-change category of the median change from the last period to the next.
+  /// Where the five rate-change categories meet, as next-period counts: a next period below
+  /// `largeDecrease` is a large decrease, below `decrease` a decrease, below `increase` stable,
+  /// below `largeIncrease` an increase, else a large increase.
   ///
   /// A change smaller than `minimumCountChange` counts is stable. Hospital admissions with a
   /// known population then use FluSight's 2023/24 horizon-0 rate thresholds (stable below 1,
   /// large from 2 per 100k); everything else uses relative thresholds on the log growth.
+  public struct CategoryBounds: Sendable, Hashable {
+    public var largeDecrease: Double
+    public var decrease: Double
+    public var increase: Double
+    public var largeIncrease: Double
+  }
+
+  public static func categoryBounds(
+    lastPeriod: Double, metric: Metric, population: Double?, configuration: Normalizer.Configuration = .init()
+  ) -> CategoryBounds {
+    let last = max(0, finite(lastPeriod))
+    let minimum = max(0, configuration.minimumCountChange)
+    let up: (stable: Double, large: Double)
+    let down: (stable: Double, large: Double)
+    if metric == .hospitalizations, let perRate = perHundredThousand(1, population: population), perRate > 0 {
+      let stable = configuration.stableRateChangePer100k / perRate
+      let large = configuration.largeRateChangePer100k / perRate
+      (up, down) = ((stable, large), (stable, large))
+    } else {
+      let base = last + 1
+      up = (base * (exp(configuration.stableGrowth) - 1), base * (exp(configuration.largeGrowth) - 1))
+      down = (base * (1 - exp(-configuration.stableGrowth)), base * (1 - exp(-configuration.largeGrowth)))
+    }
+    let upStable = max(minimum, up.stable)
+    let downStable = max(minimum, down.stable)
+    return CategoryBounds(
+      largeDecrease: last - max(downStable, down.large), decrease: last - downStable,
+      increase: last + upStable, largeIncrease: last + max(upStable, up.large))
+  }
+
+  /// The category of one next-period value (`categoryBounds`).
   public static func trendCategory(
     lastPeriod: Double, nextPeriodMedian: Double, metric: Metric, population: Double?,
     configuration: Normalizer.Configuration = .init()
   ) -> TrendCategory {
-    let change = finite(nextPeriodMedian) - finite(lastPeriod)
-    guard abs(change) >= configuration.minimumCountChange else { return .stable }
-    let magnitude: Double
-    let stable: Double
-    let large: Double
-    if metric == .hospitalizations, let rate = perHundredThousand(abs(change), population: population) {
-      (magnitude, stable, large) = (
-        rate, configuration.stableRateChangePer100k, configuration.largeRateChangePer100k
-      )
-    } else {
-      (magnitude, stable, large) = (
-        abs(logGrowth(from: lastPeriod, to: nextPeriodMedian)), configuration.stableGrowth,
-        configuration.largeGrowth
-      )
-    }
-    switch (magnitude, change > 0) {
-    case (..<stable, _): return .stable
-    case (..<large, true): return .increase
-    case (..<large, false): return .decrease
-    case (_, true): return .largeIncrease
-    case (_, false): return .largeDecrease
-    }
+    let bounds = categoryBounds(
+      lastPeriod: lastPeriod, metric: metric, population: population, configuration: configuration)
+    let value = finite(nextPeriodMedian)
+    if value <= bounds.largeDecrease { return .largeDecrease }
+    if value <= bounds.decrease { return .decrease }
+    if value < bounds.increase { return .stable }
+    if value < bounds.largeIncrease { return .increase }
+    return .largeIncrease
   }
 
-  /// The 3-way trend: increasing when the category is an increase and the 25% growth quantile
-  /// is above zero (growth at least 75% likely); decreasing symmetrically with the 75% quantile;
-  /// stable otherwise. It never contradicts `detail`.
-  public static func trend(detail: TrendCategory, lowerGrowth: Double, upperGrowth: Double) -> Trend {
-    switch detail {
-    case .increase, .largeIncrease: lowerGrowth > 0 ? .increasing : .stable
-    case .decrease, .largeDecrease: upperGrowth < 0 ? .decreasing : .stable
+  /// The probability of each rate-change category under the next period's forecast distribution,
+  /// as the FluSight hub scores its `rate change` target.
+  public static func categoryProbabilities(
+    nextPeriod quantiles: [Double], lastPeriod: Double, metric: Metric, population: Double?,
+    configuration: Normalizer.Configuration = .init()
+  ) -> [TrendCategory: Double] {
+    let bounds = categoryBounds(
+      lastPeriod: lastPeriod, metric: metric, population: population, configuration: configuration)
+    let distribution = QuantileDistribution(values: quantiles)
+    let below = { (x: Double) in x < 0 ? 0 : 1 - distribution.exceedance(x) }
+    return [
+      .largeDecrease: below(bounds.largeDecrease),
+      .decrease: below(bounds.decrease) - below(bounds.largeDecrease),
+      .stable: below(bounds.increase) - below(bounds.decrease),
+      .increase: below(bounds.largeIncrease) - below(bounds.increase),
+      .largeIncrease: 1 - below(bounds.largeIncrease),
+    ]
+  }
+
+  /// The most probable rate-change category (ties go to the one nearer stable): the one
+  /// classification that drives both `trend_detail` and `trend`, so they never contradict.
+  public static func modalCategory(
+    nextPeriod quantiles: [Double], lastPeriod: Double, metric: Metric, population: Double?,
+    configuration: Normalizer.Configuration = .init()
+  ) -> TrendCategory {
+    let probabilities = categoryProbabilities(
+      nextPeriod: quantiles, lastPeriod: lastPeriod, metric: metric, population: population,
+      configuration: configuration)
+    let preference: [TrendCategory] = [.stable, .increase, .decrease, .largeIncrease, .largeDecrease]
+    return preference.max { (probabilities[$0] ?? 0) < (probabilities[$1] ?? 0) } ?? .stable
+  }
+
+  /// The 3-way trend of a category: its direction.
+  public static func trend(of category: TrendCategory) -> Trend {
+    switch category {
+    case .increase, .largeIncrease: .increasing
+    case .decrease, .largeDecrease: .decreasing
     case .stable: .stable
     }
   }
 
   /// The level of activity in [0, 1): with a population, I / (I + I_ref) for the weekly
   /// incidence per 100k I and the metric's reference I_ref; without one, the last period over
-  /// the series' recent maximum. Non-decreasing in `lastPeriod`.
+  /// the series' recent maximum, times min(1, last period / the metric's absolute floor), so a
+  /// tiny count is never a high level. Non-decreasing in `lastPeriod`.
   public static func levelIndex(
     lastPeriod: Double, recentMaximum: Double, metric: Metric, population: Double?,
     configuration: Normalizer.Configuration = .init()
@@ -128,7 +179,9 @@ public enum DerivedMetricsCalculator {
       return clamp(incidence / (incidence + reference))
     }
     let maximum = max(level, finite(recentMaximum))
-    return maximum > 0 ? clamp(level / maximum) : 0
+    guard maximum > 0 else { return 0 }
+    let floor = max(configuration.relativeLevelFloor[metric] ?? 1, .leastNonzeroMagnitude)
+    return clamp(level / maximum) * clamp(level / floor)
   }
 
   /// Risk score in [0, 100]: 100 × (w·level + (1 − w)·σ(growth / scale)), σ the logistic
@@ -142,13 +195,15 @@ public enum DerivedMetricsCalculator {
     return 100 * clamp(weight * clamp(finite(levelIndex)) + (1 - weight) * growthIndex)
   }
 
-  /// The band of a score: RED from `redFrom`, YELLOW from `yellowFrom`, GREEN below; a function
-  /// of the score alone, so a higher score never has a lower band.
+  /// The band of a score: RED from `redFrom`, YELLOW from `yellowFrom`, GREEN below, judged on
+  /// the score as pages show it (rounded to a whole number), so "70/100" is never YELLOW; a
+  /// function of the score alone, so a higher score never has a lower band.
   public static func riskLevel(score: Double, configuration: Normalizer.Configuration = .init())
     -> RiskLevel
   {
-    if score >= configuration.redFrom { return .red }
-    if score >= configuration.yellowFrom { return .yellow }
+    let shown = finite(score).rounded()
+    if shown >= configuration.redFrom { return .red }
+    if shown >= configuration.yellowFrom { return .yellow }
     return .green
   }
 

@@ -25,6 +25,11 @@ extension Normalizer {
     public var levelReferencePer100k: [Metric: Double] = [
       .cases: 100, .hospitalizations: 5, .deaths: 1,
     ]
+    /// Without a population the level is relative to the series' own recent maximum, scaled down
+    /// below these weekly counts, so a region cannot be RED on a tiny absolute count.
+    public var relativeLevelFloor: [Metric: Double] = [
+      .cases: 1_000, .hospitalizations: 100, .deaths: 50,
+    ]
     /// Weight of the level index in the risk score; growth gets `1 - levelWeight`.
     public var levelWeight: Double = 0.6
     /// Weekly log growth that moves the growth index from 0.5 to 1/(1+e⁻¹) ≈ 0.73.

@@ -53,7 +53,7 @@ struct DerivedMetricsPropertyTests {
         (0...1).contains(
           Calculator.outbreakProbability(
             nextPeriod: Array(repeating: value, count: 23),
-            lastPeriod: value, margin: value)))
+            lastPeriod: value, margin: value, minimumRise: value)))
       #expect((0...100).contains(Calculator.riskScore(growthRate: value, levelIndex: value)))
       #expect(
         (0...1).contains(
@@ -129,9 +129,11 @@ struct DerivedMetricsPropertyTests {
     let scores = stride(from: 0.0, through: 100, by: 0.25).map { $0 }
     let bands = scores.map { Calculator.riskLevel(score: $0) }
     #expect(zip(bands, bands.dropFirst()).allSatisfy { $0 <= $1 })
-    #expect(Calculator.riskLevel(score: 39.99) == .green)
-    #expect(Calculator.riskLevel(score: 40) == .yellow)
-    #expect(Calculator.riskLevel(score: 69.99) == .yellow)
+    // Judged as shown: a score is displayed rounded, so 69.81 reads "70/100" and is RED.
+    #expect(Calculator.riskLevel(score: 39.49) == .green)
+    #expect(Calculator.riskLevel(score: 39.5) == .yellow)
+    #expect(Calculator.riskLevel(score: 69.49) == .yellow)
+    #expect(Calculator.riskLevel(score: 69.81) == .red)
     #expect(Calculator.riskLevel(score: 70) == .red)
   }
 
@@ -162,12 +164,13 @@ struct DerivedMetricsPropertyTests {
     let shifts = stride(from: -100.0, through: 200, by: 2.5).map { $0 }
     let shifted = shifts.map { shift in
       Calculator.outbreakProbability(
-        nextPeriod: base.map { max(0, $0 + shift) }, lastPeriod: last, margin: margin)
+        nextPeriod: base.map { max(0, $0 + shift) }, lastPeriod: last, margin: margin, minimumRise: 10)
     }
     #expect(zip(shifted, shifted.dropFirst()).allSatisfy { $0 <= $1 })
     let factors = stride(from: 0.0, through: 5, by: 0.05).map { $0 }
     let scaled = factors.map { factor in
-      Calculator.outbreakProbability(nextPeriod: base.map { $0 * factor }, lastPeriod: last, margin: margin)
+      Calculator.outbreakProbability(
+        nextPeriod: base.map { $0 * factor }, lastPeriod: last, margin: margin, minimumRise: 10)
     }
     #expect(zip(scaled, scaled.dropFirst()).allSatisfy { $0 <= $1 })
     #expect(shifted.allSatisfy { (0...1).contains($0) })
@@ -181,15 +184,31 @@ struct DerivedMetricsPropertyTests {
   func outbreakInterpolation(threshold: Double, expected: Double) {
     // Quantile τ at 100τ: P(X > x) = 1 − x/100 between 1 and 99; linear tails to 0 and 198.
     let quantiles = QuantileLevels.hub.map { $0 * 100 }
-    let probability = Calculator.outbreakProbability(nextPeriod: quantiles, lastPeriod: threshold, margin: 0)
+    let probability = Calculator.outbreakProbability(
+      nextPeriod: quantiles, lastPeriod: threshold, margin: 0, minimumRise: 0)
     #expect(abs(probability - expected) < 1e-12)
   }
 
-  @Test("outbreak probability of an all-zero forecast is 0, of any positive forecast over 0 is 1")
+  @Test("outbreak probability of an all-zero forecast is 0; a rise from nothing must clear the absolute minimum")
   func outbreakDegenerate() {
     let zeros = Array(repeating: 0.0, count: 23)
-    #expect(Calculator.outbreakProbability(nextPeriod: zeros, lastPeriod: 0, margin: 0.2) == 0)
-    #expect(Calculator.outbreakProbability(nextPeriod: zeros.map { $0 + 1 }, lastPeriod: 0, margin: 0.2) == 1)
+    #expect(Calculator.outbreakProbability(nextPeriod: zeros, lastPeriod: 0, margin: 0.2, minimumRise: 10) == 0)
+    #expect(Calculator.outbreakProbability(nextPeriod: zeros.map { $0 + 1 }, lastPeriod: 0, margin: 0.2, minimumRise: 10) == 0)
+    #expect(Calculator.outbreakProbability(nextPeriod: zeros.map { $0 + 1 }, lastPeriod: 0, margin: 0.2, minimumRise: 0) == 1)
+  }
+
+  @Test(
+    "outbreak probability is about 0 on zero and near-zero series, and reflects real rises on large ones",
+    arguments: [
+      (0.0, TestData.quantiles(median: 0.5, spread: 1), 0.0, 0.0),
+      (3, TestData.quantiles(median: 4, spread: 1), 0.0, 0.05),
+      (0, TestData.quantiles(median: 2, spread: 2), 0.0, 0.05),
+      (10_000, TestData.quantiles(median: 15_000, spread: 0.2), 0.9, 1.0),
+      (10_000, TestData.quantiles(median: 8_000, spread: 0.2), 0.0, 0.2),
+    ] as [(Double, [Double], Double, Double)])
+  func outbreakScale(last: Double, next: [Double], low: Double, high: Double) {
+    let probability = Calculator.outbreakProbability(nextPeriod: next, lastPeriod: last, margin: 0.2, minimumRise: 10)
+    #expect((low...high).contains(probability), "\(probability)")
   }
 
   @Test(

@@ -78,7 +78,8 @@ struct NormalizerTests {
     #expect(alpha.primaryMetric == .hospitalizations)
     // last week 20, next-week median 24, quantiles 24 × (0.5 + τ), population 1M.
     #expect(abs(alpha.growthRate - log(25.0 / 21.0)) < 1e-12)
-    #expect(abs(alpha.outbreakProbability - 0.5) < 1e-12)  // threshold 1.2 × 20 = 24 = median
+    // threshold max(1.2 × 20, 20 + 10) = 30: quantiles 24 × (0.5 + τ) pass it from τ = 0.75
+    #expect(abs(alpha.outbreakProbability - 0.25) < 1e-12)
     #expect(alpha.incidencePer100k == 2)
     #expect(alpha.trendDetail == .stable)  // a change of 4 < 10 counts
     #expect(alpha.trend == .stable)
@@ -91,9 +92,10 @@ struct NormalizerTests {
     #expect(beta.primaryMetric == .cases)
     #expect(beta.incidencePer100k == nil)
     #expect(abs(beta.growthRate - log(9.0 / 11.0)) < 1e-12)
-    #expect(abs(beta.riskScore - 22.731303952748753) < 1e-9)  // level 10 / recent max 50
+    // level 10 / recent max 50, times 10 / the 1,000-case floor: a small count is a small level
+    #expect(abs(beta.riskScore - 10.851303952748752) < 1e-9)
     #expect(beta.riskLevel == .green)
-    #expect(abs(beta.outbreakProbability - 0.009932885906040245) < 1e-12)
+    #expect(abs(beta.outbreakProbability - 0.0032214765100671006) < 1e-12)  // threshold 10 + 10
     #expect(abs(beta.volatility - 0.18918793297908276) < 1e-12)
   }
 

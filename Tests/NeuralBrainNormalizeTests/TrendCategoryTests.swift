@@ -34,18 +34,32 @@ struct TrendCategoryTests {
   }
 
   @Test(
-    "the 3-way trend needs the category and 75% confidence in the direction",
+    "one classification: the modal category of the forecast drives the trend word and the arrow",
     arguments: [
-      (TrendCategory.increase, 0.1, 0.3, Trend.increasing),
-      (.largeIncrease, 0.01, 0.9, .increasing),
-      (.increase, -0.1, 0.3, .stable),
-      (.largeDecrease, -0.5, -0.01, .decreasing),
-      (.decrease, -0.5, 0.2, .stable),
-      (.stable, 0.5, 0.9, .stable),
-      (.stable, -0.9, -0.5, .stable),
-    ])
-  func trend(detail: TrendCategory, lower: Double, upper: Double, expected: Trend) {
-    #expect(Calculator.trend(detail: detail, lowerGrowth: lower, upperGrowth: upper) == expected)
+      // last, next-period median, spread of the quantiles, expected category
+      (1_000.0, 1_000.0, 0.05, TrendCategory.stable),
+      (1_000, 1_300, 0.05, .increase),
+      (1_000, 2_000, 0.05, .largeIncrease),
+      (1_000, 700, 0.05, .decrease),
+      (1_000, 400, 0.05, .largeDecrease),
+      // Mass on both sides of the stable band, most of it inside.
+      (1_000, 1_050, 0.2, .stable),
+      (0, 3, 1, .stable),
+    ] as [(Double, Double, Double, TrendCategory)])
+  func modal(last: Double, median: Double, spread: Double, expected: TrendCategory) {
+    let quantiles = QuantileLevels.hub.map { level in max(0, median * (1 + spread * 2 * (level - 0.5))) }
+    let category = Calculator.modalCategory(nextPeriod: quantiles, lastPeriod: last, metric: .cases, population: nil)
+    #expect(category == expected)
+    let probabilities = Calculator.categoryProbabilities(
+      nextPeriod: quantiles, lastPeriod: last, metric: .cases, population: nil)
+    #expect(abs(probabilities.values.reduce(0, +) - 1) < 1e-9)
+    #expect(probabilities.values.allSatisfy { $0 >= -1e-12 })
+    let trend = Calculator.trend(of: category)
+    switch category {
+    case .increase, .largeIncrease: #expect(trend == .increasing)
+    case .decrease, .largeDecrease: #expect(trend == .decreasing)
+    case .stable: #expect(trend == .stable)
+    }
   }
 
   @Test("configured thresholds are used")
