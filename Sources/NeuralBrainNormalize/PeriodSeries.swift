@@ -5,7 +5,7 @@ import NeuralBrainCore
 /// For weekly data a period is one value; for daily data it is a 7-day sum. Sums are taken in
 /// non-overlapping blocks ending at the last observation, which removes weekday effects.
 enum PeriodSeries {
-  static let daysPerPeriod = 7
+  static let daysPerPeriod = HorizonForecast.daysPerPeriod
 
   /// Weekly totals of the series (gaps filled as `IncidentSeries.filledValues` does), oldest
   /// first; for daily data an incomplete leading block is dropped.
@@ -29,20 +29,12 @@ enum PeriodSeries {
     return filled.reduce(0, +) * Double(daysPerPeriod) / Double(filled.count)
   }
 
-  /// The 23 quantiles of the next period's incidence: the first step for weekly data; for
-  /// daily data the level-wise sum of the first 7 steps (the quantile of the sum when days move
-  /// together, a slightly wide but monotone approximation), scaled to 7 days when fewer steps
-  /// exist. Without any step, a point mass at `fallback`.
+  /// The 23 quantiles of the next period's incidence (`HorizonForecast.nextPeriod`); without any
+  /// step, a point mass at `fallback`.
   static func nextPeriodQuantiles(
     _ horizons: [HorizonForecast], frequency: Frequency, fallback: Double
   ) -> [Double] {
-    let steps = frequency == .weekly ? Array(horizons.prefix(1)) : Array(horizons.prefix(daysPerPeriod))
-    guard !steps.isEmpty else { return Array(repeating: fallback, count: QuantileLevels.hub.count) }
-    let scale = frequency == .weekly ? 1 : Double(daysPerPeriod) / Double(steps.count)
-    return QuantileLevels.hub.indices.map { level in
-      steps.reduce(0) { total, step in
-        total + (level < step.quantiles.count ? step.quantiles[level] : 0)
-      } * scale
-    }
+    HorizonForecast.nextPeriod(of: horizons, frequency: frequency)?.quantiles
+      ?? Array(repeating: fallback, count: QuantileLevels.hub.count)
   }
 }

@@ -68,9 +68,9 @@ struct PageBuilder {
     return PageViews.Region(
       site: site, name: forecast.region, id: id, code: forecast.regionCode,
       riskLevel: forecast.riskLevel.rawValue, riskClass: Self.riskClass(forecast.riskLevel),
-      riskScore: NumberFormat.fixed(forecast.riskScore, 1), trend: forecast.trend.rawValue,
+      riskScore: NumberFormat.fixed(forecast.riskScore, 0), trend: forecast.trend.rawValue,
       trendSymbol: Self.trendSymbol(forecast.trend), trendDetail: Self.words(forecast.trendDetail.rawValue),
-      derived: derived(forecast), provenance: provenance(forecast), charts: charts,
+      verdict: Verdict.sentence(for: forecast, among: content.forecasts), derived: derived(forecast), provenance: provenance(forecast), charts: charts,
       jsonHref: "../api/v1/forecasts/region/\(id).json", csvHref: "../api/v1/forecasts/hub.csv")
   }
 
@@ -141,7 +141,8 @@ struct PageBuilder {
   /// A region's overview row, without the sparkline (the e-mail carries no SVG).
   private func indexRow(_ forecast: ForecastData, id: String) -> PageViews.IndexRow {
     let primary = forecast.primaryForecast
-    let next = primary?.horizons.first
+    // One unit per row: the next week, or for daily data the next 7 days' total.
+    let next = primary.flatMap { HorizonForecast.nextPeriod(of: $0.horizons, frequency: $0.frequency) }
     return PageViews.IndexRow(
       id: id, name: forecast.region, href: "region/\(id).html",
       riskLevel: forecast.riskLevel.rawValue, riskClass: Self.riskClass(forecast.riskLevel),
@@ -152,7 +153,8 @@ struct PageBuilder {
       nextPeriod: next.map { Self.periodLabel($0.targetEndDate, primary?.frequency) } ?? "no forecast",
       nextMedian: next.map(Self.median) ?? "-",
       nextInterval95: next.map { Self.interval($0, QuantileLevels.central95) } ?? "-",
-      outbreakProbability: NumberFormat.percent(forecast.outbreakProbability))
+      outbreakProbability: NumberFormat.percent(forecast.outbreakProbability),
+      verdict: Verdict.sentence(for: forecast, among: content.forecasts))
   }
 
   /// How many regions are at each level, RED first.
@@ -274,7 +276,7 @@ struct PageBuilder {
   }
 
   private static func periodLabel(_ end: Day, _ frequency: Frequency?) -> String {
-    frequency == .weekly ? "week ending \(end.iso)" : end.iso
+    frequency == .weekly ? "week ending \(end.iso)" : "next 7 days, to \(end.iso)"
   }
 
   private static func median(_ horizon: HorizonForecast) -> String {

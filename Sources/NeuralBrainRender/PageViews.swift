@@ -91,6 +91,8 @@ enum PageViews {
     var nextMedian: String
     var nextInterval95: String
     var outbreakProbability: String
+    /// The region's plain-language verdict (`Verdict`).
+    var verdict: String
   }
 
   /// `region/<id>.html`.
@@ -105,6 +107,8 @@ enum PageViews {
     var trend: String
     var trendSymbol: String
     var trendDetail: String
+    /// The region's plain-language verdict (`Verdict`).
+    var verdict: String
     var derived: [Fact]
     var provenance: [Fact]
     var charts: [Chart]
