@@ -29,9 +29,11 @@ public enum DerivedMetricsCalculator {
     let next = PeriodSeries.nextPeriodQuantiles(horizons, frequency: series.frequency, fallback: last)
     let median = next[QuantileLevels.medianIndex]
     let growth = logGrowth(from: last, to: median)
-    let detail = modalCategory(
-      nextPeriod: next, lastPeriod: last, metric: series.metric, population: population,
-      configuration: configuration)
+    let detail = supportedCategory(
+      modalCategory(
+        nextPeriod: next, lastPeriod: last, metric: series.metric, population: population,
+        configuration: configuration),
+      nextPeriod: next, lastPeriod: last)
     let trend = trend(of: detail)
     let recentMax = totals.suffix(configuration.recentWeeks(for: series.frequency)).max() ?? last
     let level = levelIndex(
@@ -154,6 +156,21 @@ public enum DerivedMetricsCalculator {
       configuration: configuration)
     let preference: [TrendCategory] = [.stable, .increase, .decrease, .largeIncrease, .largeDecrease]
     return preference.max { (probabilities[$0] ?? 0) < (probabilities[$1] ?? 0) } ?? .stable
+  }
+
+  /// `category` when the forecast supports its direction at 75% (the next period's 25% quantile
+  /// above the last period for a rise, its 75% quantile below it for a fall), else stable: a
+  /// wide forecast whose most likely band is a tail does not claim a direction.
+  public static func supportedCategory(_ category: TrendCategory, nextPeriod quantiles: [Double], lastPeriod: Double)
+    -> TrendCategory
+  {
+    guard quantiles.count == QuantileLevels.hub.count else { return .stable }
+    let last = max(0, finite(lastPeriod))
+    switch category {
+    case .increase, .largeIncrease: return quantiles[QuantileLevels.central50.lower] > last ? category : .stable
+    case .decrease, .largeDecrease: return quantiles[QuantileLevels.central50.upper] < last ? category : .stable
+    case .stable: return .stable
+    }
   }
 
   /// The 3-way trend of a category: its direction.

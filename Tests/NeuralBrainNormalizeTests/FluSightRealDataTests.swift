@@ -129,12 +129,13 @@ struct FluSightRealDataTests {
     }
   }
 
-  @Test("our median-based category matches the hub ensemble's modal rate-change category")
+  @Test("our category agrees with the hub ensemble's modal rate-change category, and never points the other way")
   func categoriesMatchTheHub() throws {
     let order = TrendCategory.allCases
     var total = 0
     var same = 0
     var adjacent = 0
+    var opposite = 0
     for reference in Self.referenceDates {
       let week = try Self.load(reference)
       let published = try Normalizer().normalize(
@@ -146,11 +147,17 @@ struct FluSightRealDataTests {
         total += 1
         same += distance == 0 ? 1 : 0
         adjacent += distance <= 1 ? 1 : 0
+        let ours = DerivedMetricsCalculator.trend(of: forecast.trendDetail)
+        let theirs = DerivedMetricsCalculator.trend(of: modal)
+        if ours != .stable, theirs != .stable, ours != theirs { opposite += 1 }
       }
     }
-    // Measured over the whole 2023/24 season: 96% equal, 99.3% within one category.
+    // Measured over the whole 2023/24 season: 92.7% equal, 93.5% within one category, none in the
+    // opposite direction. The rest are weeks where the hub's most likely band is a rise or fall
+    // that our forecast is less than 75% sure of, so we publish "stable" (docs/methodology.md 4.2).
     #expect(total == 53 * Self.referenceDates.count)
     #expect(Double(same) / Double(total) >= 0.85)
-    #expect(Double(adjacent) / Double(total) >= 0.97)
+    #expect(Double(adjacent) / Double(total) >= 0.93)
+    #expect(opposite == 0)
   }
 }
