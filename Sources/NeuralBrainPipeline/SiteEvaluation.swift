@@ -7,8 +7,9 @@ import NeuralBrainStore
 ///
 /// Every stored forecast whose target end date the current data cover is scored with the hub
 /// WIS, interval coverage and absolute error; the scores are kept in the store (evaluation
-/// `site`) and summarized per model and horizon. Scores of the last `neuralbrain backtest`
-/// (evaluation `backtest`) are listed after them, with relative WIS against their baseline.
+/// `site`) and summarized per model, metric and horizon (never averaged across metrics). Scores
+/// of the last `neuralbrain backtest` (evaluation `backtest`) are listed after them, with
+/// relative WIS against their baseline.
 enum SiteEvaluation {
   static func rows(database: NeuralBrainDatabase, dataset: Dataset) throws -> [EvaluationRow] {
     var observed: [ObservationKey: Double] = [:]
@@ -22,8 +23,10 @@ enum SiteEvaluation {
     let scored = stored.compactMap { forecast -> ScoredForecast? in
       let key = ObservationKey(regionID: forecast.regionID, metric: forecast.metric, date: forecast.horizon.targetEndDate)
       guard let value = observed[key] else { return nil }
+      // One row per model *and metric*: WIS is in the metric's own counts, so cases and deaths
+      // are never averaged together.
       return ScoredForecast(
-        model: forecast.provider + "/" + forecast.model,
+        model: forecast.provider + "/" + forecast.model + " · " + forecast.metric.displayName.lowercased(),
         regionID: forecast.regionID + "/" + forecast.metric.rawValue,
         referenceDate: forecast.referenceDate, horizon: forecast.horizon.horizon,
         targetEndDate: forecast.horizon.targetEndDate, observed: value,

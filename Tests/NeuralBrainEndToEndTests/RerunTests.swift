@@ -25,6 +25,8 @@ struct RerunTests {
     #expect(statuses.allSatisfy { $0 == 0 })
     let page = try String(
       contentsOf: directory.url.appendingPathComponent("output/current/evaluation.html"), encoding: .utf8)
-    #expect(page.contains("local/local-ensemble-v2"))
+    // One row per metric: WIS of cases and of deaths are never averaged together.
+    #expect(page.contains("local/local-ensemble-v2 · cases"))
+    #expect(page.contains("local/local-ensemble-v2 · deaths"))
   }
 }
