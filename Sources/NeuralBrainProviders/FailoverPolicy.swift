@@ -130,9 +130,7 @@ public struct FailoverPolicy: Sendable {
         }
         return counted(lock, .unavailable, wait: 0, prefix: [checked], time: time, runID: runID)
       }
-      if isHigherPriority(status.provider, than: lock.provider) {
-        lock.healthyStreaks[status.provider] = status.healthy ? (lock.healthyStreaks[status.provider] ?? 0) + 1 : 0
-      }
+      countStreak(status, in: &lock)
       return Outcome(lock: lock, events: [checked], decision: .stay)
 
     case .monitored(let status):
@@ -156,9 +154,7 @@ public struct FailoverPolicy: Sendable {
           lock, reason: "the health check failed \(lock.failedHealthChecks) consecutive times", prefix: checked,
           time: time, runID: runID)
       }
-      if isHigherPriority(status.provider, than: lock.provider) {
-        lock.healthyStreaks[status.provider] = status.healthy ? (lock.healthyStreaks[status.provider] ?? 0) + 1 : 0
-      }
+      countStreak(status, in: &lock)
       return Outcome(lock: lock, events: checked, decision: .stay)
 
     case .skipped(let provider, let reason):
@@ -206,6 +202,12 @@ public struct FailoverPolicy: Sendable {
         AuditEvent(time: time, type: .lockAcquired, provider: candidate, runID: runID, details: ["reason": "promotion"]),
       ],
       decision: .stay)
+  }
+
+  /// Counts a probe of a provider ranked above the locked one towards its promotion streak.
+  private func countStreak(_ status: HealthStatus, in lock: inout LockState) {
+    guard isHigherPriority(status.provider, than: lock.provider) else { return }
+    lock.healthyStreaks[status.provider] = status.healthy ? (lock.healthyStreaks[status.provider] ?? 0) + 1 : 0
   }
 
   private func isHigherPriority(_ name: String, than other: String) -> Bool {
