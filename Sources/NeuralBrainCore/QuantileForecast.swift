@@ -126,7 +126,7 @@ public struct ForecastRequest: Sendable {
 public struct ProviderOutput: Sendable, Hashable {
   /// The provider's configured name (`local`, `openai`, …).
   public var provider: String
-  /// The model id, e.g. `gpt-4.1-mini` or `local-ensemble-v2`.
+  /// The model id, e.g. `gpt-4.1-mini` or `local-ensemble-v3`.
   public var model: String
   /// Method text or prompt version, shown on pages.
   public var method: String

@@ -28,6 +28,30 @@ public enum FluSightBaseline {
     return (start..<y.count).map { y[$0] - y[$0 - 1] }.filter(\.isFinite)
   }
 
+  /// Quantiles `[block − 1][23]` of the totals of consecutive `blockLength`-step blocks after
+  /// the last value of `y` (e.g. the next four 7-day totals of a daily series): the baseline's
+  /// sample paths, each step re-centred as the per-step quantiles are, summed per block. This is
+  /// how the COVID-19 Forecast Hub's baseline turned daily trajectories into weekly targets.
+  public static func blockTotals(
+    _ y: [Double], blocks: Int, blockLength: Int = 7, seed: UInt64, simulations: Int = 10_000
+  ) -> [[Double]] {
+    guard blocks > 0, blockLength > 0 else { return [] }
+    var generator = SplitMix64(seed: seed)
+    var totals = [[Double]](repeating: [], count: blocks)
+    walk(
+      last: y.last ?? 0, differences: differences(y), symmetrize: true, drift: 0, floor: 0,
+      steps: blocks * blockLength, simulations: simulations, generator: &generator
+    ) { step, paths, shift in
+      let block = (step - 1) / blockLength
+      if totals[block].isEmpty { totals[block] = [Double](repeating: 0, count: paths.count) }
+      for index in paths.indices { totals[block][index] += max(0, paths[index] - shift) }
+    }
+    return totals.map { sums in
+      let sorted = sums.sorted()
+      return QuantileLevels.hub.map { sorted.isEmpty ? 0 : Quantile.type7(sorted: sorted, $0) }
+    }
+  }
+
   /// The quantile-baseline simulation shared by the baseline and the trends variants.
   ///
   /// Step 1 is closed form: `max(floor, last + drift + Q(r, τ) − median(r))`. Later steps add a
@@ -40,8 +64,7 @@ public enum FluSightBaseline {
   ) -> [[Double]] {
     let levels = QuantileLevels.hub
     guard steps > 0 else { return [] }
-    var residuals = symmetrize ? differences + differences.map { -$0 } : differences
-    residuals.sort()
+    let residuals = sortedResiduals(differences, symmetrize: symmetrize)
     guard !residuals.isEmpty else {
       return (1...steps).map { step in
         [Double](repeating: max(floor, last + Double(step) * drift), count: levels.count)
@@ -51,20 +74,54 @@ public enum FluSightBaseline {
     let center = last + drift - residualMedian
     var out = [levels.map { max(floor, center + Quantile.type7(sorted: residuals, $0)) }]
     guard steps > 1 else { return out }
+    var sorted: [Double] = []
+    walk(
+      last: last, differences: differences, symmetrize: symmetrize, drift: drift, floor: floor, steps: steps,
+      simulations: simulations, generator: &generator
+    ) { step, paths, shift in
+      guard step > 1 else { return }
+      sorted = paths
+      sorted.sort()
+      out.append(levels.map { max(floor, Quantile.type7(sorted: sorted, $0) - shift) })
+    }
+    return out
+  }
 
+  /// The residual distribution: the differences, mirrored when symmetrised, sorted.
+  private static func sortedResiduals(_ differences: [Double], symmetrize: Bool) -> [Double] {
+    (symmetrize ? differences + differences.map { -$0 } : differences).sorted()
+  }
+
+  /// Runs the sample paths step by step, handing each step's paths and the shift that puts
+  /// their median on `last + step · drift` to `visit`. Without differences every path stays on
+  /// the drift line.
+  private static func walk(
+    last: Double, differences: [Double], symmetrize: Bool, drift: Double, floor: Double,
+    steps: Int, simulations: Int, generator: inout SplitMix64,
+    visit: (_ step: Int, _ paths: [Double], _ shift: Double) -> Void
+  ) {
+    guard steps > 0 else { return }
+    let residuals = sortedResiduals(differences, symmetrize: symmetrize)
     let count = max(simulations, 2)
+    guard !residuals.isEmpty else {
+      for step in 1...steps {
+        visit(step, [Double](repeating: max(floor, last + Double(step) * drift), count: count), 0)
+      }
+      return
+    }
     let denominator = Double(count - 1)
     var samples = (0..<count).map { Quantile.type7(sorted: residuals, Double($0) / denominator) }
     var paths = samples.map { max(floor, $0 + last) }
-    var sorted = [Double](repeating: 0, count: count)
+    var sorted = paths
+    sorted.sort()
+    visit(1, paths, Quantile.type7(sorted: sorted, 0.5) - (last + drift))
+    guard steps > 1 else { return }
     for step in 2...steps {
       generator.shuffle(&samples)
       for index in 0..<count { paths[index] += samples[index] }
       sorted = paths
       sorted.sort()
-      let shift = Quantile.type7(sorted: sorted, 0.5) - (last + Double(step) * drift)
-      out.append(levels.map { max(floor, Quantile.type7(sorted: sorted, $0) - shift) })
+      visit(step, paths, Quantile.type7(sorted: sorted, 0.5) - (last + Double(step) * drift))
     }
-    return out
   }
 }

@@ -73,7 +73,7 @@ public struct DemoSource: Sendable {
     let baseline = 0.5 + traits.nextUnit() * 3
     let fatality = 0.004 + traits.nextUnit() * 0.012
     let phase = Int(traits.next() % UInt64(Self.wavePeriod))
-    let dispersion = 12.0
+    let dispersion = 40.0
     /// Expected incidence per 100k on an absolute day: the baseline plus the waves of the
     /// neighbouring slots.
     func rate(_ ordinal: Int) -> Double {

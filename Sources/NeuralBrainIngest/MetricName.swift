@@ -1,9 +1,9 @@
 import NeuralBrainCore
 
 /// Metric names as users and sources write them, mapped to `Metric`.
-enum MetricName {
+public enum MetricName {
   /// `cases`, `deaths`, `hospital_admissions` or `hospitalizations` (case-insensitive).
-  static func parse(_ text: String) -> Metric? {
+  public static func parse(_ text: String) -> Metric? {
     switch text.lowercased() {
     case "cases": .cases
     case "deaths": .deaths

@@ -10,7 +10,7 @@ public struct RunSummary: Sendable, Hashable {
   public var releaseDirectory: URL
   public var seconds: Double
 
-  /// `published 20 regions with local (local-ensemble-v2) to output/releases/… in 0.84 s`.
+  /// `published 20 regions with local (local-ensemble-v3) to output/releases/… in 0.84 s`.
   public var line: String {
     let fallback = fallbackUsed ? " (fallback)" : ""
     return "published \(regions) regions with \(provider) (\(model))\(fallback) to "

@@ -41,9 +41,11 @@ public enum SVGChart {
     }
     let start = first == last ? first.adding(days: -1) : first
     let end = first == last ? last.adding(days: 1) : last
-    let maxValue = (observed.map(\.value) + bands.map(\.upper95)).max() ?? 1
-    let yAxis = ChartScale.valueTicks(maxValue: maxValue)
+    let widest = bands.map(\.upper95).max() ?? 0
+    let yAxis = ChartScale.valueTicks(maxValue: min(
+      (observed.map(\.value) + [widest]).max() ?? 1, readableTop(observed: observed, bands: bands)))
     let scale = Scale(frame: frame, start: start, end: end, top: yAxis.top)
+    let clipped = widest > yAxis.top
     let left = f(frame.left)
     let right = f(frame.width - frame.right)
     let baseline = scale.y(0)
@@ -68,7 +70,12 @@ public enum SVGChart {
     let anchor = observed.last
     if !bands.isEmpty {
       let start = anchor.map { Band(date: $0.date, value: $0.value) }
-      svg += bandPath(bands, start: start, scale: scale, cssClass: "nb-band95", lower: \.lower95, upper: \.upper95)
+      let held = bands.map { band in
+        var held = band
+        held.upper95 = min(band.upper95, yAxis.top)
+        return held
+      }
+      svg += bandPath(held, start: start, scale: scale, cssClass: "nb-band95", lower: \.lower95, upper: \.upper95)
       svg += bandPath(bands, start: start, scale: scale, cssClass: "nb-band50", lower: \.lower50, upper: \.upper50)
     }
     if let anchor {
@@ -86,7 +93,23 @@ public enum SVGChart {
       svg += linePath([path], scale: scale, cssClass: "nb-median")
     }
     svg += legend(frame: frame)
+    if clipped {
+      svg += tag(
+        "text",
+        ["class": "nb-text nb-clip-note", "x": f(frame.width - frame.right), "y": f(frame.top - 8),
+         "text-anchor": "end"],
+        text: "95% interval cut at the top: it reaches \(NumberFormat.count(widest))")
+    }
     return svg + "</svg>\n"
+  }
+
+  /// The highest value the value axis shows: everything observed and the 50% band, with room
+  /// above, but never so high that a wide 95% band four weeks out flattens the observations
+  /// (the band is then cut at the top and a note gives its real reach).
+  static func readableTop(observed: [Point], bands: [Band]) -> Double {
+    let observedTop = observed.map(\.value).max() ?? 0
+    let centralTop = bands.map(\.upper50).max() ?? 0
+    return max(observedTop, centralTop) * 2
   }
 
   // MARK: - Sparkline

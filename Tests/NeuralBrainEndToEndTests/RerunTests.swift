@@ -26,7 +26,7 @@ struct RerunTests {
     let page = try String(
       contentsOf: directory.url.appendingPathComponent("output/current/evaluation.html"), encoding: .utf8)
     // One row per metric: WIS of cases and of deaths are never averaged together.
-    #expect(page.contains("local/local-ensemble-v2 · cases"))
-    #expect(page.contains("local/local-ensemble-v2 · deaths"))
+    #expect(page.contains("local/local-ensemble-v3 · cases"))
+    #expect(page.contains("local/local-ensemble-v3 · deaths"))
   }
 }

@@ -79,7 +79,7 @@ struct BacktestTests {
     let truth = ["01": [Self.start.adding(days: 7 * 30): 55.0]]
     let scored = Backtest.run(origins: [origin], truth: truth, forecaster: LocalForecaster(), steps: 4, seed: 3)
     #expect(scored.count == 1)
-    #expect(scored.first?.model == "local-ensemble-v2")
+    #expect(scored.first?.model == "local-ensemble-v3")
     #expect(scored.first.map { $0.wis.isFinite && $0.wis >= 0 } == true)
   }
 }

@@ -56,4 +56,17 @@ struct FluSightBaselineTests {
     let quantiles = FluSightBaseline.flusightBaseline([4], steps: 2, seed: 1)
     #expect(quantiles.allSatisfy { $0.allSatisfy { $0 == 4 } })
   }
+
+  @Test("7-day totals of the sample paths centre on seven times the last value and widen week by week")
+  func blockTotals() {
+    var generator = SplitMix64(seed: 4)
+    let y = (0..<60).map { _ in 100 + Double(generator.below(41)) - 20 }
+    let totals = FluSightBaseline.blockTotals(y, blocks: 4, seed: 9, simulations: 2_000)
+    #expect(totals.count == 4)
+    for row in totals {
+      #expect(row == row.sorted() && row.allSatisfy { $0 >= 0 })
+      #expect(abs(row[QuantileLevels.medianIndex] - 7 * y.last!) / (7 * y.last!) < 0.02)
+    }
+    #expect(totals[3][22] - totals[3][0] > totals[0][22] - totals[0][0])
+  }
 }

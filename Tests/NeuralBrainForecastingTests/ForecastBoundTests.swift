@@ -25,6 +25,12 @@ struct ForecastBoundTests {
       name: "weekly reporting inside a daily file (six zeros, one big day)", frequency: .daily,
       values: days(140) { $0 % 7 == 6 ? 40_000 + Double($0 * 50) : 0 }),
     Hostile(
+      name: "weekly reporting on a wandering day (every 8 days), growing",
+      frequency: .daily, values: days(150) { $0 % 8 == 3 ? 20_000 * pow(1.1, Double($0) / 8) : 0 }),
+    Hostile(
+      name: "a switch from daily to weekly reporting three weeks ago", frequency: .daily,
+      values: days(130) { $0 < 109 ? 1_000 : ($0 % 7 == 2 ? 7_000 : 0) }),
+    Hostile(
       name: "weekend zeros", frequency: .daily, values: days(120) { [0, 0, 900, 1_100, 1_000, 950, 1_050][$0 % 7] }),
     Hostile(name: "a reporting dump", frequency: .daily, values: days(100) { $0 == 97 ? 250_000 : 300 + Double($0 % 5) }),
     Hostile(name: "a long run of zeros, then a spike", frequency: .daily, values: days(90) { $0 == 89 ? 5_000 : 0 }),

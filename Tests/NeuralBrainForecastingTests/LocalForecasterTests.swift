@@ -31,7 +31,7 @@ struct LocalForecasterTests {
 
   @Test("the id and description are set")
   func identity() {
-    #expect(Self.forecaster.modelID == "local-ensemble-v2")
+    #expect(Self.forecaster.modelID == "local-ensemble-v3")
     #expect(!Self.forecaster.methodDescription.isEmpty)
   }
 
@@ -131,9 +131,9 @@ struct LocalForecasterTests {
     Self.checkInvariants(forecast, series: 5, steps: 4)
   }
 
-  @Test("the default median combines all four components of forecasting.md §6")
+  @Test("the default median combines the trends grid and the pooled regression (docs/forecast-skill.md)")
   func defaultComponents() {
-    #expect(LocalForecaster.Configuration().components == [.trends, .dampedTrend, .theta, .pooledGrowth])
+    #expect(LocalForecaster.Configuration().components == [.trends, .pooledGrowth])
   }
 
   @Test("a univariate component's increase is held at its one-step size; a decrease is kept")

@@ -63,6 +63,17 @@ struct SVGChartTests {
     #expect(svg.contains("Median forecast for 2026-11-28: 1,475 (50% interval 1,033–1,917, 95% interval 634–2,316)."))
   }
 
+  @Test("a 95% band far above the data is cut at a readable top, with a note of its real reach")
+  func clippedBand() throws {
+    var forecast = Self.forecast
+    forecast.horizons[3].quantiles[QuantileLevels.central95.upper] = 90_000
+    let svg = SVGChart.fanChart(forecast, regionName: "Alpha County", idPrefix: "wide")
+    #expect(svg.contains("95% interval cut at the top: it reaches 90,000"))
+    #expect(!svg.contains(">90,000</text>") && !svg.contains(">80,000</text>"), "the axis must not run to the band's top")
+    #expect(!SVGChart.fanChart(Self.forecast, regionName: "Alpha County").contains("cut at the top"))
+    #expect(XMLCheck.errors(in: svg) == [])
+  }
+
   @Test(
     "value ticks are round numbers covering the data",
     arguments: [
