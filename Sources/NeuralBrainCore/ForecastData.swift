@@ -147,6 +147,7 @@ public struct MetricForecast: Hashable, Codable, Sendable {
     case recent
     case quantileLevels = "quantile_levels"
     case horizons
+    case nextPeriod = "next_period"
   }
   public var metric: Metric
   public var frequency: Frequency
@@ -156,10 +157,13 @@ public struct MetricForecast: Hashable, Codable, Sendable {
   public var recent: [DatedValue]
   public var quantileLevels: [Double]
   public var horizons: [HorizonForecast]
+  /// Daily data: the forecast of the next 7 days' total (horizon 7, ending on the 7th day) as
+  /// the provider made it; nil for weekly data and for providers without one.
+  public var nextPeriod: HorizonForecast?
 
   public init(
     metric: Metric, frequency: Frequency, referenceDate: Day, recent: [DatedValue],
-    horizons: [HorizonForecast]
+    horizons: [HorizonForecast], nextPeriod: HorizonForecast? = nil
   ) {
     self.metric = metric
     self.frequency = frequency
@@ -168,6 +172,13 @@ public struct MetricForecast: Hashable, Codable, Sendable {
     self.recent = recent
     self.quantileLevels = QuantileLevels.hub
     self.horizons = horizons
+    self.nextPeriod = nextPeriod
+  }
+
+  /// The next period's forecast in the unit pages, e-mails and derived metrics use: the
+  /// provider's 7-day total when it made one, else `HorizonForecast.nextPeriod(of:frequency:)`.
+  public var periodForecast: HorizonForecast? {
+    nextPeriod ?? HorizonForecast.nextPeriod(of: horizons, frequency: frequency)
   }
 }
 

@@ -48,16 +48,21 @@ public struct DailyBacktest: Sendable {
   public var minimumHistory: Int
   public var seed: UInt64
   public var forecaster: LocalForecaster
+  /// Sample paths of the flat baseline (10,000 as the hubs ran it).
+  public var baselineSimulations: Int
+  /// Whether the 7-day totals are forecast and scored too (they cost a second forecast).
+  public var scoresTotals = true
 
   public init(
     days: Int = 28, recentDays: Int = 56, minimumHistory: Int = 28, seed: UInt64 = 20_231_014,
-    forecaster: LocalForecaster = LocalForecaster()
+    forecaster: LocalForecaster = LocalForecaster(), baselineSimulations: Int = 10_000
   ) {
     self.days = days
     self.recentDays = recentDays
     self.minimumHistory = minimumHistory
     self.seed = seed
     self.forecaster = forecaster
+    self.baselineSimulations = baselineSimulations
   }
 
   /// Scores per day and per 7-day total, and the explosion counts.
@@ -95,12 +100,16 @@ public struct DailyBacktest: Sendable {
       let histories = members.map { $0.history(before: origin) }
       let populations = members.map(\.population)
       let local = forecaster.forecast(histories, frequency: .daily, steps: days, seed: seed, populations: populations)
-      let localWeeks = forecaster.forecastWeeklyTotals(histories, weeks: weeks, seed: seed, populations: populations)
+      let localWeeks = scoresTotals
+        ? forecaster.forecastWeeklyTotals(histories, weeks: weeks, seed: seed, populations: populations) : []
       let last = origin.adding(days: -1)
       for (index, member) in members.enumerated() {
         let history = histories[index]
-        let flat = FluSightBaseline.flusightBaseline(history, steps: days, seed: seed &+ UInt64(index))
-        let flatWeeks = FluSightBaseline.blockTotals(history, blocks: weeks, seed: seed &+ UInt64(index))
+        let flat = FluSightBaseline.flusightBaseline(
+          history, steps: days, seed: seed &+ UInt64(index), simulations: baselineSimulations)
+        let flatWeeks = scoresTotals
+          ? FluSightBaseline.blockTotals(
+            history, blocks: weeks, seed: seed &+ UInt64(index), simulations: baselineSimulations) : []
         let recentMaximum = max(history.suffix(recentDays).max() ?? 0, 1)
         for step in 1...days {
           let target = last.adding(days: step)
@@ -117,7 +126,7 @@ public struct DailyBacktest: Sendable {
             if observed / recentMaximum > multiple { outcome.explosions[position].observations += 1 }
           }
         }
-        for week in 1...max(weeks, 1) where weeks > 0 {
+        for week in 1...max(weeks, 1) where weeks > 0 && scoresTotals {
           let targets = (1...7).map { last.adding(days: (week - 1) * 7 + $0) }
           let values = targets.compactMap { member.value(on: $0) }
           guard values.count == 7, let end = targets.last else { continue }

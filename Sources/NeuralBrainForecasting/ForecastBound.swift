@@ -42,14 +42,31 @@ public enum ForecastBound {
     return min(max(largest, growthRange.lowerBound), growthRange.upperBound)
   }
 
-  /// `quantiles[step][level]` held under `bounds[step]`: non-finite values become the bound,
-  /// and every row stays non-negative and non-decreasing.
-  public static func clamp(_ quantiles: [[Double]], to bounds: [Double]) -> [[Double]] {
+  /// Multiple of the recent maximum no median may pass: the output validator refuses a median
+  /// above 10× the recent maximum (methodology §2), and the embedded model must never fail its
+  /// own validation, so its medians are held there (its upper quantiles may go higher).
+  public static let medianMultiple = 10.0
+
+  /// The ceiling of every median of `history`: `medianMultiple` × its largest value of the last
+  /// `recentWeeks` weeks, never below `floor`. The validator looks back further (12 weeks of
+  /// days, 26 weeks), so its cap is never lower than this one.
+  public static func medianCeiling(history: [Double], frequency: Frequency) -> Double {
+    let recent = history.suffix(recentWeeks * (frequency == .daily ? 7 : 1)).filter(\.isFinite)
+    return medianMultiple * max(recent.max() ?? 0, floor)
+  }
+
+  /// `quantiles[step][level]` held under `bounds[step]`, and the levels up to the median under
+  /// `medianCeiling`: non-finite values become the bound, and every row stays non-negative and
+  /// non-decreasing.
+  public static func clamp(
+    _ quantiles: [[Double]], to bounds: [Double], medianCeiling: Double = .infinity
+  ) -> [[Double]] {
     quantiles.enumerated().map { step, row in
       let bound = bounds[min(step, bounds.count - 1)]
       var previous = 0.0
-      return row.map { value in
-        let held = min(max(value.isFinite ? value : bound, 0), bound)
+      return row.enumerated().map { level, value in
+        let ceiling = level <= QuantileLevels.medianIndex ? min(bound, medianCeiling) : bound
+        let held = min(max(value.isFinite ? value : ceiling, 0), ceiling)
         previous = max(previous, held)
         return previous
       }

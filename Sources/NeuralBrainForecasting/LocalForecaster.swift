@@ -82,18 +82,34 @@ public struct LocalForecaster: Sendable {
   public func forecast(
     _ series: [[Double]], frequency: Frequency, steps: Int, seed: UInt64, populations: [Double?] = []
   ) -> [[[Double]]] {
-    guard steps > 0 else { return series.map { _ in [] } }
+    forecastWithTotals(series, frequency: frequency, steps: steps, seed: seed, populations: populations).steps
+  }
+
+  /// `forecast`, and for daily data the 7-day totals the days were spread from
+  /// (`[series][week-1][23]`, held under `ForecastBound` of the totals): the distribution of the
+  /// next 7 days' total, which a level-wise sum of daily quantiles cannot give when a day may or
+  /// may not carry the week's report. `totals` is nil for weekly data.
+  public func forecastWithTotals(
+    _ series: [[Double]], frequency: Frequency, steps: Int, seed: UInt64, populations: [Double?] = []
+  ) -> (steps: [[[Double]]], totals: [[[Double]]]?) {
+    guard steps > 0 else { return (series.map { _ in [] }, nil) }
     let clean = series.map { $0.map { $0.isFinite ? max($0, 0) : 0 } }
     let forecasts: [[[Double]]]
+    var totals: [[[Double]]]?
     switch frequency {
     case .weekly: forecasts = forecastPeriods(clean, steps: steps, seed: seed)
-    case .daily: forecasts = forecastDays(clean, steps: steps, seed: seed)
+    case .daily:
+      let weekly = forecastWeeklyTotals(clean, weeks: Self.weeks(coveringDays: steps), seed: seed, populations: populations)
+      totals = weekly
+      forecasts = forecastDays(clean, weekly: weekly, steps: steps, seed: seed)
     }
-    return forecasts.enumerated().map { index, rows in
+    let bounded = forecasts.enumerated().map { index, rows in
       let population = index < populations.count ? populations[index] : nil
       return ForecastBound.clamp(
-        rows, to: ForecastBound.upper(history: clean[index], frequency: frequency, steps: steps, population: population))
+        rows, to: ForecastBound.upper(history: clean[index], frequency: frequency, steps: steps, population: population),
+        medianCeiling: ForecastBound.medianCeiling(history: clean[index], frequency: frequency))
     }
+    return (bounded, totals)
   }
 
   // MARK: - Weekly (or any single-period) series
@@ -269,11 +285,10 @@ public struct LocalForecaster: Sendable {
 
   // MARK: - Daily series
 
-  /// Forecasts 7-day totals and spreads them over the days by weekday factor, widened by the
-  /// day-to-day noise.
-  func forecastDays(_ series: [[Double]], steps: Int, seed: UInt64) -> [[[Double]]] {
-    let weekly = forecastWeeklyTotals(series, weeks: Self.weeks(coveringDays: steps), seed: seed)
-    return series.indices.map { index in
+  /// Spreads forecast 7-day totals (`weekly[series][week-1][23]`) over the days the way each
+  /// series is reported; series shorter than two weeks get the FluSight baseline.
+  func forecastDays(_ series: [[Double]], weekly: [[[Double]]], steps: Int, seed: UInt64) -> [[[Double]]] {
+    series.indices.map { index in
       guard series[index].count >= 14 else {
         return FluSightBaseline.flusightBaseline(
           series[index], steps: steps, seed: seed &+ UInt64(index), simulations: configuration.trendsSimulations * 10)

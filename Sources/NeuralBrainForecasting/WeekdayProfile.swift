@@ -73,7 +73,8 @@ struct WeekdayProfile: Sendable {
         lastRate = share
       } else {
         if index > 0, y[index - 1] > 0 { gaps.append(1) }
-        lastRate = y[index]
+        // A report after a long silence covers an unknown span: it sets no rate to fill with.
+        lastRate = zeros > Self.longestReportGap ? nil : y[index]
       }
       zeros = 0
     }

@@ -18,15 +18,17 @@ public enum DerivedMetricsCalculator {
   /// - Parameters:
   ///   - series: incident observations of the primary metric (its region carries the population).
   ///   - horizons: the forecast of `series`, in step order.
+  ///   - nextPeriod: daily data: the provider's forecast of the next 7 days' total, if it made one.
   ///   - calibration: the provider's recent empirical coverage of its 95% intervals, if known.
   public static func compute(
-    series: IncidentSeries, horizons: [HorizonForecast], calibration: Double? = nil,
-    configuration: Normalizer.Configuration = .init()
+    series: IncidentSeries, horizons: [HorizonForecast], nextPeriod: HorizonForecast? = nil,
+    calibration: Double? = nil, configuration: Normalizer.Configuration = .init()
   ) -> DerivedMetrics {
     let population = series.region.population
     let totals = PeriodSeries.weeklyTotals(series)
     let last = PeriodSeries.lastPeriod(series)
-    let next = PeriodSeries.nextPeriodQuantiles(horizons, frequency: series.frequency, fallback: last)
+    let next = PeriodSeries.nextPeriodQuantiles(
+      horizons, frequency: series.frequency, provided: nextPeriod, fallback: last)
     let median = next[QuantileLevels.medianIndex]
     let growth = logGrowth(from: last, to: median)
     let detail = supportedCategory(
@@ -207,9 +209,10 @@ public enum DerivedMetricsCalculator {
     growthRate: Double, levelIndex: Double, configuration: Normalizer.Configuration = .init()
   ) -> Double {
     let weight = clamp(configuration.levelWeight)
+    let growthWeight = min(clamp(configuration.growthWeight), 1 - weight)
     let scale = max(configuration.growthScale, .leastNonzeroMagnitude)
     let growthIndex = 1 / (1 + exp(-finite(growthRate) / scale))
-    return 100 * clamp(weight * clamp(finite(levelIndex)) + (1 - weight) * growthIndex)
+    return 100 * clamp(weight * clamp(finite(levelIndex)) + growthWeight * growthIndex)
   }
 
   /// The band of a score: RED from `redFrom`, YELLOW from `yellowFrom`, GREEN below, judged on

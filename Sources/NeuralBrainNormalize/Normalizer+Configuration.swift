@@ -30,8 +30,11 @@ extension Normalizer {
     public var relativeLevelFloor: [Metric: Double] = [
       .cases: 1_000, .hospitalizations: 100, .deaths: 50,
     ]
-    /// Weight of the level index in the risk score; growth gets `1 - levelWeight`.
+    /// Weight of the level index in the risk score.
     public var levelWeight: Double = 0.6
+    /// Weight of the growth index: 0.39, not 0.4, so that growth alone (a surge from nothing)
+    /// tops out at 39, below YELLOW even after the score is rounded for display.
+    public var growthWeight: Double = 0.39
     /// Weekly log growth that moves the growth index from 0.5 to 1/(1+e⁻¹) ≈ 0.73.
     public var growthScale: Double = 0.2
     /// |median weekly log growth| below which the trend is stable (relative thresholds).

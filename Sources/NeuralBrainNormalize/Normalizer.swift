@@ -41,10 +41,14 @@ public struct Normalizer: Sendable {
       func horizons(of metric: Metric) -> [HorizonForecast] {
         forecasts[OutputValidator.SeriesKey(regionID: region.id, metric: metric)]?.horizons ?? []
       }
+      func nextPeriod(of metric: Metric) -> HorizonForecast? {
+        dataset.frequency == .daily
+          ? forecasts[OutputValidator.SeriesKey(regionID: region.id, metric: metric)]?.nextPeriod : nil
+      }
       var located = primarySeries
       located.region = region
       let derived = DerivedMetricsCalculator.compute(
-        series: located, horizons: horizons(of: primary),
+        series: located, horizons: horizons(of: primary), nextPeriod: nextPeriod(of: primary),
         calibration: calibration[output.provider], configuration: configuration)
       func path(_ metric: Metric) -> (actual: Double?, forecast: [DayValue]?) {
         guard let observed = series.first(where: { $0.metric == metric }) else { return (nil, nil) }
@@ -61,20 +65,23 @@ public struct Normalizer: Sendable {
           forecastedCases: cases.forecast, forecastedDeaths: deaths.forecast, derived: derived,
           timestamp: run.generatedAt, provider: output.provider, model: output.model,
           method: output.method, provenance: dataset.provenance,
-          metrics: series.map { metricForecast($0, horizons: horizons(of: $0.metric), targets: targets) }))
+          metrics: series.map {
+            metricForecast($0, horizons: horizons(of: $0.metric), nextPeriod: nextPeriod(of: $0.metric), targets: targets)
+          }))
     }
     return published
   }
 
   /// The published quantile forecast of one series with its last observations (gaps kept).
-  private func metricForecast(_ series: IncidentSeries, horizons: [HorizonForecast], targets: ForecastTargets)
-    -> MetricForecast
-  {
+  private func metricForecast(
+    _ series: IncidentSeries, horizons: [HorizonForecast], nextPeriod: HorizonForecast?, targets: ForecastTargets
+  ) -> MetricForecast {
     let count = min(series.values.count, configuration.recentPoints(for: series.frequency))
     let first = series.values.count - count
     let recent = (first..<series.values.count).map { DatedValue(date: series.date(at: $0), value: series.values[$0]) }
     return MetricForecast(
       metric: series.metric, frequency: series.frequency,
-      referenceDate: targets.referenceDate(lastObserved: series.end), recent: recent, horizons: horizons)
+      referenceDate: targets.referenceDate(lastObserved: series.end), recent: recent, horizons: horizons,
+      nextPeriod: nextPeriod)
   }
 }

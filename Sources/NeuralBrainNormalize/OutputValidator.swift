@@ -81,6 +81,12 @@ struct OutputValidator: Sendable {
       }
       try check(quantiles: step.quantiles, at: place, cap: cap)
     }
+    if let total = forecast.nextPeriod {
+      // A 7-day total may hold seven days' worth: its cap is seven days' caps.
+      try check(
+        quantiles: total.quantiles, at: "\(where: series), next 7 days' total",
+        cap: cap * Double(HorizonForecast.daysPerPeriod))
+    }
   }
 
   private func check(quantiles: [Double], at place: String, cap: Double) throws(NormalizeError) {

@@ -29,12 +29,12 @@ enum PeriodSeries {
     return filled.reduce(0, +) * Double(daysPerPeriod) / Double(filled.count)
   }
 
-  /// The 23 quantiles of the next period's incidence (`HorizonForecast.nextPeriod`); without any
-  /// step, a point mass at `fallback`.
+  /// The 23 quantiles of the next period's incidence: the provider's own 7-day total when it
+  /// made one, else `HorizonForecast.nextPeriod`; without any step, a point mass at `fallback`.
   static func nextPeriodQuantiles(
-    _ horizons: [HorizonForecast], frequency: Frequency, fallback: Double
+    _ horizons: [HorizonForecast], frequency: Frequency, provided: HorizonForecast? = nil, fallback: Double
   ) -> [Double] {
-    HorizonForecast.nextPeriod(of: horizons, frequency: frequency)?.quantiles
+    (provided ?? HorizonForecast.nextPeriod(of: horizons, frequency: frequency))?.quantiles
       ?? Array(repeating: fallback, count: QuantileLevels.hub.count)
   }
 }

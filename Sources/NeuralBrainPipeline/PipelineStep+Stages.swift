@@ -32,7 +32,8 @@ extension PipelineStep {
   /// Stores the observations as a new vintage (a no-op when nothing changed).
   public static func store() -> PipelineStep {
     PipelineStep(name: "store") { context in
-      try context.database.recordIngest(try context.requireDataset())
+      let summary = try context.database.recordIngest(try context.requireDataset())
+      context.dataChanged = summary.observationsChanged > 0
     }
   }
 
@@ -66,7 +67,8 @@ extension PipelineStep {
       let content = SiteContent(
         run: run, forecasts: context.forecasts,
         previousRiskLevels: try previous.map { try context.database.riskLevels(runID: $0.id) } ?? [:],
-        evaluation: try SiteEvaluation.rows(database: context.database, dataset: dataset),
+        evaluation: try SiteEvaluation.rows(
+          database: context.database, dataset: dataset, dataChanged: context.dataChanged, seed: context.options.seed),
         baseURL: context.options.baseURL,
         history: try context.database.runs(limit: 50).compactMap(FeedEntry.init(run:)))
       context.summary = content.feedEntry.summary

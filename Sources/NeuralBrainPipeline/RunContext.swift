@@ -8,6 +8,8 @@ public struct RunContext: Sendable {
   public let runID: String
   public let database: NeuralBrainDatabase
   public var dataset: Dataset?
+  /// Whether the store step found observations new or different from the stored vintage.
+  public var dataChanged = true
   public var targets: ForecastTargets?
   public var output: ProviderOutput?
   public var fallbackUsed = false

@@ -7,11 +7,15 @@ import NeuralBrainStore
 ///
 /// Every stored forecast whose target end date the current data cover is scored with the hub
 /// WIS, interval coverage and absolute error; the scores are kept in the store (evaluation
-/// `site`) and summarized per model, metric and horizon (never averaged across metrics). Scores
-/// of the last `neuralbrain backtest` (evaluation `backtest`) are listed after them, with
-/// relative WIS against their baseline.
+/// `site`) and summarized per model, metric and horizon (never averaged across metrics). Then
+/// `RecentSkill`'s replay of `local` against the flat baseline on the run's own data (evaluation
+/// `recent`, recomputed when the data changed), with relative WIS per metric, so there is one
+/// from the first run; then the scores of the last `neuralbrain backtest` (evaluation
+/// `backtest`) with relative WIS against their baseline.
 enum SiteEvaluation {
-  static func rows(database: NeuralBrainDatabase, dataset: Dataset) throws -> [EvaluationRow] {
+  static func rows(
+    database: NeuralBrainDatabase, dataset: Dataset, dataChanged: Bool, seed: UInt64
+  ) throws -> [EvaluationRow] {
     var observed: [ObservationKey: Double] = [:]
     for series in dataset.series {
       for (index, value) in series.values.enumerated() {
@@ -33,16 +37,27 @@ enum SiteEvaluation {
         quantiles: forecast.horizon.quantiles)
     }
     try database.replaceScores(evaluation: "site", with: scored.map { ScoreRecord(evaluation: "site", $0) })
+    var recent = try database.scores(evaluation: RecentSkill.evaluation).compactMap(ScoredForecast.init(record:))
+    if dataChanged || recent.isEmpty {
+      recent = RecentSkill.scores(dataset, seed: seed)
+      try database.replaceScores(
+        evaluation: RecentSkill.evaluation, with: recent.map { ScoreRecord(evaluation: RecentSkill.evaluation, $0) })
+    }
+    let recentRows = Dictionary(grouping: recent) { RecentSkill.baseline(for: $0.model) ?? "" }
+      .sorted { $0.key < $1.key }
+      .flatMap { baseline, scores in rows(scores, baseline: baseline, prefix: "recent backtest: ", perHorizon: false) }
     let backtest = try database.scores(evaluation: "backtest").compactMap(ScoredForecast.init(record:))
     let baseline = Set(backtest.map(\.model)).sorted().first { $0.lowercased().contains("baseline") }
-    return rows(scored, baseline: nil, prefix: "") + rows(backtest, baseline: baseline, prefix: "backtest: ")
+    return rows(scored, baseline: nil, prefix: "") + recentRows + rows(backtest, baseline: baseline, prefix: "backtest: ")
   }
 
-  /// One row per model over all horizons, then one per horizon.
-  static func rows(_ scored: [ScoredForecast], baseline: String?, prefix: String) -> [EvaluationRow] {
+  /// One row per model over all horizons, then (unless `perHorizon` is false) one per horizon.
+  static func rows(
+    _ scored: [ScoredForecast], baseline: String?, prefix: String, perHorizon: Bool = true
+  ) -> [EvaluationRow] {
     Backtest.summarize(scored, baseline: baseline).flatMap { summary in
       [EvaluationRow(model: prefix + summary.model, horizon: nil, summary.overall)]
-        + summary.byHorizon.keys.sorted().compactMap { horizon in
+        + summary.byHorizon.keys.sorted().filter { _ in perHorizon }.compactMap { horizon in
           summary.byHorizon[horizon].map { EvaluationRow(model: prefix + summary.model, horizon: horizon, $0) }
         }
     }

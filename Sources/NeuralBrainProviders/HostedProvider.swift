@@ -145,7 +145,9 @@ public struct HostedProvider: ForecastProvider {
       ? LocalForecaster.spreadOverDays(weekly: periods, history: job.values, days: job.targets.steps) : periods
     // A count never exceeds the population; the parser already refused values far above history.
     let population = job.series.region.population ?? .infinity
-    return job.forecast(quantiles: ForecastBound.clamp(rows, to: [population]))
+    return job.forecast(
+      quantiles: ForecastBound.clamp(rows, to: [population]),
+      nextWeek: job.asksWeeklyTotals ? periods.first.map { ForecastBound.clamp([$0], to: [population])[0] } : nil)
   }
 
   /// Sends one completion request and returns its text, or the classified failure. Retrying is

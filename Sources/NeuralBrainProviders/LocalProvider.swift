@@ -17,12 +17,14 @@ public struct LocalProvider: ForecastProvider {
     _ request: ForecastRequest, outcomes: any RequestOutcomeHandler
   ) async throws(ProviderFailure) -> ProviderOutput {
     let jobs = SeriesJob.jobs(for: request)
-    let quantiles = forecaster.forecast(
+    let forecast = forecaster.forecastWithTotals(
       jobs.map(\.values), frequency: request.targets.frequency, steps: request.targets.steps, seed: request.seed,
       populations: jobs.map(\.series.region.population))
     return ProviderOutput(
       provider: name, model: model, method: forecaster.methodDescription,
-      forecasts: zip(jobs, quantiles).map { job, rows in job.forecast(quantiles: rows) })
+      forecasts: jobs.indices.map { index in
+        jobs[index].forecast(quantiles: forecast.steps[index], nextWeek: forecast.totals?[index].first)
+      })
   }
 
   public func checkHealth() async -> HealthStatus {

@@ -37,8 +37,11 @@ struct SeriesJob: Sendable {
   }
 
   /// Wraps per-step quantile rows (23 values each) as the series' forecast.
-  func forecast(quantiles: [[Double]]) -> SeriesForecast {
-    SeriesForecast(
+  /// The forecast of this series from `quantiles[step-1][23]`; for daily data `nextWeek` (the
+  /// quantiles of the next 7 days' total, when the provider forecast it) becomes `nextPeriod`.
+  func forecast(quantiles: [[Double]], nextWeek: [Double]? = nil) -> SeriesForecast {
+    let days = HorizonForecast.daysPerPeriod
+    return SeriesForecast(
       regionID: series.region.id,
       metric: series.metric,
       referenceDate: targets.referenceDate(lastObserved: lastObserved),
@@ -47,6 +50,9 @@ struct SeriesJob: Sendable {
           horizon: targets.horizon(ofStep: index + 1),
           targetEndDate: targets.targetEndDate(lastObserved: lastObserved, step: index + 1),
           quantiles: row)
-      })
+      },
+      nextPeriod: targets.frequency == .daily && targets.steps >= days
+        ? nextWeek.map { HorizonForecast(horizon: days, targetEndDate: lastObserved.adding(days: days), quantiles: $0) }
+        : nil)
   }
 }

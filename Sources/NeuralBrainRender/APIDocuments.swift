@@ -101,7 +101,8 @@ enum APIDocuments {
     var nextPeriod: NextPeriod?
   }
 
-  /// The first forecast horizon of a region's primary metric.
+  /// The next period of a region's primary metric: the next week, or for daily data the next
+  /// 7 days' total (target `wk inc …`, horizon 7, ending on the 7th day).
   struct NextPeriod: Encodable {
     var metric: Metric
     var target: String
@@ -114,11 +115,11 @@ enum APIDocuments {
     var upper95: Double
 
     init?(_ forecast: MetricForecast?) {
-      guard let forecast, let first = forecast.horizons.first,
+      guard let forecast, let first = forecast.periodForecast,
         first.quantiles.count == QuantileLevels.hub.count
       else { return nil }
       metric = forecast.metric
-      target = forecast.target
+      target = forecast.metric.hubTarget(.weekly)
       horizon = first.horizon
       targetEndDate = first.targetEndDate
       median = first.median

@@ -142,7 +142,7 @@ struct PageBuilder {
   private func indexRow(_ forecast: ForecastData, id: String) -> PageViews.IndexRow {
     let primary = forecast.primaryForecast
     // One unit per row: the next week, or for daily data the next 7 days' total.
-    let next = primary.flatMap { HorizonForecast.nextPeriod(of: $0.horizons, frequency: $0.frequency) }
+    let next = primary?.periodForecast
     return PageViews.IndexRow(
       id: id, name: forecast.region, href: "region/\(id).html",
       riskLevel: forecast.riskLevel.rawValue, riskClass: Self.riskClass(forecast.riskLevel),
@@ -233,7 +233,14 @@ struct PageBuilder {
     if let incidence = forecast.incidencePer100k {
       facts.append(fact("Incidence per 100k (last week)", NumberFormat.fixed(incidence, 1)))
     }
-    if let population = forecast.population { facts.append(fact("Population", NumberFormat.count(population))) }
+    if let population = forecast.population {
+      facts.append(fact("Population", NumberFormat.count(population)))
+    } else {
+      facts.append(fact(
+        "Population",
+        "not known: no per-100k values, and the risk level measures the last week against this region's "
+          + "own recent peak, not against other regions per person"))
+    }
     if let cases = forecast.actualCases {
       facts.append(fact("Cumulative cases (data window)", NumberFormat.count(cases)))
     }

@@ -141,22 +141,34 @@ enum StandardDocuments {
           "type": "array", "description": "The 23 hub quantile levels.",
           "minItems": 23, "maxItems": 23, "items": number("Level.", minimum: 0, maximum: 1),
         ],
-        "horizons": [
-          "type": "array",
-          "items": [
-            "type": "object", "required": ["horizon", "target_end_date", "quantiles"],
-            "properties": [
-              "horizon": ["type": "integer", "description": "Hub horizon label."],
-              "target_end_date": date("End of the forecast period."),
-              "quantiles": [
-                "type": "array", "description": "Values at quantile_levels, non-decreasing.",
-                "minItems": 23, "maxItems": 23, "items": number("Incident count.", minimum: 0),
-              ],
-            ],
-          ],
+        "horizons": ["type": "array", "items": horizon],
+        "next_period": described(
+          horizon,
+          "Daily data: the forecast of the next 7 days' total (horizon 7, ending on the 7th day), "
+            + "as the provider made it; absent for weekly data and for providers without one."),
+      ],
+    ]
+  }
+
+  private static var horizon: JSONValue {
+    [
+      "type": "object", "required": ["horizon", "target_end_date", "quantiles"],
+      "properties": [
+        "horizon": ["type": "integer", "description": "Hub horizon label."],
+        "target_end_date": date("End of the forecast period."),
+        "quantiles": [
+          "type": "array", "description": "Values at quantile_levels, non-decreasing.",
+          "minItems": 23, "maxItems": 23, "items": number("Incident count.", minimum: 0),
         ],
       ],
     ]
+  }
+
+  /// `schema` with a `description`.
+  private static func described(_ schema: JSONValue, _ description: String) -> JSONValue {
+    guard case .object(var members) = schema else { return schema }
+    members["description"] = .string(description)
+    return .object(members)
   }
 
   private static func string(_ description: String) -> JSONValue {

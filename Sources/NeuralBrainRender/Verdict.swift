@@ -12,7 +12,7 @@ import NeuralBrainCore
 enum Verdict {
   static func sentence(for forecast: ForecastData, among all: [ForecastData]) -> String {
     guard let metric = forecast.primaryForecast,
-      let next = HorizonForecast.nextPeriod(of: metric.horizons, frequency: metric.frequency),
+      let next = metric.periodForecast,
       next.quantiles.count == QuantileLevels.hub.count
     else { return "No forecast this time." }
     let last = lastPeriod(metric)

@@ -51,6 +51,20 @@ struct DemoRunTests {
     }
   }
 
+  @Test("the first run's evaluation page already has local's relative WIS against the flat baseline, per metric")
+  func recentBacktest() async throws {
+    let (directory, result) = try await Self.publish()
+    try #require(result.status == 0, "stderr: \(result.standardError)")
+    let page = try Self.document(Self.site(directory).appendingPathComponent("evaluation.html"), .html)
+    for metric in ["cases", "deaths"] {
+      let cells = page.strings(
+        "//tr[th[normalize-space()='recent backtest: local-ensemble-v3 · \(metric)']]/td[last()]")
+      let relative = try #require(cells.first.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }, "\(metric)")
+      #expect(relative > 0 && relative < 1, "\(metric): relative WIS \(relative)")
+      #expect(page.count("//tr[th[normalize-space()='recent backtest: flat baseline · \(metric)']]") == 1)
+    }
+  }
+
   @Test("the JSON API decodes into the ForecastData schema with every seed field")
   func jsonAPI() async throws {
     let (directory, result) = try await Self.publish()

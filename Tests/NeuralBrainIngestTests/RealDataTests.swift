@@ -1,29 +1,8 @@
 import Foundation
 import NeuralBrainCore
 import NeuralBrainIngest
+import NeuralBrainTestSupport
 import Testing
-
-/// Reads a real CSV naively (split on commas outside quotes) to cross-check the fast parser.
-private func naiveRows(_ path: String) throws -> [[String]] {
-  let text = try String(contentsOfFile: path, encoding: .utf8)
-  return text.split(whereSeparator: \.isNewline).map { line in
-    var fields: [String] = []
-    var current = ""
-    var quoted = false
-    for character in line {
-      if character == "\"" {
-        quoted.toggle()
-      } else if character == ",", !quoted {
-        fields.append(current)
-        current = ""
-      } else {
-        current.append(character)
-      }
-    }
-    fields.append(current)
-    return fields
-  }
-}
 
 @Suite(
   "FluSight target data (../shared/data)", .enabled(if: Fixture.hasFluSight, "needs ../shared/data/flusight (absent)"))
@@ -36,7 +15,7 @@ struct FluSightRealDataTests {
     #expect(dataset.series.count == 53)
     #expect(dataset.regions.contains { $0.id == "us" && $0.code == "US" })
     #expect(dataset.regions.contains { $0.id == "01" && $0.name == "Alabama" })
-    let rows = try naiveRows(Fixture.fluSightTarget).dropFirst()
+    let rows = try NaiveCSV.rows(Fixture.fluSightTarget).dropFirst()
     let lastDate = try #require(rows.map { $0[0] }.max())
     #expect(dataset.provenance.dataAsOf.iso == lastDate)
     var checked = 0
@@ -108,7 +87,7 @@ struct JHURealDataTests {
     let dataset = try await Fixture.load(.jhu, [Fixture.jhuConfirmed, Fixture.jhuDeaths], corrections: .spread)
     var cumulative: [String: (first: Double, last: Double)] = [:]
     for (path, metric) in [(Fixture.jhuConfirmed, "cases"), (Fixture.jhuDeaths, "deaths")] {
-      for row in try naiveRows(path).dropFirst() {
+      for row in try NaiveCSV.rows(path).dropFirst() {
         let key = Slug.make(row[1]) + "/" + metric
         let first = Double(row[4]) ?? .nan
         let last = Double(row[row.count - 1]) ?? .nan

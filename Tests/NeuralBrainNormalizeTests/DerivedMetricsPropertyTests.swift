@@ -73,6 +73,13 @@ struct DerivedMetricsPropertyTests {
     #expect((scores.last ?? 0) > (scores.first ?? 0))
   }
 
+  @Test("growth alone, however steep, stays GREEN once the score is rounded for display", arguments: [0.5, 0.89, 3, 50])
+  func growthAloneIsGreen(growth: Double) {
+    let score = Calculator.riskScore(growthRate: growth, levelIndex: 0)
+    #expect(score.rounded() < 40, "score \(score)")
+    #expect(Calculator.riskLevel(score: score) == .green)
+  }
+
   @Test("risk score is non-decreasing in level at a fixed growth", arguments: growthRates)
   func riskMonotoneInLevel(growth: Double) {
     let dense = stride(from: 0.0, through: 1.0, by: 0.005).map { $0 }

@@ -83,7 +83,7 @@ struct NormalizerTests {
     #expect(alpha.incidencePer100k == 2)
     #expect(alpha.trendDetail == .stable)  // a change of 4 < 10 counts
     #expect(alpha.trend == .stable)
-    #expect(abs(alpha.riskScore - 45.34738624328843) < 1e-9)
+    #expect(abs(alpha.riskScore - (60 * 2.0 / 7 + 39 / (1 + exp(-log(25.0 / 21.0) / 0.2)))) < 1e-9)
     #expect(alpha.riskLevel == .yellow)
     #expect(abs(alpha.confidenceScore - 0.49548557586434705) < 1e-12)
     #expect(abs(alpha.volatility - 0.03728534774389429) < 1e-12)
@@ -93,7 +93,7 @@ struct NormalizerTests {
     #expect(beta.incidencePer100k == nil)
     #expect(abs(beta.growthRate - log(9.0 / 11.0)) < 1e-12)
     // level 10 / recent max 50, times 10 / the 1,000-case floor: a small count is a small level
-    #expect(abs(beta.riskScore - 10.851303952748752) < 1e-9)
+    #expect(abs(beta.riskScore - 10.583021353930034) < 1e-9)
     #expect(beta.riskLevel == .green)
     #expect(abs(beta.outbreakProbability - 0.0032214765100671006) < 1e-12)  // threshold 10 + 10
     #expect(abs(beta.volatility - 0.18918793297908276) < 1e-12)

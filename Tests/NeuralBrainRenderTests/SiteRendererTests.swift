@@ -125,6 +125,19 @@ struct SiteRendererTests {
     #expect(page.contains("<dt>Run id</dt><dd>20261129T010000Z-0001</dd>"))
   }
 
+  @Test("a region without a known population says so, and that its level is relative")
+  func unknownPopulation() throws {
+    var content = SiteFixtures.content()
+    content.forecasts[1].population = nil
+    content.forecasts[1].incidencePer100k = nil
+    let files = try SiteFixtures.files(content)
+    let page = try #require(files["region/be.html"])
+    #expect(page.contains("<dt>Population</dt><dd>not known: no per-100k values, and the risk level measures"))
+    #expect(!page.contains("Incidence per 100k"))
+    let known = try #require(files["region/al.html"])
+    #expect(known.contains("<dt>Population</dt><dd>1,250,000</dd>"))
+  }
+
   @Test("the evaluation page shows a note without scores and a table with them")
   func evaluation() throws {
     let empty = try #require(try SiteFixtures.files(SiteFixtures.content())["evaluation.html"])
