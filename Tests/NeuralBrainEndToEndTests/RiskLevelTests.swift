@@ -1,4 +1,5 @@
 import Foundation
+import NeuralBrainMarkup
 import NeuralBrainTestSupport
 import Testing
 
@@ -20,18 +21,30 @@ struct RiskLevelTests {
     var trend: String
     var trendDetail: String
     var nextMedian: Double?
+    var outbreakProbability: Double
+    /// The primary metric's last four observed periods' worth of values are all zero.
+    var recentlyZero: Bool
   }
 
   static let ranks = ["GREEN": 0, "YELLOW": 1, "RED": 2]
 
-  /// Runs the binary and reads `api/v1/forecasts/global.json` and the summary's next periods.
-  static func readings(_ arguments: [String], now: String) async throws -> [Reading] {
+  /// Runs the binary, checks the index (a verdict and a labelled unit in every row: `unit` is
+  /// "week ending" or "next 7 days"), and reads `api/v1/forecasts/global.json`.
+  static func readings(_ arguments: [String], now: String, unit: String) async throws -> [Reading] {
     let directory = try TemporaryDirectory()
     let site = directory.url.appendingPathComponent("output/current")
     let result = try await NeuralBrainExecutable.run(
       ["run", "--output", directory.url.appendingPathComponent("output").path,
        "--state-dir", directory.url.appendingPathComponent("state").path, "--now", now] + arguments)
     try #require(result.status == 0, "stderr: \(result.standardError)")
+    let index = try MarkupDocument(
+      bytes: Array(try Data(contentsOf: site.appendingPathComponent("index.html"))), kind: .html, name: "index.html")
+    let rows = index.count("//table[contains(@class,'regions')]/tbody/tr")
+    #expect(rows > 0)
+    #expect(index.count("//tbody/tr[string-length(normalize-space(.//span[contains(@class,'verdict')])) > 20]") == rows)
+    #expect(
+      index.count("//tbody/tr/td[@class='num']/span[contains(., '\(unit)')]") == rows,
+      "every next-period number says \(unit)")
     let global = try JSONSerialization.jsonObject(
       with: Data(contentsOf: site.appendingPathComponent("api/v1/forecasts/global.json"))) as? [String: Any]
     let forecasts = try #require(global?["forecasts"] as? [[String: Any]])
@@ -48,7 +61,13 @@ struct RiskLevelTests {
         growth: try #require(forecast["growth_rate"] as? Double),
         trend: forecast["trend"] as? String ?? "",
         trendDetail: forecast["trend_detail"] as? String ?? "",
-        nextMedian: next.map { $0[11] })
+        nextMedian: next.map { $0[11] },
+        outbreakProbability: try #require(forecast["outbreak_probability"] as? Double),
+        recentlyZero: {
+          let recent = (primary?["recent"] as? [[String: Any]] ?? []).compactMap { $0["value"] as? Double }
+          let span = primary?["frequency"] as? String == "daily" ? 28 : 4
+          return recent.count >= span && recent.suffix(span).allSatisfy { $0 == 0 }
+        }())
     }
   }
 
@@ -70,6 +89,11 @@ struct RiskLevelTests {
       #expect(
         !(reading.trend == "stable" && reading.trendDetail != "stable"),
         "\(label) \(reading.name): \(reading.trend) (\(reading.trendDetail))")
+      // Four weeks of zeros: a rise of 20% and 10 counts is all but impossible (Belarus, Egypt and
+      // Tanzania, which stopped reporting in 2022, read 2%: a resumed report is not ruled out).
+      if reading.recentlyZero {
+        #expect(reading.outbreakProbability < 0.05, "\(label) \(reading.name): \(reading.outbreakProbability) on zeros")
+      }
     }
     let known = readings.filter { $0.incidence != nil }
     for a in known {
@@ -87,7 +111,7 @@ struct RiskLevelTests {
       let file = auxiliary.appendingPathComponent("target-data-archive/target-hospital-admissions_\(date).csv")
       let readings = try await Self.readings(
         ["--source", "hub", "--input", file.path, "--input", auxiliary.appendingPathComponent("locations.csv").path],
-        now: "\(date)T12:00:00Z")
+        now: "\(date)T12:00:00Z", unit: "week ending")
       #expect(readings.count == 53)
       #expect(readings.allSatisfy { $0.incidence != nil }, "every location has a population")
       Self.checkAgainstIncidence(readings, reference: 5, label: date)
@@ -120,8 +144,9 @@ struct RiskLevelTests {
     let files = try Self.cutJHU(at: date, into: directory)
     let readings = try await Self.readings(
       ["--source", "jhu", "--input", files[0], "--input", files[1], "--input", SharedData.jhuLookup.path],
-      now: "\(date)T12:00:00Z")
+      now: "\(date)T12:00:00Z", unit: "next 7 days")
     #expect(readings.count == 201)
+    #expect(readings.contains { $0.recentlyZero }, "no all-zero country to check the outbreak probability on")
     Self.checkAgainstIncidence(readings, reference: 100, label: date)
     // No population: never RED, whatever the growth (cruise ships, the Olympics, Antarctica).
     for reading in readings where reading.incidence == nil {
