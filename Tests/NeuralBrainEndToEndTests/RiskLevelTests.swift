@@ -45,6 +45,13 @@ struct RiskLevelTests {
     #expect(
       index.count("//tbody/tr/td[@class='num']/span[contains(., '\(unit)')]") == rows,
       "every next-period number says \(unit)")
+    // The e-mail's text part: every region it lists has its verdict and its labelled next period.
+    let mail = try String(contentsOf: directory.url.appendingPathComponent("output/email/latest.eml"), encoding: .utf8)
+      .replacingOccurrences(of: "=\r\n", with: "").replacingOccurrences(of: "=\n", with: "")
+    let text = mail.components(separatedBy: "Content-Type: text/html").first ?? ""
+    let listed = text.components(separatedBy: ", \(unit)").count - 1
+    let verdicts = text.components(separatedBy: " expected ").count - 1
+    #expect(listed > 0 && verdicts == listed, "e-mail: \(verdicts) verdicts for \(listed) regions")
     let global = try JSONSerialization.jsonObject(
       with: Data(contentsOf: site.appendingPathComponent("api/v1/forecasts/global.json"))) as? [String: Any]
     let forecasts = try #require(global?["forecasts"] as? [[String: Any]])
