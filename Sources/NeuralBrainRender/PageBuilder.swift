@@ -222,13 +222,15 @@ struct PageBuilder {
     var facts = [
       fact("Risk level", "\(forecast.riskLevel.rawValue) (score \(NumberFormat.fixed(forecast.riskScore, 1)) of 100)"),
       fact("Trend", "\(forecast.trend.rawValue) (rate change: \(Self.words(forecast.trendDetail.rawValue)))"),
-      fact("Outbreak probability", NumberFormat.percent(forecast.outbreakProbability, digits: 1)),
+      fact(
+        "Outbreak probability (a rise of 20% or more next period)",
+        NumberFormat.percent(forecast.outbreakProbability, digits: 1)),
       fact(
         "Growth rate",
         Self.signedPercent(exp(forecast.growthRate) - 1) + " per week (median, "
           + forecast.primaryMetric.displayName.lowercased() + ")"),
-      fact("Volatility of weekly log growth", NumberFormat.fixed(forecast.volatility, 3)),
-      fact("Confidence score", NumberFormat.fixed(forecast.confidenceScore, 2)),
+      fact("Volatility of weekly log growth", NumberFormat.fixed(forecast.volatility, 3) + " (log units per week)"),
+      fact("Confidence score", NumberFormat.fixed(forecast.confidenceScore, 2) + " (0 to 1)"),
     ]
     if let incidence = forecast.incidencePer100k {
       facts.append(fact("Incidence per 100k (last week)", NumberFormat.fixed(incidence, 1)))
