@@ -66,6 +66,7 @@ public struct DailySourceBacktest: Sendable {
         largestRatio: outcome.largestRatio, forecastDays: outcome.forecastDays,
         scored: outcome.daily.map { forecast in
           var keyed = forecast
+          keyed.model = "\(forecast.model) · \(metric.displayName.lowercased())"
           keyed.regionID = "\(forecast.regionID)/\(metric.rawValue)"
           return keyed
         })

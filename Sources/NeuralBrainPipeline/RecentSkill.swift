@@ -1,4 +1,3 @@
-import Foundation
 import NeuralBrainCore
 import NeuralBrainForecasting
 
@@ -41,12 +40,6 @@ enum RecentSkill {
         return named
       }
     }
-  }
-
-  /// The baseline row's name for `metric`, which relative WIS of that metric is measured against.
-  static func baseline(for model: String) -> String? {
-    guard let metric = model.split(separator: "·").last?.trimmingCharacters(in: .whitespaces) else { return nil }
-    return "\(baselineModel) · \(metric)"
   }
 
   private static func daily(_ members: [IncidentSeries], end: Day, seed: UInt64) -> [ScoredForecast] {

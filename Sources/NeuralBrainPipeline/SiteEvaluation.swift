@@ -1,3 +1,4 @@
+import Foundation
 import NeuralBrainCore
 import NeuralBrainForecasting
 import NeuralBrainRender
@@ -43,12 +44,23 @@ enum SiteEvaluation {
       try database.replaceScores(
         evaluation: RecentSkill.evaluation, with: recent.map { ScoreRecord(evaluation: RecentSkill.evaluation, $0) })
     }
-    let recentRows = Dictionary(grouping: recent) { RecentSkill.baseline(for: $0.model) ?? "" }
-      .sorted { $0.key < $1.key }
-      .flatMap { baseline, scores in rows(scores, baseline: baseline, prefix: "recent backtest: ", perHorizon: false) }
     let backtest = try database.scores(evaluation: "backtest").compactMap(ScoredForecast.init(record:))
-    let baseline = Set(backtest.map(\.model)).sorted().first { $0.lowercased().contains("baseline") }
-    return rows(scored, baseline: nil, prefix: "") + recentRows + rows(backtest, baseline: baseline, prefix: "backtest: ")
+    return rows(scored, baseline: nil, prefix: "")
+      + perMetric(recent, prefix: "recent backtest: ", perHorizon: false)
+      + perMetric(backtest, prefix: "backtest: ", perHorizon: true)
+  }
+
+  /// Rows of each metric's scores (models named "<model> · <metric>"; hub backtests have one
+  /// unnamed metric) with relative WIS against that metric's baseline model. Horizons get rows
+  /// of their own only when asked and when there are few (4 weeks, not 28 days).
+  static func perMetric(_ scored: [ScoredForecast], prefix: String, perHorizon: Bool) -> [EvaluationRow] {
+    Dictionary(grouping: scored) { $0.model.components(separatedBy: " · ").dropFirst().last ?? "" }
+      .sorted { $0.key < $1.key }
+      .flatMap { _, scores in
+        let baseline = Set(scores.map(\.model)).sorted().first { $0.lowercased().contains("baseline") }
+        let fewHorizons = Set(scores.map(\.horizon)).count <= 8
+        return rows(scores, baseline: baseline, prefix: prefix, perHorizon: perHorizon && fewHorizons)
+      }
   }
 
   /// One row per model over all horizons, then (unless `perHorizon` is false) one per horizon.
