@@ -98,6 +98,15 @@ public struct Dataset: Sendable, Hashable, Codable {
   /// Metrics present, in canonical order.
   public var metrics: [Metric] { Array(Set(series.map(\.metric))).sorted() }
 
+  /// The series of `metric` with the most counts first (ties by region id), at most `limit` of
+  /// them: the regions benchmarks and skill checks look at.
+  public func largestSeries(of metric: Metric, limit: Int? = nil) -> [IncidentSeries] {
+    let sorted = series.filter { $0.metric == metric }.sorted {
+      $0.total != $1.total ? $0.total > $1.total : $0.region.id < $1.region.id
+    }
+    return limit.map { Array(sorted.prefix($0)) } ?? sorted
+  }
+
   /// The series of one region and metric.
   public func series(region id: String, metric: Metric) -> IncidentSeries? {
     series.first { $0.region.id == id && $0.metric == metric }

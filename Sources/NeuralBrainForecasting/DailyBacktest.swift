@@ -24,6 +24,13 @@ public struct DailyBacktest: Sendable {
       self.population = population
     }
 
+    /// A dataset's series as truth: its gap-filled values and its region's population.
+    public init(_ series: IncidentSeries) {
+      self.init(
+        regionID: series.region.id, start: series.start, values: series.filledValues,
+        population: series.region.population)
+    }
+
     /// The values observed before `origin`.
     func history(before origin: Day) -> [Double] {
       Array(values.prefix(max(0, min(values.count, origin - start))))

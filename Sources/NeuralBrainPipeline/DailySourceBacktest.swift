@@ -50,14 +50,9 @@ public struct DailySourceBacktest: Sendable {
     guard dataset.frequency == .daily else { throw DailyBacktestError.notDaily(kind: source.kind) }
     let chosen = metrics ?? dataset.metrics
     return chosen.compactMap { metric in
-      let candidates = dataset.series.filter { $0.metric == metric }.sorted {
-        $0.total != $1.total ? $0.total > $1.total : $0.region.id < $1.region.id
-      }
-      let kept = top.map { Array(candidates.prefix($0)) } ?? candidates
+      let kept = dataset.largestSeries(of: metric, limit: top)
       guard !kept.isEmpty else { return nil }
-      let series = kept.map {
-        DailyBacktest.Series(regionID: $0.region.id, start: $0.start, values: $0.filledValues, population: $0.region.population)
-      }
+      let series = kept.map(DailyBacktest.Series.init)
       let outcome = backtest.run(series, origins: origins)
       let baseline = DailyBacktest.baselineModel
       return MetricOutcome(

@@ -26,10 +26,7 @@ enum RecentSkill {
   static func scores(_ dataset: Dataset, seed: UInt64) -> [ScoredForecast] {
     let end = dataset.provenance.dataAsOf
     return dataset.metrics.flatMap { metric -> [ScoredForecast] in
-      let members = Array(
-        dataset.series.filter { $0.metric == metric }.sorted {
-          $0.total != $1.total ? $0.total > $1.total : $0.region.id < $1.region.id
-        }.prefix(largestSeries))
+      let members = dataset.largestSeries(of: metric, limit: largestSeries)
       let scored = dataset.frequency == .daily
         ? daily(members, end: end, seed: seed) : weekly(members, end: end, seed: seed)
       return scored.map { forecast in
@@ -43,9 +40,7 @@ enum RecentSkill {
   }
 
   private static func daily(_ members: [IncidentSeries], end: Day, seed: UInt64) -> [ScoredForecast] {
-    let series = members.map {
-      DailyBacktest.Series(regionID: $0.region.id, start: $0.start, values: $0.filledValues, population: $0.region.population)
-    }
+    let series = members.map(DailyBacktest.Series.init)
     let cuts = (1...origins).reversed().map { end.adding(days: 1 - 7 * $0) }
     var backtest = DailyBacktest(seed: seed, baselineSimulations: baselineSimulations)
     backtest.scoresTotals = false
