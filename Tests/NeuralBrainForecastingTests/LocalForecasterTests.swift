@@ -147,6 +147,22 @@ struct LocalForecasterTests {
     #expect(abs(LocalForecaster.damp(3, last: 1, step: 2, phi: 0.5) - 2.5) < 1e-12)
   }
 
+  /// (mean log decline of the last two periods, expected widening of the lower side), w = 1.5.
+  static let declines: [(Double, Double)] = [(0, 1), (0.5, 1.75), (-0.5, 1)]
+
+  @Test("only the lower side of a falling series is widened, by 1 + w × its mean log decline", arguments: declines)
+  func declineWidening(decline: Double, lowerScale: Double) {
+    let forecaster = LocalForecaster()
+    let row = QuantileLevels.hub.map { 3 + 0.2 * NormalQuantile.of($0) }
+    let adjusted = forecaster.adjust(row, last: 3, step: 1, decline: decline, offsets: nil)
+    let median = adjusted[QuantileLevels.medianIndex]
+    let scale = forecaster.configuration.spreadScale
+    for level in row.indices {
+      let expected = (row[level] - 3) * scale * (level < QuantileLevels.medianIndex ? lowerScale : 1)
+      #expect(abs((adjusted[level] - median) - expected) < 1e-12)
+    }
+  }
+
   @Test("calibration can be switched off")
   func uncalibrated() {
     var configuration = LocalForecaster.Configuration()
