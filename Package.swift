@@ -9,7 +9,7 @@ let package = Package(
   name: "NeuralBrain",
   platforms: [.macOS(.v14)],
   products: [
-    .executable(name: "neuralbrain", targets: ["neuralbrain"]),
+    .executable(name: "neuralbrain", targets: ["neuralbrain"])
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -28,31 +28,43 @@ let package = Package(
     // Configuration: a TOML reader that names unknown keys. Pure.
     .target(name: "NeuralBrainConfig", dependencies: ["NeuralBrainCore"]),
     // 1. Ingest: data-source adapters (files and the disease.sh API).
-    .target(name: "NeuralBrainIngest", dependencies: [
-      "NeuralBrainCore", "NeuralBrainConfig",
-      .product(name: "AsyncHTTPClient", package: "async-http-client"),
-      .product(name: "Crypto", package: "swift-crypto"),
-    ]),
+    .target(
+      name: "NeuralBrainIngest",
+      dependencies: [
+        "NeuralBrainCore", "NeuralBrainConfig",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
     // 2. Store: SQLite through GRDB (system libsqlite3).
-    .target(name: "NeuralBrainStore", dependencies: [
-      "NeuralBrainCore",
-      .product(name: "GRDB", package: "GRDB.swift"),
-    ]),
+    .target(
+      name: "NeuralBrainStore",
+      dependencies: [
+        "NeuralBrainCore",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
     // 3a. Forecasting: the embedded statistical models and the scorers. Pure functions.
     .target(name: "NeuralBrainForecasting", dependencies: ["NeuralBrainCore"]),
     // 3b. Providers: hosted-AI clients, the `local` provider, failover policy.
-    .target(name: "NeuralBrainProviders", dependencies: [
-      "NeuralBrainCore", "NeuralBrainConfig", "NeuralBrainForecasting",
-      .product(name: "AsyncHTTPClient", package: "async-http-client"),
-    ]),
+    .target(
+      name: "NeuralBrainProviders",
+      dependencies: [
+        "NeuralBrainCore", "NeuralBrainConfig", "NeuralBrainForecasting",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ]),
     // 4. Normalize: provider output → the one ForecastData schema. Pure functions.
     .target(name: "NeuralBrainNormalize", dependencies: ["NeuralBrainCore"]),
     // 5. Render: Mustache templates, SVG charts, JSON and CSV.
-    .target(name: "NeuralBrainRender", dependencies: [
-      "NeuralBrainCore",
-      .product(name: "Mustache", package: "swift-mustache"),
-      .product(name: "Crypto", package: "swift-crypto"),
-    ]),
+    .target(
+      name: "NeuralBrainRender",
+      dependencies: [
+        "NeuralBrainCore",
+        .product(name: "Mustache", package: "swift-mustache"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
     // libxml2, wrapped once; only NeuralBrainMarkup touches its pointers.
     .systemLibrary(
       name: "CLibXML2",
@@ -67,25 +79,31 @@ let package = Package(
       providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
     ),
     // 6. Publish: release directory, validation, atomic switch, dated archive, precompression.
-    .target(name: "NeuralBrainPublish", dependencies: [
-      "NeuralBrainCore", "NeuralBrainMarkup", "CZlib",
-      .product(name: "Crypto", package: "swift-crypto"),
-    ]),
+    .target(
+      name: "NeuralBrainPublish",
+      dependencies: [
+        "NeuralBrainCore", "NeuralBrainMarkup", "CZlib",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
     // Composition: the only module that imports several stages.
-    .target(name: "NeuralBrainPipeline", dependencies: [
-      "NeuralBrainCore", "NeuralBrainConfig", "NeuralBrainIngest", "NeuralBrainStore", "NeuralBrainForecasting",
-      "NeuralBrainProviders", "NeuralBrainNormalize", "NeuralBrainRender", "NeuralBrainPublish",
-      .product(name: "Logging", package: "swift-log"),
-    ]),
-    // CLI: commands in a library so tests can run them.
-    .target(name: "NeuralBrainCommands", dependencies: [
-      "NeuralBrainCore", "NeuralBrainConfig", "NeuralBrainIngest", "NeuralBrainStore",
-      "NeuralBrainForecasting", "NeuralBrainProviders", "NeuralBrainPublish", "NeuralBrainPipeline",
-      .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      .product(name: "Logging", package: "swift-log"),
-      .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-      .product(name: "UnixSignals", package: "swift-service-lifecycle"),
-    ]),
+    .target(
+      name: "NeuralBrainPipeline",
+      dependencies: [
+        "NeuralBrainCore", "NeuralBrainConfig", "NeuralBrainIngest", "NeuralBrainStore", "NeuralBrainForecasting",
+        "NeuralBrainProviders", "NeuralBrainNormalize", "NeuralBrainRender", "NeuralBrainPublish",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "Logging", package: "swift-log"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+      ]),
+    // CLI: commands in a library so tests can run them. Thin: parse, call one Pipeline use case, print.
+    .target(
+      name: "NeuralBrainCommands",
+      dependencies: [
+        "NeuralBrainCore", "NeuralBrainPipeline",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+      ]),
     .executableTarget(name: "neuralbrain", dependencies: ["NeuralBrainCommands"]),
     // Release-mode measurements for docs/performance.md (never asserted in tests).
     .executableTarget(
@@ -97,39 +115,52 @@ let package = Package(
       path: "Benchmarks/neuralbrain-bench"),
 
     // Test support: temporary directories, loopback HTTP server, XPath helpers.
-    .target(name: "NeuralBrainTestSupport", dependencies: [
-      "NeuralBrainCore", "NeuralBrainMarkup",
-      .product(name: "NIOCore", package: "swift-nio"),
-      .product(name: "NIOPosix", package: "swift-nio"),
-      .product(name: "NIOHTTP1", package: "swift-nio"),
-    ]),
+    .target(
+      name: "NeuralBrainTestSupport",
+      dependencies: [
+        "NeuralBrainCore", "NeuralBrainMarkup",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ]),
 
     .testTarget(name: "NeuralBrainCoreTests", dependencies: ["NeuralBrainCore", "NeuralBrainConfig"]),
-    .testTarget(name: "NeuralBrainIngestTests", dependencies: [
-      "NeuralBrainIngest", "NeuralBrainTestSupport",
-    ], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "NeuralBrainIngestTests",
+      dependencies: [
+        "NeuralBrainIngest", "NeuralBrainTestSupport",
+      ], exclude: ["Fixtures"]),
     .testTarget(name: "NeuralBrainStoreTests", dependencies: ["NeuralBrainStore", "NeuralBrainTestSupport"]),
-    .testTarget(name: "NeuralBrainForecastingTests", dependencies: [
-      "NeuralBrainForecasting", "NeuralBrainIngest", "NeuralBrainTestSupport",
-    ]),
-    .testTarget(name: "NeuralBrainProvidersTests", dependencies: [
-      "NeuralBrainProviders", "NeuralBrainTestSupport",
-    ]),
+    .testTarget(
+      name: "NeuralBrainForecastingTests",
+      dependencies: [
+        "NeuralBrainForecasting", "NeuralBrainIngest", "NeuralBrainTestSupport",
+      ]),
+    .testTarget(
+      name: "NeuralBrainProvidersTests",
+      dependencies: [
+        "NeuralBrainProviders", "NeuralBrainTestSupport",
+      ]),
     .testTarget(name: "NeuralBrainNormalizeTests", dependencies: ["NeuralBrainNormalize", "NeuralBrainTestSupport"]),
-    .testTarget(name: "NeuralBrainRenderTests", dependencies: [
-      "NeuralBrainRender", "NeuralBrainMarkup", "NeuralBrainTestSupport",
-    ], exclude: ["Golden"]),
+    .testTarget(
+      name: "NeuralBrainRenderTests",
+      dependencies: [
+        "NeuralBrainRender", "NeuralBrainMarkup", "NeuralBrainTestSupport",
+      ], exclude: ["Golden"]),
     .testTarget(name: "NeuralBrainPublishTests", dependencies: ["NeuralBrainPublish", "NeuralBrainTestSupport"]),
-    .testTarget(name: "NeuralBrainEndToEndTests", dependencies: [
-      "NeuralBrainCommands", "NeuralBrainPipeline", "NeuralBrainStore", "NeuralBrainTestSupport",
-    ], exclude: ["Golden"]),
+    .testTarget(
+      name: "NeuralBrainEndToEndTests",
+      dependencies: [
+        "NeuralBrainCommands", "NeuralBrainPipeline", "NeuralBrainStore", "NeuralBrainTestSupport",
+      ], exclude: ["Golden"]),
   ],
   swiftLanguageModes: [.v6]
 )
 
 for target in package.targets where target.type != .system {
-  target.swiftSettings = (target.swiftSettings ?? []) + [
-    .enableUpcomingFeature("ExistentialAny"),
-    .enableUpcomingFeature("MemberImportVisibility"),
-  ]
+  target.swiftSettings =
+    (target.swiftSettings ?? []) + [
+      .enableUpcomingFeature("ExistentialAny"),
+      .enableUpcomingFeature("MemberImportVisibility"),
+    ]
 }

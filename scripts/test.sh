@@ -11,6 +11,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
+# Formatting first (3 s): swift-format ships with the toolchain; .swift-format is the style.
+# `swift format format -i -r Sources Tests Benchmarks Package.swift` fixes what this reports.
+swift format lint --strict -r Sources Tests Benchmarks Package.swift
 # The browser test needs a real headless browser; without one it skips with a message.
 scripts/bootstrap.sh chromium || echo "test.sh: chromium could not be installed; the browser test will skip" >&2
 swift build -c release --product neuralbrain

@@ -44,12 +44,16 @@ print("|---|---|")
 let series = syntheticWeekly(count: 5_000, length: 156)
 let forecaster = LocalForecaster()
 let forecastTime = await measure(3) { _ = forecaster.forecast(series, frequency: .weekly, steps: 4, seed: 1) }
-print("| local forecaster, 5,000 weekly series × 156 points, 4 steps × 23 quantiles incl. calibration, 1 core | \(String(format: "%.2f", forecastTime)) s = \(Int(Double(series.count) / forecastTime)) series/s |")
+print(
+  "| local forecaster, 5,000 weekly series × 156 points, 4 steps × 23 quantiles incl. calibration, 1 core | \(String(format: "%.2f", forecastTime)) s = \(Int(Double(series.count) / forecastTime)) series/s |"
+)
 
 let baselineTime = await measure(3) {
   for values in series.prefix(1_000) { _ = FluSightBaseline.flusightBaseline(values, steps: 4, seed: 1) }
 }
-print("| FluSight baseline (10,000 draws), 1,000 series | \(String(format: "%.2f", baselineTime)) s = \(Int(1_000 / baselineTime)) series/s |")
+print(
+  "| FluSight baseline (10,000 draws), 1,000 series | \(String(format: "%.2f", baselineTime)) s = \(Int(1_000 / baselineTime)) series/s |"
+)
 
 let now = Date(timeIntervalSince1970: 1_796_000_000)
 let demoTime = await measure(3) { _ = DemoSource(regions: 10_000, seed: 42, now: now).dataset() }
@@ -62,7 +66,9 @@ if FileManager.default.fileExists(atPath: confirmed) {
   options.inputs = [confirmed, deaths]
   let source = try SourceFactory.make(options, httpClient: .shared, now: now)
   let jhuTime = try await measure(7) { _ = try await source.load() }
-  print("| JHU CSSE global ingest (confirmed + deaths, 289 rows × 1,143 dates each → 201 countries) | \(String(format: "%.1f", jhuTime * 1000)) ms |")
+  print(
+    "| JHU CSSE global ingest (confirmed + deaths, 289 rows × 1,143 dates each → 201 countries) | \(String(format: "%.1f", jhuTime * 1000)) ms |"
+  )
   let hub = dataRoot + "/flusight/FluSight-forecast-hub/target-data/target-hospital-admissions.csv"
   var hubOptions = SourceOptions(kind: .hub)
   hubOptions.inputs = [hub]

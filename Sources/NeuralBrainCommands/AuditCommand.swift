@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import NeuralBrainCore
 import NeuralBrainPipeline
-import NeuralBrainStore
 
 /// `neuralbrain audit`: the persistent trail of lock and run events, newest first.
 struct AuditCommand: AsyncParsableCommand {
@@ -23,21 +22,16 @@ struct AuditCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await reportingFailures {
-      let database = try global.openDatabase(try global.loadConfiguration(), readOnly: true)
-      let events: [AuditEvent]
-      do {
-        events = try database.auditEvents(limit: limit)
-      } catch {
-        throw CommandFailure(error)
-      }
+      let events = try global.workspace().auditEvents(limit: limit)
       if json {
         print(try CommandJSON.encode(events))
         return
       }
       for event in events {
         let details = event.details.keys.sorted().map { "\($0)=\(event.details[$0]!)" }.joined(separator: " ")
-        print([CommandJSON.iso(event.time), event.type.rawValue, event.provider ?? "-", event.runID ?? "-", details]
-          .joined(separator: "  "))
+        print(
+          [CommandJSON.iso(event.time), event.type.rawValue, event.provider ?? "-", event.runID ?? "-", details]
+            .joined(separator: "  "))
       }
     }
   }

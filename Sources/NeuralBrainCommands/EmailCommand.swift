@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import NeuralBrainCore
 import NeuralBrainPipeline
-import NeuralBrainPublish
 
 /// `neuralbrain email`: show or send the latest run's summary e-mail.
 ///
@@ -31,65 +30,13 @@ struct EmailCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await reportingFailures {
-      let file = try global.loadConfiguration()
-      let outbox = EmailOutbox(
-        directory: URL(fileURLWithPath: output ?? file.outputDirectory ?? "output").appendingPathComponent("email"))
-      guard FileManager.default.fileExists(atPath: outbox.latest.path) else {
-        throw CommandFailure(
-          message: "no summary e-mail in \(outbox.directory.path) yet; run `neuralbrain run` first",
-          status: .unavailable)
-      }
+      let workspace = try global.workspace(output: output)
       guard send else {
-        print(outbox.latest.path)
+        print(try workspace.latestEmail().path)
         return
       }
-      guard !file.email.to.isEmpty else {
-        throw CommandFailure(
-          message: "no recipients: set `to = [\"…\"]` in the [email] section of \(file.path), then run again",
-          status: .config)
-      }
-      let program = sendmail ?? file.email.sendmail
-      try await Self.deliver(outbox.latest, with: program)
-      print("sent \(outbox.latest.path) with \(program)")
-    }
-  }
-
-  /// Pipes `message` to `program -t -oi`; fails with 69 when it cannot start and 75 when it
-  /// refuses the message.
-  static func deliver(_ message: URL, with program: String) async throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: program)
-    process.arguments = ["-t", "-oi"]
-    let errors = Pipe()
-    process.standardError = errors
-    process.standardOutput = FileHandle.nullDevice
-    do {
-      process.standardInput = try FileHandle(forReadingFrom: message)
-    } catch {
-      throw CommandFailure(message: "cannot read \(message.path): \(error.localizedDescription)", status: .ioError)
-    }
-    let status: Int32
-    do {
-      status = try await withCheckedThrowingContinuation { continuation in
-        process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-        do {
-          try process.run()
-        } catch {
-          process.terminationHandler = nil
-          continuation.resume(throwing: error)
-        }
-      }
-    } catch {
-      throw CommandFailure(
-        message: "cannot run \(program): \(error.localizedDescription); install a sendmail (postfix, msmtp-mta) "
-          + "or set [email] sendmail",
-        status: .unavailable)
-    }
-    guard status == 0 else {
-      let detail = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-      throw CommandFailure(
-        message: "\(program) refused the message (exit \(status)): \(detail.trimmingCharacters(in: .whitespacesAndNewlines))",
-        status: .tempFailure)
+      let sent = try await workspace.sendLatestEmail(program: sendmail)
+      print("sent \(sent.message.path) with \(sent.program)")
     }
   }
 }

@@ -1,11 +1,8 @@
 import ArgumentParser
 import Foundation
 import Logging
-import NeuralBrainConfig
 import NeuralBrainCore
 import NeuralBrainPipeline
-import NeuralBrainProviders
-import NeuralBrainStore
 
 /// Options every command takes: where the configuration and state live, and how to log.
 struct GlobalOptions: ParsableArguments {
@@ -38,58 +35,26 @@ struct GlobalOptions: ParsableArguments {
     return Logger(label: "neuralbrain") { label in LineLogHandler(label: label, format: format, level: level) }
   }
 
-  /// The configuration file, or an exit with status 78 naming what is wrong.
-  func loadConfiguration() throws -> ConfigurationFile {
-    do {
-      return try ConfigurationFile.load(config)
-    } catch {
-      throw CommandFailure(error)
-    }
+  /// The configuration, state and output directories this invocation works on; fails with 78
+  /// naming what is wrong in the configuration file.
+  func workspace(output: String? = nil) throws -> Workspace {
+    try Workspace(configuration: config, stateDirectory: stateDir, outputDirectory: output)
   }
-
-  func stateDirectory(_ file: ConfigurationFile) -> URL {
-    URL(fileURLWithPath: stateDir ?? file.stateDirectory ?? "state")
-  }
-
-  /// The state database; `readOnly` for commands that never write (they work on a read-only
-  /// mount, and without a state directory they read an empty one instead of creating it).
-  func openDatabase(_ file: ConfigurationFile, readOnly: Bool = false) throws -> NeuralBrainDatabase {
-    do {
-      return readOnly
-        ? try NeuralBrainDatabase.openForReading(directory: stateDirectory(file))
-        : try NeuralBrainDatabase.open(directory: stateDirectory(file))
-    } catch {
-      throw CommandFailure(error)
-    }
-  }
-}
-
-/// Ends a command with an error message and the error's sysexits status.
-struct CommandFailure: Error, CustomStringConvertible {
-  let message: String
-  let status: ExitStatus
-
-  init(_ error: any Error) {
-    message = (error as? any LocalizedError)?.errorDescription ?? String(describing: error)
-    status = (error as? any ExitStatusProviding)?.exitStatus ?? .ioError
-  }
-
-  init(message: String, status: ExitStatus) {
-    self.message = message
-    self.status = status
-  }
-
-  var description: String { message }
 }
 
 extension AsyncParsableCommand {
-  /// Runs `body`, printing a `CommandFailure` as `error: …` and exiting with its status.
+  /// Runs `body`; any error ends the command with `error: <message>` on standard error and the
+  /// error's sysexits status (74 when it names none). The one place errors become exit codes.
   func reportingFailures(_ body: () async throws -> Void) async throws {
     do {
       try await body()
-    } catch let failure as CommandFailure {
-      FileHandle.standardError.write(Data("error: \(failure.message)\n".utf8))
-      throw ExitCode(failure.status.rawValue)
+    } catch let exit as ExitCode {
+      throw exit
+    } catch {
+      let message = (error as? any LocalizedError)?.errorDescription ?? String(describing: error)
+      let status = (error as? any ExitStatusProviding)?.exitStatus ?? .ioError
+      FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+      throw ExitCode(status.rawValue)
     }
   }
 }

@@ -2,8 +2,6 @@ import ArgumentParser
 import Foundation
 import NeuralBrainCore
 import NeuralBrainPipeline
-import NeuralBrainProviders
-import NeuralBrainStore
 
 /// `neuralbrain lock`: show or change the persistent provider lock by hand (audited).
 struct LockCommand: AsyncParsableCommand {
@@ -22,14 +20,14 @@ struct LockCommand: AsyncParsableCommand {
 
     func run() async throws {
       try await reportingFailures {
-        let database = try global.openDatabase(try global.loadConfiguration(), readOnly: true)
-        let lock: LockState?
-        do { lock = try database.loadLock()?.state } catch { throw CommandFailure(error) }
+        let lock = try global.workspace().lock()
         if json {
           print(try CommandJSON.encode(lock))
         } else if let lock {
           let failure = lock.lastFailureClass.map { ", last failure \($0.rawValue)" } ?? ""
-          print("\(lock.provider) (since \(CommandJSON.iso(lock.acquiredAt)), \(lock.consecutiveFailures) consecutive failures\(failure))")
+          print(
+            "\(lock.provider) (since \(CommandJSON.iso(lock.acquiredAt)), \(lock.consecutiveFailures) consecutive failures\(failure))"
+          )
         } else {
           print("no provider locked yet; the next run locks the first configured provider")
         }
@@ -51,13 +49,7 @@ struct LockCommand: AsyncParsableCommand {
 
     func run() async throws {
       try await reportingFailures {
-        let file = try global.loadConfiguration()
-        guard file.providers.order.contains(name) else {
-          throw CommandFailure(
-            message: "`\(name)` is not in [providers] order (\(file.providers.order.joined(separator: ", ")))",
-            status: .usage)
-        }
-        try LockCommand.apply(.acquire(provider: name, reason: reason), file: file, global: global)
+        try global.workspace().changeLock(.acquire(provider: name, reason: reason), at: Date())
         print("locked \(name)")
       }
     }
@@ -75,22 +67,9 @@ struct LockCommand: AsyncParsableCommand {
 
     func run() async throws {
       try await reportingFailures {
-        try LockCommand.apply(.release(reason: reason), file: try global.loadConfiguration(), global: global)
+        try global.workspace().changeLock(.release(reason: reason), at: Date())
         print("released the lock")
       }
-    }
-  }
-
-  static func apply(_ event: FailoverPolicy.Event, file: ConfigurationFile, global: GlobalOptions) throws {
-    let database = try global.openDatabase(file)
-    let policy = FailoverPolicy(configuration: file.providers)
-    do {
-      // A manual change wins: a run going on meanwhile finds its later changes refused (audited).
-      let current = try database.loadLock()?.state ?? policy.initialLock(at: Date())
-      let outcome = policy.apply(event, to: current, at: Date())
-      try database.saveLock(outcome.lock, events: outcome.events, keep: file.providers.auditKeep)
-    } catch {
-      throw CommandFailure(error)
     }
   }
 }

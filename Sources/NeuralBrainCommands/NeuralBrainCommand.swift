@@ -15,7 +15,8 @@ public struct NeuralBrainCommand: AsyncParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      RunCommand.self, ScheduleCommand.self, StatusCommand.self, LockCommand.self, AuditCommand.self, HealthCommand.self,
+      RunCommand.self, ScheduleCommand.self, StatusCommand.self, LockCommand.self, AuditCommand.self,
+      HealthCommand.self,
       BacktestCommand.self, EmailCommand.self,
     ])
 

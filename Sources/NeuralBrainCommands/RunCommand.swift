@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import NeuralBrainCore
-import NeuralBrainIngest
 import NeuralBrainPipeline
 
 /// `neuralbrain run`: one batch, for cron, systemd timers and Kubernetes CronJobs.
@@ -9,22 +8,19 @@ struct RunCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
     abstract: "Run one batch: ingest, forecast, normalize, render and publish.",
-    discussion: "With no options it publishes the synthetic demo data set with the embedded `local` forecaster into ./output.")
+    discussion:
+      "With no options it publishes the synthetic demo data set with the embedded `local` forecaster into ./output.")
 
   @OptionGroup var global: GlobalOptions
   @OptionGroup var flags: RunFlags
 
   func run() async throws {
     try await reportingFailures {
-      let options = flags.resolveOptions(try global.loadConfiguration(), global: global)
+      let options = try global.workspace(output: flags.output)
+        .runOptions(flags.overrides, now: flags.now.flatMap(ClockOption.parse) ?? Date())
       var pipeline = RunPipeline(logger: global.makeLogger())
       pipeline.progress = global.makeProgress()
-      do {
-        let summary = try await pipeline.run(options)
-        print(summary.line)
-      } catch {
-        throw CommandFailure(error)
-      }
+      print(try await pipeline.run(options).line)
     }
   }
 }
@@ -62,39 +58,17 @@ struct RunFlags: ParsableArguments {
   var baseURL: String?
 
   func validate() throws {
-    if let regions, !(1...DemoSource.maximumRegions).contains(regions) {
-      throw ValidationError("--regions must be between 1 and \(DemoSource.maximumRegions)")
-    }
-    if let steps, !(1...60).contains(steps) { throw ValidationError("--steps must be between 1 and 60") }
+    if let problem = overrides.problem { throw ValidationError(problem) }
     if let now, ClockOption.parse(now) == nil {
       throw ValidationError("--now must be an ISO-8601 time like 2026-11-29T06:00:00Z or a date like 2026-11-29")
     }
-    if let source, SourceKind(rawValue: source) == nil {
-      throw ValidationError("--source must be one of \(SourceKind.allCases.map(\.rawValue).joined(separator: ", "))")
-    }
   }
 
-  /// Defaults, then the configuration file, then flags.
-  func resolveOptions(_ file: ConfigurationFile, global: GlobalOptions) -> RunOptions {
-    var sourceOptions = file.source ?? SourceOptions(kind: .demo)
-    if let source, let kind = SourceKind(rawValue: source), kind != sourceOptions.kind {
-      sourceOptions = SourceOptions(kind: kind)
-    }
-    if !input.isEmpty { sourceOptions.inputs = input }
-    if let url { sourceOptions.url = url }
-    if let regions { sourceOptions.regions = regions }
-    let chosenSeed = seed ?? file.seed ?? 42
-    if sourceOptions.seed == nil || seed != nil { sourceOptions.seed = chosenSeed }
-    return RunOptions(
-      outputDirectory: URL(fileURLWithPath: output ?? file.outputDirectory ?? "output"),
-      stateDirectory: global.stateDirectory(file),
-      templatesDirectory: (templates ?? file.templatesDirectory).map { URL(fileURLWithPath: $0) }
-        ?? TemplateLocator.defaultDirectory(),
-      source: sourceOptions, seed: chosenSeed,
-      now: now.flatMap(ClockOption.parse) ?? Date(),
-      steps: steps ?? file.steps, providers: file.providers,
-      keepReleases: file.keepReleases ?? 5, precompress: file.precompress ?? true, baseURL: baseURL ?? file.baseURL,
-      staleAfterDays: file.staleAfterDays, email: file.email)
+  /// What the flags say about the run (all but `--output` and `--now`).
+  var overrides: RunOverrides {
+    RunOverrides(
+      source: source, inputs: input, url: url, regions: regions, seed: seed, steps: steps, templates: templates,
+      baseURL: baseURL)
   }
 }
 

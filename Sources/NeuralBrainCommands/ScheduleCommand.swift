@@ -2,8 +2,6 @@ import ArgumentParser
 import Foundation
 import Logging
 import NeuralBrainPipeline
-import ServiceLifecycle
-import UnixSignals
 
 /// `neuralbrain schedule`: the batch as a long-running service, for hosts without cron.
 ///
@@ -56,44 +54,23 @@ struct ScheduleCommand: AsyncParsableCommand {
     }
   }
 
-  /// The clock batches run on: a replay of --from..<--until, or the wall clock.
-  var clock: any ScheduleClock {
+  /// The stretch of time a replay covers; nil on the wall clock.
+  var replay: Range<Date>? {
     guard let from, let until, let start = ClockOption.parse(from), let end = ClockOption.parse(until) else {
-      return WallClock()
+      return nil
     }
-    return ReplayClock(start: start, end: end)
+    return start..<end
   }
 
   func run() async throws {
     try await reportingFailures {
-      let file = try global.loadConfiguration()
-      let logger = global.makeLogger()
-      let clock = self.clock
-      let scheduler = BatchScheduler(
+      let schedule = ScheduledBatches(
+        workspace: try global.workspace(output: flags.output), overrides: flags.overrides,
         interval: TimeInterval(Self.seconds(interval) ?? 3_600),
-        healthInterval: clock.isSimulated
-          ? nil : Self.seconds(healthInterval).flatMap { $0 > 0 ? TimeInterval($0) : nil },
-        clock: clock,
-        batch: { [flags, global] time in
-          var pipeline = RunPipeline(logger: logger)
-          pipeline.progress = global.makeProgress()
-          var options = flags.resolveOptions(file, global: global)
-          options.now = clock.isSimulated ? time : Date()
-          return try await pipeline.run(options).line
-        },
-        healthCheck: { [global] in
-          let monitor = HealthMonitor(
-            providers: file.providers, environment: ProcessInfo.processInfo.environment,
-            database: try global.openDatabase(file))
-          return try await monitor.check().count
-        },
-        logger: logger)
-      // The scheduler returns only when shut down or at the end of a replay: both end the group.
-      let group = ServiceGroup(
-        configuration: ServiceGroupConfiguration(
-          services: [.init(service: scheduler, successTerminationBehavior: .gracefullyShutdownGroup)],
-          gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-      try await group.run()
+        healthInterval: Self.seconds(healthInterval).flatMap { $0 > 0 ? TimeInterval($0) : nil }, replay: replay,
+        environment: ProcessInfo.processInfo.environment, logger: global.makeLogger(),
+        progress: { [global] in global.makeProgress() })
+      try await schedule.run()
     }
   }
 

@@ -30,7 +30,8 @@ public indirect enum ConfigError: Error, LocalizedError, Equatable, ExitStatusPr
       return "\(file):\(line): unknown key `\(key)` in \(Self.describe(table)). "
         + "Check the spelling against docs/configuration.md."
     case let .wrongType(file, table, key, line, expected, found):
-      return "\(Self.place(file, line)): `\(key)` in \(Self.describe(table)) must be \(Self.article(expected)) \(expected), "
+      return
+        "\(Self.place(file, line)): `\(key)` in \(Self.describe(table)) must be \(Self.article(expected)) \(expected), "
         + "found \(Self.article(found)) \(found)."
     case let .invalidValue(file, table, key, line, message):
       return "\(Self.place(file, line)): `\(key)` in \(Self.describe(table)): \(message)."

@@ -6,7 +6,9 @@ import Foundation
 public enum ErrorText {
   public static func describe(_ error: any Error) -> String {
     if let localized = error as? any LocalizedError, let text = localized.errorDescription { return text }
-    if error is CocoaError || (error as NSError).domain == NSCocoaErrorDomain || (error as NSError).domain == NSPOSIXErrorDomain {
+    if error is CocoaError || (error as NSError).domain == NSCocoaErrorDomain
+      || (error as NSError).domain == NSPOSIXErrorDomain
+    {
       var text = (error as NSError).localizedDescription
       while text.hasSuffix(".") { text.removeLast() }
       if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,

@@ -1,13 +1,17 @@
 import Foundation
 
-/// The authoritative, published forecast of one region (product.md §3).
+/// The authoritative, published forecast of one region (docs/methodology.md §3).
 ///
 /// Carries every field of the seed system (`region`, `actual_cases`, `forecasted_cases`,
-/// `risk_level`, …) plus the quantile forecasts and provenance researchers need. Encoded with
+/// `risk_level`, …) plus the quantile forecasts and provenance researchers need. The derived
+/// metrics are one `DerivedMetrics` value, read through as if they were fields
+/// (`forecast.riskLevel`) and flattened into the published JSON by `Codable`. Encoded with
 /// snake_case keys.
+@dynamicMemberLookup
 public struct ForecastData: Hashable, Codable, Sendable {
 
   /// Explicit snake_case keys, so any JSON client decodes the files without key strategies.
+  /// The derived metrics' keys are `DerivedMetrics.CodingKeys`, in the same object.
   enum CodingKeys: String, CodingKey {
     case schemaVersion = "schema_version"
     case runID = "run_id"
@@ -19,16 +23,6 @@ public struct ForecastData: Hashable, Codable, Sendable {
     case actualDeaths = "actual_deaths"
     case forecastedCases = "forecasted_cases"
     case forecastedDeaths = "forecasted_deaths"
-    case confidenceScore = "confidence_score"
-    case riskLevel = "risk_level"
-    case riskScore = "risk_score"
-    case outbreakProbability = "outbreak_probability"
-    case trend
-    case trendDetail = "trend_detail"
-    case growthRate = "growth_rate"
-    case volatility
-    case incidencePer100k = "incidence_per100k"
-    case primaryMetric = "primary_metric"
     case timestamp
     case provider
     case model
@@ -53,20 +47,8 @@ public struct ForecastData: Hashable, Codable, Sendable {
   /// Cumulative median paths, day n = 1…H (days after the last observation).
   public var forecastedCases: [DayValue]?
   public var forecastedDeaths: [DayValue]?
-  public var confidenceScore: Double
-  public var riskLevel: RiskLevel
-  public var riskScore: Double
-  public var outbreakProbability: Double
-  public var trend: Trend
-  public var trendDetail: TrendCategory
-  /// Median forecast growth rate per week of the primary metric (log scale).
-  public var growthRate: Double
-  /// Standard deviation of recent weekly log growth.
-  public var volatility: Double
-  /// Incidence per 100k over the last week (or last value for weekly data), when population is known.
-  public var incidencePer100k: Double?
-  /// The metric the derived metrics were computed from.
-  public var primaryMetric: Metric
+  /// Risk, trend, growth, confidence and the other metrics of docs/methodology.md §4.
+  public var derived: DerivedMetrics
   public var timestamp: Date
   public var provider: String
   public var model: String
@@ -93,16 +75,7 @@ public struct ForecastData: Hashable, Codable, Sendable {
     self.actualDeaths = actualDeaths
     self.forecastedCases = forecastedCases
     self.forecastedDeaths = forecastedDeaths
-    self.confidenceScore = derived.confidenceScore
-    self.riskLevel = derived.riskLevel
-    self.riskScore = derived.riskScore
-    self.outbreakProbability = derived.outbreakProbability
-    self.trend = derived.trend
-    self.trendDetail = derived.trendDetail
-    self.growthRate = derived.growthRate
-    self.volatility = derived.volatility
-    self.incidencePer100k = derived.incidencePer100k
-    self.primaryMetric = derived.primaryMetric
+    self.derived = derived
     self.timestamp = timestamp
     self.provider = provider
     self.model = model
@@ -112,6 +85,61 @@ public struct ForecastData: Hashable, Codable, Sendable {
     self.sourceURL = provenance.sourceURL
     self.isSynthetic = provenance.isSynthetic
     self.metrics = metrics
+  }
+
+  /// A derived metric, e.g. `forecast.riskLevel` for `forecast.derived.riskLevel`.
+  public subscript<Value>(dynamicMember keyPath: WritableKeyPath<DerivedMetrics, Value>) -> Value {
+    get { derived[keyPath: keyPath] }
+    set { derived[keyPath: keyPath] = newValue }
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    schemaVersion = try container.decode(String.self, forKey: .schemaVersion)
+    runID = try container.decode(String.self, forKey: .runID)
+    region = try container.decode(String.self, forKey: .region)
+    regionID = try container.decode(String.self, forKey: .regionID)
+    regionCode = try container.decode(String.self, forKey: .regionCode)
+    population = try container.decodeIfPresent(Double.self, forKey: .population)
+    actualCases = try container.decodeIfPresent(Double.self, forKey: .actualCases)
+    actualDeaths = try container.decodeIfPresent(Double.self, forKey: .actualDeaths)
+    forecastedCases = try container.decodeIfPresent([DayValue].self, forKey: .forecastedCases)
+    forecastedDeaths = try container.decodeIfPresent([DayValue].self, forKey: .forecastedDeaths)
+    derived = try DerivedMetrics(from: decoder)
+    timestamp = try container.decode(Date.self, forKey: .timestamp)
+    provider = try container.decode(String.self, forKey: .provider)
+    model = try container.decode(String.self, forKey: .model)
+    method = try container.decode(String.self, forKey: .method)
+    dataAsOf = try container.decode(Day.self, forKey: .dataAsOf)
+    source = try container.decode(String.self, forKey: .source)
+    sourceURL = try container.decode(String.self, forKey: .sourceURL)
+    isSynthetic = try container.decode(Bool.self, forKey: .isSynthetic)
+    metrics = try container.decode([MetricForecast].self, forKey: .metrics)
+  }
+
+  /// One flat JSON object: these fields and the derived metrics side by side.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(schemaVersion, forKey: .schemaVersion)
+    try container.encode(runID, forKey: .runID)
+    try container.encode(region, forKey: .region)
+    try container.encode(regionID, forKey: .regionID)
+    try container.encode(regionCode, forKey: .regionCode)
+    try container.encodeIfPresent(population, forKey: .population)
+    try container.encodeIfPresent(actualCases, forKey: .actualCases)
+    try container.encodeIfPresent(actualDeaths, forKey: .actualDeaths)
+    try container.encodeIfPresent(forecastedCases, forKey: .forecastedCases)
+    try container.encodeIfPresent(forecastedDeaths, forKey: .forecastedDeaths)
+    try container.encode(timestamp, forKey: .timestamp)
+    try container.encode(provider, forKey: .provider)
+    try container.encode(model, forKey: .model)
+    try container.encode(method, forKey: .method)
+    try container.encode(dataAsOf, forKey: .dataAsOf)
+    try container.encode(source, forKey: .source)
+    try container.encode(sourceURL, forKey: .sourceURL)
+    try container.encode(isSynthetic, forKey: .isSynthetic)
+    try container.encode(metrics, forKey: .metrics)
+    try derived.encode(to: encoder)
   }
 }
 
@@ -209,7 +237,7 @@ public enum TrendCategory: String, Codable, Sendable, CaseIterable {
   case largeIncrease = "large_increase"
 }
 
-/// The derived metrics of product.md §4, computed by the normalizer.
+/// The derived metrics of docs/methodology.md §4, computed by the normalizer.
 public struct DerivedMetrics: Hashable, Codable, Sendable {
 
   /// Explicit snake_case keys, so any JSON client decodes the files without key strategies.

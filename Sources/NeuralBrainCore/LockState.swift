@@ -1,6 +1,6 @@
 import Foundation
 
-/// The persistent provider lock: exactly one provider at a time (product.md §2).
+/// The persistent provider lock: exactly one provider at a time (docs/providers.md §5).
 public struct LockState: Hashable, Codable, Sendable {
 
   /// Explicit snake_case keys, so any JSON client decodes the files without key strategies.

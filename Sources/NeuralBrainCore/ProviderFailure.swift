@@ -1,21 +1,5 @@
 import Foundation
 
-/// Why a provider call failed: the taxonomy of providers.md §0.
-///
-/// The failover policy acts on the class, never on message text.
-public enum FailureClass: String, Codable, Sendable, CaseIterable {
-  case auth
-  case quota
-  case rateLimited = "rate_limited"
-  case unavailable
-  case modelNotFound = "model_not_found"
-  case tooLarge = "too_large"
-  case badRequest = "bad_request"
-  case blocked
-  case truncated
-  case invalidOutput = "invalid_output"
-}
-
 /// A classified provider failure, safe to log and audit (it never carries a key).
 public struct ProviderFailure: Error, Hashable, Codable, Sendable, CustomStringConvertible {
 

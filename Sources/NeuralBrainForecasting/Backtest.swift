@@ -5,17 +5,14 @@ import NeuralBrainCore
 ///
 /// Pure: callers load vintages and truth; this type only forecasts and scores.
 public enum Backtest {
-  /// A model under test: `(series, frequency, steps, seed) → [series][step − 1][23]`.
-  public typealias Model = @Sendable ([[Double]], Frequency, Int, UInt64) -> [[[Double]]]
-
   /// Forecasts every origin with `model` and scores each step whose target is in `truth`, on
   /// `scale`.
   ///
   /// Series are forecast in region-id order from their filled values; the target end date of
   /// step s is the series' last date plus s periods, labelled with the hub horizon.
   public static func run(
-    origins: [BacktestOrigin], truth: [String: [Day: Double]], modelName: String, steps: Int,
-    seed: UInt64, scale: ScoringScale = .natural, model: Model
+    origins: [BacktestOrigin], truth: [String: [Day: Double]], model: BacktestModel, steps: Int,
+    seed: UInt64, scale: ScoringScale = .natural
   ) -> [ScoredForecast] {
     var scored: [ScoredForecast] = []
     for origin in origins {
@@ -24,31 +21,22 @@ public enum Backtest {
       for frequency in [Frequency.weekly, .daily] {
         guard let members = groups[frequency] else { continue }
         let series = members.compactMap { origin.series[$0] }
-        let forecasts = model(series.map(\.filledValues), frequency, steps, seed)
+        let forecasts = model.forecast(series.map(\.filledValues), frequency, steps, seed)
         let targets = ForecastTargets(frequency: frequency, steps: steps)
         for (index, item) in series.enumerated() where index < forecasts.count {
           for (offset, quantiles) in forecasts[index].enumerated() {
             let end = targets.targetEndDate(lastObserved: item.end, step: offset + 1)
             guard let observed = truth[members[index]]?[end] else { continue }
-            scored.append(ScoredForecast(
-              model: modelName, regionID: members[index], referenceDate: origin.referenceDate,
-              horizon: targets.horizon(ofStep: offset + 1), targetEndDate: end,
-              observed: scale.transform(observed), quantiles: quantiles.map(scale.transform)))
+            scored.append(
+              ScoredForecast(
+                model: model.name, regionID: members[index], referenceDate: origin.referenceDate,
+                horizon: targets.horizon(ofStep: offset + 1), targetEndDate: end,
+                observed: scale.transform(observed), quantiles: quantiles.map(scale.transform)))
           }
         }
       }
     }
     return scored
-  }
-
-  /// Backtests the embedded local model.
-  public static func run(
-    origins: [BacktestOrigin], truth: [String: [Day: Double]], forecaster: LocalForecaster,
-    steps: Int, seed: UInt64, scale: ScoringScale = .natural
-  ) -> [ScoredForecast] {
-    run(origins: origins, truth: truth, modelName: forecaster.modelID, steps: steps, seed: seed, scale: scale) {
-      forecaster.forecast($0, frequency: $1, steps: $2, seed: $3)
-    }
   }
 
   /// Scores published hub forecasts whose target end date is in `truth` (keyed by location),

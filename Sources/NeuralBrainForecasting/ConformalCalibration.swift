@@ -1,7 +1,7 @@
 import Foundation
 import NeuralBrainCore
 
-/// Rolling-origin conformal calibration of interval widths on the log scale (forecasting.md §2.7).
+/// Rolling-origin conformal calibration of interval widths on the log scale (docs/models.md §7).
 ///
 /// Component spreads are model-based and often too narrow or too wide for epidemic data; the
 /// empirical quantiles of recent out-of-sample errors of the combined median, pooled per step

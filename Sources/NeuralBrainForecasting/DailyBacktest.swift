@@ -62,7 +62,7 @@ public struct DailyBacktest: Sendable {
 
   public init(
     days: Int = 28, recentDays: Int = 56, minimumHistory: Int = 28, seed: UInt64 = 20_231_014,
-    forecaster: LocalForecaster = LocalForecaster(), baselineSimulations: Int = 10_000
+    forecaster: LocalForecaster = LocalForecaster(), baselineSimulations: Int = FluSightBaseline.defaultSimulations
   ) {
     self.days = days
     self.recentDays = recentDays
@@ -107,14 +107,16 @@ public struct DailyBacktest: Sendable {
       let histories = members.map { $0.history(before: origin) }
       let populations = members.map(\.population)
       let local = forecaster.forecast(histories, frequency: .daily, steps: days, seed: seed, populations: populations)
-      let localWeeks = scoresTotals
+      let localWeeks =
+        scoresTotals
         ? forecaster.forecastWeeklyTotals(histories, weeks: weeks, seed: seed, populations: populations) : []
       let last = origin.adding(days: -1)
       for (index, member) in members.enumerated() {
         let history = histories[index]
         let flat = FluSightBaseline.flusightBaseline(
           history, steps: days, seed: seed &+ UInt64(index), simulations: baselineSimulations)
-        let flatWeeks = scoresTotals
+        let flatWeeks =
+          scoresTotals
           ? FluSightBaseline.blockTotals(
             history, blocks: weeks, seed: seed &+ UInt64(index), simulations: baselineSimulations) : []
         let recentMaximum = max(history.suffix(recentDays).max() ?? 0, 1)
@@ -138,7 +140,8 @@ public struct DailyBacktest: Sendable {
           let values = targets.compactMap { member.value(on: $0) }
           guard values.count == 7, let end = targets.last else { continue }
           let total = values.reduce(0, +)
-          outcome.weekly.append(score(forecaster.modelID, member, origin, week, end, total, localWeeks[index][week - 1]))
+          outcome.weekly.append(
+            score(forecaster.modelID, member, origin, week, end, total, localWeeks[index][week - 1]))
           outcome.weekly.append(score(Self.baselineModel, member, origin, week, end, total, flatWeeks[week - 1]))
         }
       }

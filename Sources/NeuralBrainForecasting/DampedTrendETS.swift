@@ -2,7 +2,7 @@ import Foundation
 import NeuralBrainCore
 
 /// Component B of the local model: exponential smoothing with a damped additive trend,
-/// ETS(A,Ad,N), with analytic prediction variance (forecasting.md §2.4).
+/// ETS(A,Ad,N), with analytic prediction variance (docs/models.md §4).
 ///
 /// Fitted on the log scale by a deterministic grid search (per series, or pooled across the
 /// series of a batch), it follows a growth phase but lets the trend fade (φ ≤ 0.98), which
@@ -30,7 +30,7 @@ struct DampedTrendETS: Sendable {
     /// its last count (e^z), so the series that dominate count-scale scores choose.
     ///
     /// One series and `horizon` 1 is the classical fit (least one-step SSE). Many series pool
-    /// the choice across regions (forecasting.md §1.6), which a 6-point window per series needs.
+    /// the choice across regions (docs/models.md §9.1), which a 6-point window per series needs.
     static func select(for series: [[Double]], horizon: Int, weightByLevel: Bool) -> Parameters {
       var best = Parameters(alpha: alphas[0], beta: alphas[0] * betaFractions[0], phi: phis[0])
       var bestLoss = Double.infinity

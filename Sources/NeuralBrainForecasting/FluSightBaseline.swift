@@ -1,19 +1,21 @@
 import NeuralBrainCore
 
 /// The CDC FluSight baseline: a flat line from the last value with spread from the history of
-/// one-step changes (epipredict `cdc_baseline_forecaster`, forecasting.md §2.2).
+/// one-step changes (epipredict `cdc_baseline_forecaster`, docs/models.md §2).
 ///
 /// Relative WIS is measured against this model, so the backtest needs an exact re-implementation;
 /// the trends component of the local model runs the same simulation on recent windows.
 public enum FluSightBaseline {
   /// The model name the hubs use.
   public static let modelID = "FluSight-baseline"
+  /// Monte Carlo draws per series unless a caller asks for fewer (the hub's own runs use 10^5).
+  public static let defaultSimulations = 10_000
 
   /// Quantiles `[step − 1][23]` at `QuantileLevels.hub` for steps 1…`steps` after the last value
   /// of `y`: symmetrised first differences of the whole history, exact at step 1 and Monte Carlo
   /// (seeded, `simulations` draws) beyond, re-centred on the last value and truncated at 0.
   public static func flusightBaseline(
-    _ y: [Double], steps: Int, seed: UInt64, simulations: Int = 10_000
+    _ y: [Double], steps: Int, seed: UInt64, simulations: Int = defaultSimulations
   ) -> [[Double]] {
     var generator = SplitMix64(seed: seed)
     return simulate(
@@ -33,7 +35,7 @@ public enum FluSightBaseline {
   /// sample paths, each step re-centred as the per-step quantiles are, summed per block. This is
   /// how the COVID-19 Forecast Hub's baseline turned daily trajectories into weekly targets.
   public static func blockTotals(
-    _ y: [Double], blocks: Int, blockLength: Int = 7, seed: UInt64, simulations: Int = 10_000
+    _ y: [Double], blocks: Int, blockLength: Int = 7, seed: UInt64, simulations: Int = defaultSimulations
   ) -> [[Double]] {
     guard blocks > 0, blockLength > 0 else { return [] }
     var generator = SplitMix64(seed: seed)

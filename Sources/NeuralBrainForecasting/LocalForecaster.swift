@@ -1,7 +1,7 @@
 import Foundation
 import NeuralBrainCore
 
-/// The embedded statistical forecaster behind the `local` provider (forecasting.md §6).
+/// The embedded statistical forecaster behind the `local` provider (docs/models.md §9).
 ///
 /// On a log(y + 1) scale it takes the quantile-wise median of cheap components — by default the
 /// trends quantile-baseline grid and a growth regression pooled across the batch (damped-trend
@@ -104,14 +104,16 @@ public struct LocalForecaster: Sendable {
     switch frequency {
     case .weekly: forecasts = forecastPeriods(clean, steps: steps, seed: seed)
     case .daily:
-      let weekly = forecastWeeklyTotals(clean, weeks: Self.weeks(coveringDays: steps), seed: seed, populations: populations)
+      let weekly = forecastWeeklyTotals(
+        clean, weeks: Self.weeks(coveringDays: steps), seed: seed, populations: populations)
       totals = weekly
       forecasts = forecastDays(clean, weekly: weekly, steps: steps, seed: seed)
     }
     let bounded = forecasts.enumerated().map { index, rows in
       let population = index < populations.count ? populations[index] : nil
       return ForecastBound.clamp(
-        rows, to: ForecastBound.upper(history: clean[index], frequency: frequency, steps: steps, population: population),
+        rows,
+        to: ForecastBound.upper(history: clean[index], frequency: frequency, steps: steps, population: population),
         medianCeiling: ForecastBound.medianCeiling(history: clean[index], frequency: frequency))
     }
     return (bounded, totals)
@@ -139,12 +141,14 @@ public struct LocalForecaster: Sendable {
     }
     guard !regular.isEmpty else { return out }
     let logs = regular.map { series[$0].map { log1p($0) } }
-    let pooled = configuration.components.contains(.pooledGrowth)
+    let pooled =
+      configuration.components.contains(.pooledGrowth)
       ? PooledGrowthRegression.fit(
         logs, steps: steps, window: configuration.regressionWindow,
         weightPower: configuration.regressionWeightPower, origins: configuration.calibrationOrigins)
       : nil
-    let etsParameters = configuration.components.contains(.dampedTrend)
+    let etsParameters =
+      configuration.components.contains(.dampedTrend)
       ? DampedTrendETS.Parameters.select(
         for: logs.map { Array($0.suffix(configuration.fitWindow)) }, horizon: steps, weightByLevel: true)
       : nil
@@ -183,7 +187,8 @@ public struct LocalForecaster: Sendable {
           offsets: calibration?.offsets(level: last, step: offset + 1).map { $0.map { $0 * volatility } })
       }
       let counts = calibrated.map { row in row.map { max(0, expm1(max($0, 0))) } }
-      out[index] = counts.allSatisfy({ $0.allSatisfy(\.isFinite) })
+      out[index] =
+        counts.allSatisfy({ $0.allSatisfy(\.isFinite) })
         ? counts : trends.map { $0.map { max(0, expm1(max($0, 0))) }.sorted() }
     }
     return out
@@ -229,9 +234,10 @@ public struct LocalForecaster: Sendable {
             medians.append(value)
           }
           guard !medians.isEmpty else { continue }
-          records.append(PastForecast(
-            step: step, last: full[origin], median: Quantile.median(medians), observed: full[origin + step],
-            volatility: volatility))
+          records.append(
+            PastForecast(
+              step: step, last: full[origin], median: Quantile.median(medians), observed: full[origin + step],
+              volatility: volatility))
         }
       }
     }

@@ -2,7 +2,7 @@ import Foundation
 import NeuralBrainCore
 
 /// Component D of the local model: direct regression of h-step log growth on recent growth,
-/// pooled across all series of a batch (forecasting.md §2.6, option A).
+/// pooled across all series of a batch (docs/models.md §6: least squares, residual quantiles).
 ///
 /// The only cross-series component: regions of one batch share an epidemic's dynamics, so a
 /// pooled fit learns how growth persists or fades better than one series can. Features are the

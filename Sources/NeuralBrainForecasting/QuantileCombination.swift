@@ -1,4 +1,4 @@
-/// Quantile-wise combination of component forecasts (Vincentisation, forecasting.md §2.8).
+/// Quantile-wise combination of component forecasts (Vincentisation, docs/models.md §8).
 ///
 /// The hub ensembles and the trends ensemble take the median of each quantile across models,
 /// which is robust to one component being badly off.

@@ -30,17 +30,14 @@ public enum RelativeSkill {
   }
 
   /// Mean of `a` over mean of `b` across their shared keys; `nil` without a usable ratio.
+  ///
+  /// The shared pairs are summed in sorted order: dictionary order changes from process to
+  /// process, and so would the last digits of a sum taken in it.
   static func ratio<Key: Hashable>(_ a: [Key: Double], _ b: [Key: Double]) -> Double? {
-    var sumA = 0.0
-    var sumB = 0.0
-    var shared = 0
-    for (key, value) in a {
-      guard let other = b[key] else { continue }
-      sumA += value
-      sumB += other
-      shared += 1
-    }
-    guard shared > 0, sumA > 0, sumB > 0 else { return nil }
+    let shared = a.compactMap { key, value in b[key].map { (value, $0) } }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+    let sumA = shared.reduce(0) { $0 + $1.0 }
+    let sumB = shared.reduce(0) { $0 + $1.1 }
+    guard !shared.isEmpty, sumA > 0, sumB > 0 else { return nil }
     return sumA / sumB
   }
 }

@@ -2,6 +2,7 @@
 ///
 /// This is what the forecast-skill page shows: mean WIS, median error, interval coverage and
 /// relative WIS against the baseline on the forecasts all models share.
+@dynamicMemberLookup
 public struct ScoreSummary: Sendable, Hashable, Codable {
   /// Aggregates of one slice (one horizon, or everything).
   public struct Slice: Sendable, Hashable, Codable {
@@ -38,31 +39,39 @@ public struct ScoreSummary: Sendable, Hashable, Codable {
     }
   }
 
+  /// Explicit keys of the fields beside the overall slice, whose own keys sit in the same object.
+  enum CodingKeys: String, CodingKey {
+    case model
+    case byHorizon
+  }
+
   public var model: String
-  public var count: Int
-  public var meanWIS: Double
-  public var meanAbsoluteError: Double
-  public var coverage50: Double
-  public var coverage95: Double
-  public var relativeWIS: Double?
+  /// The aggregates over every horizon; read through as `summary.meanWIS`, `summary.relativeWIS`, ….
+  public var overall: Slice
   /// The same aggregates per hub horizon.
   public var byHorizon: [Int: Slice]
 
   public init(model: String, overall: Slice, byHorizon: [Int: Slice]) {
     self.model = model
-    self.count = overall.count
-    self.meanWIS = overall.meanWIS
-    self.meanAbsoluteError = overall.meanAbsoluteError
-    self.coverage50 = overall.coverage50
-    self.coverage95 = overall.coverage95
-    self.relativeWIS = overall.relativeWIS
+    self.overall = overall
     self.byHorizon = byHorizon
   }
 
-  /// The aggregates over every horizon, as one slice.
-  public var overall: Slice {
-    Slice(
-      count: count, meanWIS: meanWIS, meanAbsoluteError: meanAbsoluteError, coverage50: coverage50,
-      coverage95: coverage95, relativeWIS: relativeWIS)
+  /// An aggregate over every horizon, e.g. `summary.relativeWIS` for `summary.overall.relativeWIS`.
+  public subscript<Value>(dynamicMember keyPath: KeyPath<Slice, Value>) -> Value { overall[keyPath: keyPath] }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    model = try container.decode(String.self, forKey: .model)
+    byHorizon = try container.decode([Int: Slice].self, forKey: .byHorizon)
+    overall = try Slice(from: decoder)
+  }
+
+  /// One flat object: the model, the overall aggregates and the per-horizon slices side by side.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(model, forKey: .model)
+    try container.encode(byHorizon, forKey: .byHorizon)
+    try overall.encode(to: encoder)
   }
 }

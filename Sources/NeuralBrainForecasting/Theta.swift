@@ -2,7 +2,7 @@ import Foundation
 import NeuralBrainCore
 
 /// Component C of the local model: the standard Theta method, simple exponential smoothing with
-/// half the linear-trend slope as drift (R `forecast::thetaf`, forecasting.md §2.5).
+/// half the linear-trend slope as drift (R `forecast::thetaf`, docs/models.md §5).
 ///
 /// A robust, well-tested benchmark whose drift is steadier than the damped trend's.
 struct Theta: Sendable {

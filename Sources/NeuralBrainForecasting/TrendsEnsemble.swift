@@ -1,7 +1,7 @@
 import NeuralBrainCore
 
-/// Component A of the local model: the UMass trends ensemble (forecasting.md §2.3) on the log
-/// scale — the quantile-baseline simulation on the last few changes (windows of 2 and 4 by
+/// Component A of the local model: the UMass trends ensemble (docs/models.md §3) on the log
+/// scale — the quantile-baseline simulation on the last few changes (windows of 2 and 3 by
 /// default), symmetrised or not, combined by the quantile-wise median.
 ///
 /// Short windows follow the current trend and size the spread from the current phase of the

@@ -121,8 +121,12 @@ struct WeekdayProfile: Sendable {
     factors = size
     reportProbability = probability
     errors.sort()
-    noise = errors.isEmpty
-      ? 0 : min(Quantile.type7(sorted: errors, Self.noiseLevel) / NormalQuantile.of((1 + Self.noiseLevel) / 2), Self.maximumNoise)
+    noise =
+      errors.isEmpty
+      ? 0
+      : min(
+        Quantile.type7(sorted: errors, Self.noiseLevel) / NormalQuantile.of((1 + Self.noiseLevel) / 2),
+        Self.maximumNoise)
   }
 
   /// Daily quantiles at `position` from quantiles of the week's total: no report below the

@@ -64,7 +64,8 @@ struct CSVSource: DataSource {
       }
     }
     let assembler = DatasetAssembler(
-      kind: .csv, sourceURL: InputFile.publicName(of: [path]), retrievedAt: now, contentSHA256: ContentHash.hex(file.bytes), license: nil)
+      kind: .csv, sourceURL: InputFile.publicName(of: [path]), retrievedAt: now,
+      contentSHA256: ContentHash.hex(file.bytes), license: nil)
     return try assembler.assemble(
       frequency: frequency, regions: Array(table.regions.values), series: series, notes: notes)
   }

@@ -19,7 +19,9 @@ public struct DemoSource: Sendable {
   public static let defaultSeed: UInt64 = 42
   public static let maximumRegions = 100_000
 
-  public init(regions: Int = DemoSource.defaultRegions, seed: UInt64 = DemoSource.defaultSeed, days: Int = 210, now: Date) {
+  public init(
+    regions: Int = DemoSource.defaultRegions, seed: UInt64 = DemoSource.defaultSeed, days: Int = 210, now: Date
+  ) {
     self.regions = min(max(regions, 1), DemoSource.maximumRegions)
     self.seed = seed
     self.days = max(days, 28)
@@ -154,14 +156,18 @@ public struct DemoSource: Sendable {
 
 /// Made-up place names, so nobody mistakes demo regions for real ones.
 struct RegionNames {
-  static let starts = ["Al", "Bel", "Cor", "Dal", "Esk", "Fen", "Gar", "Hal", "Ist", "Jor", "Kel", "Lun", "Mar", "Nor", "Or", "Pel", "Quen", "Ros", "Sil", "Tor", "Ul", "Val", "Wex", "Yar", "Zan"]
+  static let starts = [
+    "Al", "Bel", "Cor", "Dal", "Esk", "Fen", "Gar", "Hal", "Ist", "Jor", "Kel", "Lun", "Mar", "Nor", "Or", "Pel",
+    "Quen", "Ros", "Sil", "Tor", "Ul", "Val", "Wex", "Yar", "Zan",
+  ]
   static let middles = ["a", "e", "i", "o", "u", "ar", "en", "is", "or", "ul"]
   static let ends = ["dale", "mere", "ford", "holm", "ia", "stead", "wick", "moor", "vale", "ton", "shire", "land"]
   var used: Set<String> = []
 
   mutating func next(using generator: inout SplitMix64) -> String {
     while true {
-      let name = Self.starts[Int(generator.next() % UInt64(Self.starts.count))]
+      let name =
+        Self.starts[Int(generator.next() % UInt64(Self.starts.count))]
         + Self.middles[Int(generator.next() % UInt64(Self.middles.count))]
         + Self.ends[Int(generator.next() % UInt64(Self.ends.count))]
       let candidate = used.contains(name) ? name + " " + String(used.count + 1) : name
@@ -170,8 +176,8 @@ struct RegionNames {
   }
 }
 
-fileprivate extension String {
-  func leftPadded(to width: Int) -> String {
+extension String {
+  fileprivate func leftPadded(to width: Int) -> String {
     count >= width ? self : String(repeating: "0", count: width - count) + self
   }
 }

@@ -107,7 +107,9 @@ struct DiseaseShSource: DataSource {
         throw .badResponse(
           url: url, detail: "\(metric.rawValue) on \(key) is \(value); cumulative counts cannot be negative")
       }
-      if let problem = InputLimits.dateProblem(day, now: now) ?? InputLimits.countProblem(value).map({ "\(value) \($0)" }) {
+      if let problem = InputLimits.dateProblem(day, now: now)
+        ?? InputLimits.countProblem(value).map({ "\(value) \($0)" })
+      {
         throw .badResponse(url: url, detail: "\(metric.rawValue) on \(key) \(problem)")
       }
       guard byDay.updateValue(value, forKey: day) == nil else {

@@ -58,7 +58,8 @@ public enum HubModelOutputReader {
       let location = try reader.key(fields[locationColumn], column: locationColumn, name: "location")
       let key = Key(target: row.target, location: location, referenceDate: row.referenceDate, horizon: row.horizon)
       if groups[key] == nil {
-        groups[key] = Group(end: row.targetEndDate, line: reader.line, values: [Double?](repeating: nil, count: levels.count))
+        groups[key] = Group(
+          end: row.targetEndDate, line: reader.line, values: [Double?](repeating: nil, count: levels.count))
         order.append(key)
       }
       groups[key]?.values[slot] = value

@@ -33,7 +33,8 @@ struct HubSource: DataSource {
     }
     let frequency = try table.frequency(required: .weekly)
     let assembler = DatasetAssembler(
-      kind: .hub, sourceURL: InputFile.publicName(of: files), retrievedAt: now, contentSHA256: hasher.finalizeHex(), license: Self.license)
+      kind: .hub, sourceURL: InputFile.publicName(of: files), retrievedAt: now, contentSHA256: hasher.finalizeHex(),
+      license: Self.license)
     return try assembler.assemble(
       frequency: frequency, regions: Array(table.regions.values), series: table.series(frequency: frequency), notes: [])
   }

@@ -123,9 +123,11 @@ extension IngestError {
   /// At most 60 characters of a cell, control characters shown as `?`, so an error message never
   /// echoes a megabyte-long name or a terminal escape sequence.
   static func excerpt(_ text: String) -> String {
-    let visible = String(String.UnicodeScalarView(text.unicodeScalars.prefix(60).map { scalar in
-      scalar.properties.generalCategory == .control || scalar.properties.isNoncharacterCodePoint ? "?" : scalar
-    }))
+    let visible = String(
+      String.UnicodeScalarView(
+        text.unicodeScalars.prefix(60).map { scalar in
+          scalar.properties.generalCategory == .control || scalar.properties.isNoncharacterCodePoint ? "?" : scalar
+        }))
     return text.unicodeScalars.count > 60 ? visible + "…" : visible
   }
 }

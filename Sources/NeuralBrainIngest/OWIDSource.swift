@@ -62,7 +62,8 @@ struct OWIDSource: DataSource {
       series.append(item)
     }
     let assembler = DatasetAssembler(
-      kind: .owid, sourceURL: InputFile.publicName(of: [path]), retrievedAt: now, contentSHA256: ContentHash.hex(file.bytes), license: Self.license)
+      kind: .owid, sourceURL: InputFile.publicName(of: [path]), retrievedAt: now,
+      contentSHA256: ContentHash.hex(file.bytes), license: Self.license)
     return try assembler.assemble(
       frequency: frequency, regions: Array(table.regions.values), series: series, notes: notes)
   }

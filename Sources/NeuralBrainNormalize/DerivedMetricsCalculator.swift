@@ -1,8 +1,8 @@
 import Foundation
 import NeuralBrainCore
 
-/// The derived metrics of product.md §4 as pure formulas, kept apart from validation so each
-/// can be tested directly and documented once (docs/methodology.md).
+/// The derived metrics as pure formulas, kept apart from validation so each can be tested
+/// directly and documented once (docs/methodology.md §4).
 ///
 /// Everything works on incident counts of one "period": a week for weekly data, a 7-day sum
 /// for daily data. Inputs may be unvalidated: every result is finite and within its bounds.

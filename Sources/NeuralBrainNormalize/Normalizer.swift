@@ -12,32 +12,56 @@ public struct Normalizer: Sendable {
     self.configuration = configuration
   }
 
-  /// One `ForecastData` per region of `dataset`, sorted by region name then id.
-  ///
-  /// - Parameter calibration: provider name → that provider's recent empirical coverage of its
-  ///   95% intervals, when known.
-  /// - Throws: `NormalizeError.invalidOutput(...)` (a message naming region, metric, horizon and
-  ///   what is wrong) when the output is missing a series the dataset has, has the wrong
-  ///   horizons/dates for `targets`, non-finite or negative values, non-monotone quantiles, the
-  ///   wrong number of quantiles (must be 23), or a median above the sanity cap.
+  /// One `ForecastData` per region of `dataset`, sorted by region name then id: `validate`,
+  /// then `derive`.
   public func normalize(
     _ output: ProviderOutput, dataset: Dataset, targets: ForecastTargets, run: RunInfo,
     calibration: [String: Double] = [:]
   ) throws(NormalizeError) -> [ForecastData] {
+    derive(try validate(output, dataset: dataset, targets: targets), run: run, calibration: calibration)
+  }
+
+  /// Checks a provider's output against the dataset and targets.
+  ///
+  /// - Throws: `NormalizeError.invalidOutput(...)` (a message naming region, metric, horizon and
+  ///   what is wrong) when the output is missing a series the dataset has, has the wrong
+  ///   horizons/dates for `targets`, non-finite or negative values, non-monotone quantiles, the
+  ///   wrong number of quantiles (must be 23), or a median above the sanity cap; or when a region
+  ///   of the dataset has no series to forecast.
+  public func validate(
+    _ output: ProviderOutput, dataset: Dataset, targets: ForecastTargets
+  ) throws(NormalizeError) -> ValidatedOutput {
     let validator = OutputValidator(provider: output.provider, configuration: configuration)
     let forecasts = try validator.validate(output, dataset: dataset, targets: targets)
+    let metrics = Dictionary(grouping: dataset.series, by: \.region.id).mapValues { $0.map(\.metric) }
+    for region in dataset.regions where DerivedMetricsCalculator.primaryMetric(of: metrics[region.id] ?? []) == nil {
+      throw .invalidOutput(
+        provider: output.provider,
+        message: "region \"\(region.name)\" (\(region.id)): the dataset has no series for it, "
+          + "so there is nothing to forecast; drop the region at ingest")
+    }
+    return ValidatedOutput(output: output, dataset: dataset, targets: targets, forecasts: forecasts)
+  }
+
+  /// The published forecasts of validated output: seed-schema fields, derived metrics and the
+  /// quantiles of every series, one `ForecastData` per region sorted by region name then id.
+  ///
+  /// - Parameter calibration: provider name → that provider's recent empirical coverage of its
+  ///   95% intervals, when known.
+  public func derive(_ validated: ValidatedOutput, run: RunInfo, calibration: [String: Double] = [:]) -> [ForecastData]
+  {
+    let output = validated.output
+    let dataset = validated.dataset
+    let targets = validated.targets
+    let forecasts = validated.forecasts
     let regions = dataset.regions.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
     var published: [ForecastData] = []
     for region in regions {
       let series = dataset.series.filter { $0.region.id == region.id }.sorted { $0.metric < $1.metric }
+      // `validate` refused datasets with a region without series.
       guard let primary = DerivedMetricsCalculator.primaryMetric(of: series.map(\.metric)),
         let primarySeries = series.first(where: { $0.metric == primary })
-      else {
-        throw .invalidOutput(
-          provider: output.provider,
-          message: "region \"\(region.name)\" (\(region.id)): the dataset has no series for it, "
-            + "so there is nothing to forecast; drop the region at ingest")
-      }
+      else { continue }
       func horizons(of metric: Metric) -> [HorizonForecast] {
         forecasts[OutputValidator.SeriesKey(regionID: region.id, metric: metric)]?.horizons ?? []
       }
@@ -66,7 +90,8 @@ public struct Normalizer: Sendable {
           timestamp: run.generatedAt, provider: output.provider, model: output.model,
           method: output.method, provenance: dataset.provenance,
           metrics: series.map {
-            metricForecast($0, horizons: horizons(of: $0.metric), nextPeriod: nextPeriod(of: $0.metric), targets: targets)
+            metricForecast(
+              $0, horizons: horizons(of: $0.metric), nextPeriod: nextPeriod(of: $0.metric), targets: targets)
           }))
     }
     return published

@@ -23,7 +23,8 @@ public struct HealthMonitor: Sendable {
 
   /// One probe of every provider in the order; unconfigured ones are reported, not probed.
   public func check() async throws -> [ProviderHealth] {
-    let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: ProviderFactory.httpClientConfiguration())
+    let client = HTTPClient(
+      eventLoopGroupProvider: .singleton, configuration: ProviderFactory.httpClientConfiguration())
     var results: [ProviderHealth] = []
     for slot in ProviderFactory.make(configuration: providers, environment: environment, httpClient: client) {
       if let provider = slot.provider {
@@ -73,4 +74,12 @@ public struct ProviderHealth: Sendable, Hashable, Codable {
   /// nil when the provider is unconfigured (no key).
   public var status: HealthStatus?
   public var unconfiguredReason: String?
+
+  /// `openai: healthy 120 ms`, `gemini: UNHEALTHY — …` or `groq: unconfigured — …`.
+  public var line: String {
+    guard let status else { return "\(name): unconfigured — \(unconfiguredReason ?? "")" }
+    let latency = status.latencyMilliseconds.map { " \($0) ms" } ?? ""
+    let failure = status.failure.map { " — \($0.description)" } ?? ""
+    return "\(name): \(status.healthy ? "healthy" : "UNHEALTHY")\(latency)\(failure)"
+  }
 }

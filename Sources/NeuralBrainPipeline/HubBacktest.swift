@@ -70,15 +70,13 @@ public struct HubBacktest: Sendable {
   public func run(database: NeuralBrainDatabase?) throws -> Outcome {
     let truth = try Self.table(truthFile).values
     let origins = try referenceDates.map { try origin(at: $0, truth: truth, database: database) }
-    var scored = Backtest.run(
-      origins: origins, truth: truth, forecaster: LocalForecaster(), steps: steps, seed: seed, scale: scale)
+    var scored = Backtest.run(origins: origins, truth: truth, model: .local(), steps: steps, seed: seed, scale: scale)
     var baselineName = baseline
     if compare.isEmpty || baseline == Self.builtInBaseline {
       scored += Backtest.run(
-        origins: origins, truth: truth, modelName: Self.builtInBaseline, steps: steps, seed: seed, scale: scale
-      ) { series, _, steps, seed in
-        series.map { FluSightBaseline.flusightBaseline($0, steps: steps, seed: seed) }
-      }
+        origins: origins, truth: truth,
+        model: .flusightBaseline(name: Self.builtInBaseline, simulations: FluSightBaseline.defaultSimulations),
+        steps: steps, seed: seed, scale: scale)
       baselineName = baselineName ?? Self.builtInBaseline
     }
     let dates = Set(referenceDates)
@@ -94,7 +92,8 @@ public struct HubBacktest: Sendable {
     scored = scored.filter(isEvaluated)
     let models = Set(scored.map(\.model))
     let chosen = baselineName ?? models.sorted().first { $0.lowercased().contains("baseline") } ?? Self.builtInBaseline
-    return Outcome(baseline: chosen, scale: scale, summaries: Backtest.summarize(scored, baseline: chosen), scored: scored)
+    return Outcome(
+      baseline: chosen, scale: scale, summaries: Backtest.summarize(scored, baseline: chosen), scored: scored)
   }
 
   func isEvaluated(_ forecast: ScoredForecast) -> Bool {

@@ -26,15 +26,24 @@ enum MetricsTextfile {
     }
     let lastSuccess = sample.success ? sample.finishedAt.timeIntervalSince1970 : sample.previousSuccess
     if let lastSuccess {
-      metric("neuralbrain_last_success_timestamp_seconds", "Unix time of the last run that published a release.", "gauge", [("", lastSuccess)])
+      metric(
+        "neuralbrain_last_success_timestamp_seconds", "Unix time of the last run that published a release.", "gauge",
+        [("", lastSuccess)])
     }
-    metric("neuralbrain_last_run_timestamp_seconds", "Unix time the last run finished.", "gauge", [("", sample.finishedAt.timeIntervalSince1970)])
-    metric("neuralbrain_last_exit_code", "Exit status of the last run (sysexits).", "gauge", [("", Double(sample.exitCode))])
+    metric(
+      "neuralbrain_last_run_timestamp_seconds", "Unix time the last run finished.", "gauge",
+      [("", sample.finishedAt.timeIntervalSince1970)])
+    metric(
+      "neuralbrain_last_exit_code", "Exit status of the last run (sysexits).", "gauge", [("", Double(sample.exitCode))])
     metric(
       "neuralbrain_stage_duration_seconds", "Seconds spent in each stage of the last run.", "gauge",
       sample.durations.map { ("{stage=\"\($0.step)\"}", $0.seconds) })
-    metric("neuralbrain_regions_published", "Regions in the last published release.", "gauge", [("", Double(sample.regions))])
-    metric("neuralbrain_fallback_used", "1 when the last run fell back to a lower-priority provider.", "gauge", [("", sample.fallbackUsed ? 1 : 0)])
+    metric(
+      "neuralbrain_regions_published", "Regions in the last published release.", "gauge", [("", Double(sample.regions))]
+    )
+    metric(
+      "neuralbrain_fallback_used", "1 when the last run fell back to a lower-priority provider.", "gauge",
+      [("", sample.fallbackUsed ? 1 : 0)])
     if let provider = sample.provider, let model = sample.model {
       metric(
         "neuralbrain_provider_info", "The provider and model of the last run.", "gauge",

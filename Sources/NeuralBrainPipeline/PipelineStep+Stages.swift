@@ -10,14 +10,15 @@ import NeuralBrainStore
 // MARK: - The stages of a run, in order
 
 extension PipelineStep {
-  /// The default run: every stage of product.md §1.
+  /// The default run: every stage of a run, in order (docs/architecture.md, "A run").
   public static var standardRun: [PipelineStep] {
     [.ingest(), .store(), .forecast(), .normalize(), .render(), .publish()]
   }
 
   /// Reads the configured source into a data set.
   public static func ingest() -> PipelineStep {
-    PipelineStep(name: "ingest") { context in
+    PipelineStep(name: "ingest") { current in
+      var context = current
       let source = try SourceFactory.make(
         context.options.source, httpClient: .shared, now: context.options.now)
       let dataset = try await source.load()
@@ -26,41 +27,47 @@ extension PipelineStep {
         "\($0.regionID) \($0.metric.rawValue) \($0.date.iso): \($0.message)"
       }
       if dataset.notes.count > 20 { context.notes.append("… and \(dataset.notes.count - 20) more data notes") }
+      return context
     }
   }
 
   /// Stores the observations as a new vintage (a no-op when nothing changed).
   public static func store() -> PipelineStep {
-    PipelineStep(name: "store") { context in
+    PipelineStep(name: "store") { current in
+      var context = current
       let summary = try context.database.recordIngest(try context.requireDataset())
       context.dataChanged = summary.observationsChanged > 0
+      return context
     }
   }
 
-  /// Validates the provider's output into the published schema.
+  /// Derives the published schema from the provider's validated output.
   public static func normalize() -> PipelineStep {
-    PipelineStep(name: "normalize") { context in
-      let dataset = try context.requireDataset()
-      guard let output = context.output, let targets = context.targets else {
-        throw StepOrderError.missing("the provider output")
-      }
+    PipelineStep(name: "normalize") { current in
+      var context = current
+      guard let validated = context.validated else { throw StepOrderError.missing("the provider output") }
+      let dataset = validated.dataset
+      let output = validated.output
       let run = RunInfo(
         runID: context.runID, generatedAt: context.options.now, provider: output.provider,
         model: output.model, method: output.method, fallbackUsed: context.fallbackUsed,
         provenance: dataset.provenance, frequency: dataset.frequency, seed: context.options.seed,
-        isStale: Staleness.isStale(dataset: dataset, now: context.options.now, afterDays: context.options.staleAfterDays),
+        isStale: Staleness.isStale(
+          dataset: dataset, now: context.options.now, afterDays: context.options.staleAfterDays),
         notes: context.notes, tokenUsage: output.usage)
       context.run = run
-      context.forecasts = try Normalizer().normalize(output, dataset: dataset, targets: targets, run: run)
+      context.forecasts = Normalizer().derive(validated, run: run)
       try context.database.saveForecasts(
         runID: context.runID, provider: output.provider, model: output.model,
         forecasts: output.forecasts, published: context.forecasts)
+      return context
     }
   }
 
   /// Renders every file of the release in memory.
   public static func render() -> PipelineStep {
-    PipelineStep(name: "render") { context in
+    PipelineStep(name: "render") { current in
+      var context = current
       let dataset = try context.requireDataset()
       guard let run = context.run else { throw StepOrderError.missing("the run description") }
       let previous = try context.database.lastSuccessfulRun()
@@ -79,6 +86,7 @@ extension PipelineStep {
       } catch RenderError.missingTemplate(let name, let directory) {
         context.warnings.append("no summary e-mail written: \(directory) has no \(name).mustache")
       }
+      return context
     }
   }
 
@@ -86,7 +94,8 @@ extension PipelineStep {
   /// it exists, writes the release and switches `current` to it, then files the summary e-mail
   /// in `<output>/email/`.
   public static func publish() -> PipelineStep {
-    PipelineStep(name: "publish") { context in
+    PipelineStep(name: "publish") { current in
+      var context = current
       let dataset = try context.requireDataset()
       guard let run = context.run else { throw StepOrderError.missing("the run description") }
       let publisher = ReleasePublisher(
@@ -113,8 +122,10 @@ extension PipelineStep {
       do {
         try outbox.commit(runID: context.runID)
       } catch {
-        context.warnings.append("the release is live, but its summary e-mail was not filed: \(error.localizedDescription)")
+        context.warnings.append(
+          "the release is live, but its summary e-mail was not filed: \(error.localizedDescription)")
       }
+      return context
     }
   }
 }

@@ -27,7 +27,8 @@ enum RecentSkill {
     let end = dataset.provenance.dataAsOf
     return dataset.metrics.flatMap { metric -> [ScoredForecast] in
       let members = dataset.largestSeries(of: metric, limit: largestSeries)
-      let scored = dataset.frequency == .daily
+      let scored =
+        dataset.frequency == .daily
         ? daily(members, end: end, seed: seed) : weekly(members, end: end, seed: seed)
       return scored.map { forecast in
         var named = forecast
@@ -64,12 +65,10 @@ enum RecentSkill {
       }
       return BacktestOrigin(referenceDate: last.adding(days: 7), series: cut)
     }
-    let local = Backtest.run(origins: cuts, truth: truth, forecaster: LocalForecaster(), steps: 4, seed: seed)
+    let local = Backtest.run(origins: cuts, truth: truth, model: .local(), steps: 4, seed: seed)
     let flat = Backtest.run(
-      origins: cuts, truth: truth, modelName: baselineModel, steps: 4, seed: seed
-    ) { series, _, steps, seed in
-      series.map { FluSightBaseline.flusightBaseline($0, steps: steps, seed: seed, simulations: baselineSimulations) }
-    }
+      origins: cuts, truth: truth,
+      model: .flusightBaseline(name: baselineModel, simulations: baselineSimulations), steps: 4, seed: seed)
     return local + flat
   }
 }

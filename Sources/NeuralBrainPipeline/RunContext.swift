@@ -1,5 +1,6 @@
 import Foundation
 import NeuralBrainCore
+import NeuralBrainNormalize
 import NeuralBrainStore
 
 /// The one value a run's steps read and extend, in order.
@@ -10,8 +11,8 @@ public struct RunContext: Sendable {
   public var dataset: Dataset?
   /// Whether the store step found observations new or different from the stored vintage.
   public var dataChanged = true
-  public var targets: ForecastTargets?
-  public var output: ProviderOutput?
+  /// The winning provider's output, validated against the dataset and targets.
+  public var validated: ValidatedOutput?
   public var fallbackUsed = false
   public var forecasts: [ForecastData] = []
   public var run: RunInfo?
@@ -24,14 +25,15 @@ public struct RunContext: Sendable {
   public var notes: [String] = []
   /// Problems that did not fail the run (no e-mail templates, say); logged when it ends.
   public var warnings: [String] = []
-  /// Seconds spent in each step, in order.
-  public var durations: [(step: String, seconds: Double)] = []
 
   public init(options: RunOptions, runID: String, database: NeuralBrainDatabase) {
     self.options = options
     self.runID = runID
     self.database = database
   }
+
+  /// The winning provider's raw output.
+  public var output: ProviderOutput? { validated?.output }
 
   /// The data set, or a clear error when a step runs before ingest.
   func requireDataset() throws -> Dataset {

@@ -11,7 +11,8 @@ enum RunIdentifier {
     calendar.timeZone = TimeZone(identifier: "UTC")!
     let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: now)
     func two(_ value: Int?) -> String { String(format: "%02d", value ?? 0) }
-    let base = String(format: "%04d", parts.year ?? 0) + two(parts.month) + two(parts.day) + "t"
+    let base =
+      String(format: "%04d", parts.year ?? 0) + two(parts.month) + two(parts.day) + "t"
       + two(parts.hour) + two(parts.minute) + two(parts.second) + "z"
     var candidate = base
     var suffix = 2

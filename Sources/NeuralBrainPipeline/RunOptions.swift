@@ -5,6 +5,13 @@ import NeuralBrainProviders
 
 /// Everything one run needs to know, resolved from defaults, the config file and flags.
 public struct RunOptions: Sendable {
+  /// Where runs publish when neither the configuration nor a flag says.
+  public static let defaultOutputDirectory = "output"
+  /// Where the state database and run lock live when neither the configuration nor a flag says.
+  public static let defaultStateDirectory = "state"
+  /// The seed of the demo data and the Monte Carlo forecasts when none is given.
+  public static let defaultSeed: UInt64 = 42
+
   public var outputDirectory: URL
   public var stateDirectory: URL
   public var templatesDirectory: URL
@@ -28,14 +35,15 @@ public struct RunOptions: Sendable {
   public var email: EmailSettings
 
   public init(
-    outputDirectory: URL = URL(fileURLWithPath: "output"),
-    stateDirectory: URL = URL(fileURLWithPath: "state"),
+    outputDirectory: URL = URL(fileURLWithPath: defaultOutputDirectory),
+    stateDirectory: URL = URL(fileURLWithPath: defaultStateDirectory),
     templatesDirectory: URL = TemplateLocator.defaultDirectory(),
     source: SourceOptions = SourceOptions(kind: .demo),
-    seed: UInt64 = 42, now: Date = Date(), steps: Int? = nil,
+    seed: UInt64 = defaultSeed, now: Date = Date(), steps: Int? = nil,
     providers: ProvidersConfiguration = .default,
     environment: [String: String] = ProcessInfo.processInfo.environment,
-    keepReleases: Int = 5, precompress: Bool = true, baseURL: String? = nil, staleAfterDays: Int? = nil, email: EmailSettings = .init()
+    keepReleases: Int = 5, precompress: Bool = true, baseURL: String? = nil, staleAfterDays: Int? = nil,
+    email: EmailSettings = .init()
   ) {
     self.outputDirectory = outputDirectory
     self.stateDirectory = stateDirectory

@@ -29,11 +29,13 @@ struct RunReconciliation {
           details: ["status": "succeeded", "reconciled": "the release went live before the run could record it"])
       ])
       try? outbox.commit(runID: live)
-      logger.warning("an earlier run's release went live before it was recorded; recorded now", metadata: ["run": "\(live)"])
+      logger.warning(
+        "an earlier run's release went live before it was recorded; recorded now", metadata: ["run": "\(live)"])
     }
     outbox.discardLeftovers()
     for abandoned in try database.abandonRunningRuns(at: time) {
-      logger.warning("an earlier run ended without recording how; marked abandoned", metadata: ["abandoned_run": "\(abandoned)"])
+      logger.warning(
+        "an earlier run ended without recording how; marked abandoned", metadata: ["abandoned_run": "\(abandoned)"])
     }
   }
 }

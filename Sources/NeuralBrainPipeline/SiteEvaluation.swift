@@ -21,12 +21,14 @@ enum SiteEvaluation {
     for series in dataset.series {
       for (index, value) in series.values.enumerated() {
         guard let value else { continue }
-        observed[ObservationKey(regionID: series.region.id, metric: series.metric, date: series.date(at: index))] = value
+        observed[ObservationKey(regionID: series.region.id, metric: series.metric, date: series.date(at: index))] =
+          value
       }
     }
     let stored = try database.forecasts(endingOnOrBefore: dataset.provenance.dataAsOf)
     let scored = stored.compactMap { forecast -> ScoredForecast? in
-      let key = ObservationKey(regionID: forecast.regionID, metric: forecast.metric, date: forecast.horizon.targetEndDate)
+      let key = ObservationKey(
+        regionID: forecast.regionID, metric: forecast.metric, date: forecast.horizon.targetEndDate)
       guard let value = observed[key] else { return nil }
       // One row per model *and metric*: WIS is in the metric's own counts, so cases and deaths
       // are never averaged together.

@@ -1,7 +1,7 @@
 import Foundation
 import NeuralBrainCore
 
-/// The pure failover state machine of product.md §2: given the lock, the chain order and an
+/// The pure failover state machine of docs/providers.md §5: given the lock, the chain order and an
 /// event, it returns the new lock, the audit events to persist and what the chain does next.
 ///
 /// auth, model not found, bad request, too large → fail over at once; quota, rate limit, blocked,
@@ -124,9 +124,12 @@ public struct FailoverPolicy: Sendable {
       let checked = audit(.healthCheck, status.provider, Self.details(status))
       lock.lastHealth[status.provider] = status.healthy
       if status.provider == lock.provider {
-        guard lock.lastFailureClass == .unavailable else { return Outcome(lock: lock, events: [checked], decision: .stay) }
+        guard lock.lastFailureClass == .unavailable else {
+          return Outcome(lock: lock, events: [checked], decision: .stay)
+        }
         if !status.healthy {
-          return failover(lock, reason: "unavailable and the health check failed", prefix: [checked], time: time, runID: runID)
+          return failover(
+            lock, reason: "unavailable and the health check failed", prefix: [checked], time: time, runID: runID)
         }
         return counted(lock, .unavailable, wait: 0, prefix: [checked], time: time, runID: runID)
       }
@@ -199,7 +202,8 @@ public struct FailoverPolicy: Sendable {
       lock: LockState(provider: candidate, acquiredAt: time, lastHealth: lock.lastHealth),
       events: [
         AuditEvent(time: time, type: .promotion, provider: candidate, runID: runID, details: details),
-        AuditEvent(time: time, type: .lockAcquired, provider: candidate, runID: runID, details: ["reason": "promotion"]),
+        AuditEvent(
+          time: time, type: .lockAcquired, provider: candidate, runID: runID, details: ["reason": "promotion"]),
       ],
       decision: .stay)
   }

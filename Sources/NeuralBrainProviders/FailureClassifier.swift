@@ -1,7 +1,7 @@
 import Foundation
 import NeuralBrainCore
 
-/// Maps a non-2xx vendor reply onto the failure taxonomy of providers.md §0, deciding on status
+/// Maps a non-2xx vendor reply onto the failure taxonomy of docs/providers.md §2, deciding on status
 /// and structured codes (never on message text when a code exists).
 enum FailureClassifier {
   /// Classifies `reply`, attaching the retry hint and a message scrubbed of `secret`.
@@ -46,7 +46,8 @@ enum FailureClassifier {
       return .auth
     }
     // Quota: credits, billing, daily caps. Waiting seconds will not help.
-    if status == 402 || isQuota(status: status, code: code, type: type, message: message, error: error, header: header) {
+    if status == 402 || isQuota(status: status, code: code, type: type, message: message, error: error, header: header)
+    {
       return .quota
     }
     if status == 413 || cloudflareCodes.contains("3006") || code == "context_length_exceeded"

@@ -43,7 +43,8 @@ public struct ForecastPrompt: Sendable, Hashable {
       """
     let levels = Self.requestedLevels.map { String($0) }.joined(separator: ", ")
     let ends = periodEnds.map(\.iso).joined(separator: ", ")
-    let task = daily
+    let task =
+      daily
       ? "Forecast the total count of the 7 days ending on each of these dates (that day and the 6 before it): \(ends)."
       : "Forecast the incident count of the week ending on each of these dates: \(ends)."
     user = """

@@ -32,7 +32,8 @@ struct ForecastReplyParser: Sendable {
         throw failure("a forecast entry has no valid `date`")
       }
       guard prompt.periodEnds.contains(date) else {
-        throw failure("date \(dateText) was not asked for (expected \(prompt.periodEnds.map(\.iso).joined(separator: ", ")))")
+        throw failure(
+          "date \(dateText) was not asked for (expected \(prompt.periodEnds.map(\.iso).joined(separator: ", ")))")
       }
       guard byDate[date] == nil else { throw failure("date \(date.iso) appears twice") }
       byDate[date] = try values(of: item, date: date)

@@ -12,7 +12,8 @@ struct GeminiAPI: VendorAPI {
   ]
 
   private var modelPath: String {
-    settings.baseURL + "/models/" + (settings.model.hasPrefix("models/") ? String(settings.model.dropFirst(7)) : settings.model)
+    settings.baseURL + "/models/"
+      + (settings.model.hasPrefix("models/") ? String(settings.model.dropFirst(7)) : settings.model)
   }
 
   private var headers: [(String, String)] { key.map { [("x-goog-api-key", $0.secret)] } ?? [] }

@@ -60,7 +60,9 @@ public struct HostedProvider: ForecastProvider {
       var usage = TokenUsage()
       var waiting = Array(jobs.indices.reversed())
       func start(_ index: Int, after delay: Double) {
-        group.addTask { await attempt(jobs[index], index: index, reference: reference[index], seed: seed, delay: delay) }
+        group.addTask {
+          await attempt(jobs[index], index: index, reference: reference[index], seed: seed, delay: delay)
+        }
       }
       for _ in 0..<min(concurrency, jobs.count) { start(waiting.removeLast(), after: 0) }
       while let finished = await group.next() {
@@ -134,14 +136,15 @@ public struct HostedProvider: ForecastProvider {
     let provided: [[Int: Double]]
     do {
       provided = try parser.parse(completion.text)
-    } catch where completion.hitTokenLimit {
+    } catch  where completion.hitTokenLimit {
       throw ProviderFailure(
         provider: name, failureClass: .truncated, message: "the answer hit max tokens and does not parse")
     }
     let periods = provided.enumerated().map { period, values in
       QuantileCalibration.fill(provided: values, local: reference[period])
     }
-    let rows = job.asksWeeklyTotals
+    let rows =
+      job.asksWeeklyTotals
       ? LocalForecaster.spreadOverDays(weekly: periods, history: job.values, days: job.targets.steps) : periods
     // A count never exceeds the population; the parser already refused values far above history.
     let population = job.series.region.population ?? .infinity

@@ -35,7 +35,8 @@ struct HuggingFaceTextGenerationAPI: VendorAPI {
   func text(from body: JSONValue, provider: String) throws(ProviderFailure) -> CompletionText {
     let generation = body.array?.first ?? body
     guard var text = generation["generated_text"]?.string, !text.isEmpty else {
-      throw ProviderFailure(provider: provider, failureClass: .invalidOutput, message: "the reply has no generated_text")
+      throw ProviderFailure(
+        provider: provider, failureClass: .invalidOutput, message: "the reply has no generated_text")
     }
     if generation["details"]?["finish_reason"]?.string == "length" {
       throw ProviderFailure(

@@ -54,7 +54,8 @@ struct OpenAIChatAPI: VendorAPI {
     }
     if finish == "content_filter" {
       throw ProviderFailure(
-        provider: provider, failureClass: .blocked, vendorCode: finish, message: "the content filter stopped the answer")
+        provider: provider, failureClass: .blocked, vendorCode: finish, message: "the content filter stopped the answer"
+      )
     }
     if finish == "length" {
       throw ProviderFailure(
@@ -83,6 +84,8 @@ struct OpenAIChatAPI: VendorAPI {
       return (.modelNotFound, "model `\(model)` is not in the provider's model list")
     }
     guard let whoami = settings.tokenCheckURL else { return [listed] }
-    return [listed, HealthProbe(call: VendorCall(method: .GET, url: whoami, headers: bearer(key), body: nil)) { _ in nil }]
+    return [
+      listed, HealthProbe(call: VendorCall(method: .GET, url: whoami, headers: bearer(key), body: nil)) { _ in nil },
+    ]
   }
 }

@@ -47,7 +47,8 @@ struct OpenAIResponsesAPI: VendorAPI {
     }
     let text = parts.filter { $0["type"]?.string == "output_text" }.compactMap { $0["text"]?.string }.joined()
     guard !text.isEmpty else {
-      throw ProviderFailure(provider: provider, failureClass: .invalidOutput, message: "the response has no output text")
+      throw ProviderFailure(
+        provider: provider, failureClass: .invalidOutput, message: "the response has no output text")
     }
     return CompletionText(text: text)
   }

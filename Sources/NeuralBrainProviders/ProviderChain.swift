@@ -121,7 +121,8 @@ actor ChainLedger {
       try await persist(outcome)
       switch outcome.decision {
       case .retry(let wait):
-        let backoff = failure.failureClass == .unavailable
+        let backoff =
+          failure.failureClass == .unavailable
           ? chain.retry.backoff(attempt: max(lock.consecutiveFailures - 1, 0), hint: failure.retryAfter) : 0
         let delay = max(wait, backoff)
         waited += delay

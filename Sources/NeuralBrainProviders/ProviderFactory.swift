@@ -1,5 +1,5 @@
-import Foundation
 import AsyncHTTPClient
+import Foundation
 import NIOCore
 import NeuralBrainForecasting
 
@@ -60,7 +60,8 @@ public enum ProviderFactory {
       api = GeminiAPI(settings: settings, key: key)
     case .cloudflare:
       let variable = settings.accountIDEnv ?? "CLOUDFLARE_ACCOUNT_ID"
-      guard let account = try Credentials.resolve(variable: variable, provider: name + "-account", environment: environment)
+      guard
+        let account = try Credentials.resolve(variable: variable, provider: name + "-account", environment: environment)
       else {
         return .unconfigured(reason: "\(variable) (the Cloudflare account id) is not set")
       }

@@ -94,7 +94,8 @@ public struct ProviderSettings: Sendable, Hashable {
     if let kindText {
       guard let parsed = ProviderKind(rawValue: kindText) else {
         throw reader.invalid(
-          "kind", "`\(kindText)` is not a provider kind; use one of "
+          "kind",
+          "`\(kindText)` is not a provider kind; use one of "
             + ProviderKind.allCases.map(\.rawValue).joined(separator: ", "))
       }
       kind = parsed
@@ -106,7 +107,9 @@ public struct ProviderSettings: Sendable, Hashable {
     } else if let kind {
       settings = ProviderSettings(kind: kind, baseURL: "", model: "")
     } else {
-      throw reader.invalid("kind", "[providers.\(name)] is not a built-in provider, so it needs `kind = \"openai-compatible\"` (or another kind)")
+      throw reader.invalid(
+        "kind",
+        "[providers.\(name)] is not a built-in provider, so it needs `kind = \"openai-compatible\"` (or another kind)")
     }
     if let value = try reader.string("base_url") { settings.baseURL = value }
     if let value = try reader.string("model") { settings.model = value }
@@ -125,7 +128,8 @@ public struct ProviderSettings: Sendable, Hashable {
       let supported = WireAPI.supported(by: settings.kind)
       guard let api = WireAPI(rawValue: value), supported.contains(api) else {
         throw reader.invalid(
-          "api", "`\(value)` is not an API of kind \(settings.kind.rawValue); use one of "
+          "api",
+          "`\(value)` is not an API of kind \(settings.kind.rawValue); use one of "
             + supported.map(\.rawValue).joined(separator: ", "))
       }
       settings.api = api

@@ -36,9 +36,10 @@ public struct ProvidersConfiguration: Sendable {
   /// Every built-in vendor with its public base URL and default model, then `local`.
   public static let `default` = ProvidersConfiguration(
     order: builtInOrder,
-    settings: Dictionary(uniqueKeysWithValues: builtInOrder.compactMap { name in
-      ProviderSettings.builtIn(name).map { (name, $0) }
-    })
+    settings: Dictionary(
+      uniqueKeysWithValues: builtInOrder.compactMap { name in
+        ProviderSettings.builtIn(name).map { (name, $0) }
+      })
   )
 
   /// Decodes the `[providers]` table (see docs/configuration.md); unknown keys are errors.
@@ -61,7 +62,8 @@ public struct ProvidersConfiguration: Sendable {
     try reader.finish()
     for name in order where settings[name] == nil {
       throw reader.invalid(
-        "order", "`\(name)` has no [providers.\(name)] table; add one with `kind = \"openai-compatible\"`, base_url and model")
+        "order",
+        "`\(name)` has no [providers.\(name)] table; add one with `kind = \"openai-compatible\"`, base_url and model")
     }
   }
 

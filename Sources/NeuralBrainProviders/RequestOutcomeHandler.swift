@@ -11,7 +11,7 @@ public enum StrikeVerdict: Sendable, Hashable {
 /// Where a provider reports each request's outcome while it forecasts a run, and learns whether
 /// to go on. The provider chain counts one strike per failed request against the lock, so a
 /// provider that keeps failing gets at most `failover_threshold + concurrency − 1` requests,
-/// however many series the run has (providers.md §0: stop using it for the run).
+/// however many series the run has (docs/providers.md §5: stop using it for the run).
 public protocol RequestOutcomeHandler: Sendable {
   func requestFailed(_ failure: ProviderFailure) async -> StrikeVerdict
   func requestSucceeded() async

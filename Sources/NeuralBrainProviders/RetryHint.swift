@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads how long a vendor asked us to wait, from every place providers.md §0 lists:
+/// Reads how long a vendor asked us to wait, from every place docs/providers.md §4 lists:
 /// `retry-after-ms`, `retry-after` (seconds or HTTP date), Gemini's `RetryInfo.retryDelay`,
 /// the IETF `RateLimit: …;t=55` header and the `x-ratelimit-reset-*` durations.
 public enum RetryHint {

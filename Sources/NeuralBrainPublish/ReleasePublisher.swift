@@ -128,7 +128,8 @@ public struct ReleasePublisher: Sendable {
 
   /// Creates `directory` with the folders of `folders` (default: the files' own) and writes
   /// every file below it.
-  static func writeTree(_ files: [SiteFile], into directory: URL, mode: mode_t, folders paths: [SitePath]? = nil) throws {
+  static func writeTree(_ files: [SiteFile], into directory: URL, mode: mode_t, folders paths: [SitePath]? = nil) throws
+  {
     let manager = FileManager.default
     try manager.createDirectory(at: directory, withIntermediateDirectories: true)
     let folders = Set((paths ?? files.map(\.path)).map { $0.components.dropLast().joined(separator: "/") })

@@ -33,7 +33,9 @@ public struct EmailEnvelope: Sendable, Hashable {
     let domain = address[address.index(after: at)...].lowercased()
     let isHostName =
       !domain.isEmpty && !domain.hasPrefix(".") && !domain.hasSuffix(".") && !domain.contains("..")
-      && domain.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "." }
+      && domain.unicodeScalars.allSatisfy {
+        ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "."
+      }
     return isHostName ? domain : nil
   }
 
@@ -56,7 +58,8 @@ public struct EmailEnvelope: Sendable, Hashable {
       }
       guard url.unicodeScalars.allSatisfy({ $0.isASCII && $0 != " " && $0 != "<" && $0 != ">" }) else {
         throw RenderError.invalidEmailHeader(
-          name: "List-Unsubscribe", reason: "\"\(url)\" holds spaces, angle brackets or non-ASCII characters; "
+          name: "List-Unsubscribe",
+          reason: "\"\(url)\" holds spaces, angle brackets or non-ASCII characters; "
             + "percent-encode them")
       }
     }

@@ -44,7 +44,8 @@ struct PageBuilder {
     let alerts = alerts(in: ranked)
     let base = SiteFeeds.normalizedBase(content.baseURL)
     return PageViews.Email(
-      site: site(title: subject, description: "Daily summary of the forecasts for \(count) regions.", path: "index.html"),
+      site: site(
+        title: subject, description: "Daily summary of the forecasts for \(count) regions.", path: "index.html"),
       subject: subject, regionCount: count, riskCounts: riskCounts(), risingCount: rising,
       hasAlerts: !alerts.isEmpty, alerts: Array(alerts.prefix(Self.emailRegionLimit)),
       hasMoreAlerts: alerts.count > Self.emailRegionLimit,
@@ -70,7 +71,8 @@ struct PageBuilder {
       riskLevel: forecast.riskLevel.rawValue, riskClass: Self.riskClass(forecast.riskLevel),
       riskScore: NumberFormat.fixed(forecast.riskScore, 0), trend: forecast.trend.rawValue,
       trendSymbol: Self.trendSymbol(forecast.trend), trendDetail: Self.words(forecast.trendDetail.rawValue),
-      verdict: Verdict.sentence(for: forecast, among: content.forecasts), derived: derived(forecast), provenance: provenance(forecast), charts: charts,
+      verdict: Verdict.sentence(for: forecast, among: content.forecasts), derived: derived(forecast),
+      provenance: provenance(forecast), charts: charts,
       jsonHref: "../api/v1/forecasts/region/\(id).json", csvHref: "../api/v1/forecasts/hub.csv")
   }
 
@@ -238,10 +240,11 @@ struct PageBuilder {
     if let population = forecast.population {
       facts.append(fact("Population", NumberFormat.count(population)))
     } else {
-      facts.append(fact(
-        "Population",
-        "not known: no per-100k values, and the risk level measures the last week against this region's "
-          + "own recent peak, not against other regions per person"))
+      facts.append(
+        fact(
+          "Population",
+          "not known: no per-100k values, and the risk level measures the last week against this region's "
+            + "own recent peak, not against other regions per person"))
     }
     if let cases = forecast.actualCases {
       facts.append(fact("Cumulative cases (data window)", NumberFormat.count(cases)))

@@ -32,7 +32,9 @@ public enum SVGChart {
       desc: description(
         forecast, regionName: regionName, observed: observed, bands: bands))
     svg += style
-    svg += tag("rect", ["class": "nb-bg", "x": "0", "y": "0", "width": f(frame.width), "height": f(frame.height)])
+    svg += tag(
+      "rect",
+      ["class": "nb-bg", "x": "0", "y": "0", "width": coordinate(frame.width), "height": coordinate(frame.height)])
 
     let days = observed.map(\.date) + bands.map(\.date)
     guard let first = days.min(), let last = days.max() else {
@@ -42,28 +44,32 @@ public enum SVGChart {
     let start = first == last ? first.adding(days: -1) : first
     let end = first == last ? last.adding(days: 1) : last
     let widest = bands.map(\.upper95).max() ?? 0
-    let yAxis = ChartScale.valueTicks(maxValue: min(
-      (observed.map(\.value) + [widest]).max() ?? 1, readableTop(observed: observed, bands: bands)))
+    let yAxis = ChartScale.valueTicks(
+      maxValue: min(
+        (observed.map(\.value) + [widest]).max() ?? 1, readableTop(observed: observed, bands: bands)))
     let scale = Scale(frame: frame, start: start, end: end, top: yAxis.top)
     let clipped = widest > yAxis.top
-    let left = f(frame.left)
-    let right = f(frame.width - frame.right)
+    let left = coordinate(frame.left)
+    let right = coordinate(frame.width - frame.right)
     let baseline = scale.y(0)
 
     svg += "<g class=\"nb-axes\" aria-hidden=\"true\">\n"
     for tick in yAxis.ticks {
       let y = scale.y(tick)
-      svg += tag("line", ["class": "nb-grid", "x1": left, "y1": f(y), "x2": right, "y2": f(y)])
+      svg += tag("line", ["class": "nb-grid", "x1": left, "y1": coordinate(y), "x2": right, "y2": coordinate(y)])
       svg += tag(
-        "text", ["class": "nb-text", "x": f(frame.left - 6), "y": f(y + 4), "text-anchor": "end"],
+        "text", ["class": "nb-text", "x": coordinate(frame.left - 6), "y": coordinate(y + 4), "text-anchor": "end"],
         text: NumberFormat.tick(tick, step: yAxis.step))
     }
-    svg += tag("line", ["class": "nb-axis-line", "x1": left, "y1": f(baseline), "x2": right, "y2": f(baseline)])
+    svg += tag(
+      "line",
+      ["class": "nb-axis-line", "x1": left, "y1": coordinate(baseline), "x2": right, "y2": coordinate(baseline)])
     for tick in ChartScale.dateTicks(from: start, to: end, gridDays: forecast.frequency.days) {
-      let x = f(scale.x(tick))
-      svg += tag("line", ["class": "nb-axis-line", "x1": x, "y1": f(baseline), "x2": x, "y2": f(baseline + 5)])
+      let x = coordinate(scale.x(tick))
       svg += tag(
-        "text", ["class": "nb-text", "x": x, "y": f(baseline + 18), "text-anchor": "middle"], text: tick.iso)
+        "line", ["class": "nb-axis-line", "x1": x, "y1": coordinate(baseline), "x2": x, "y2": coordinate(baseline + 5)])
+      svg += tag(
+        "text", ["class": "nb-text", "x": x, "y": coordinate(baseline + 18), "text-anchor": "middle"], text: tick.iso)
     }
     svg += "</g>\n"
 
@@ -79,13 +85,14 @@ public enum SVGChart {
       svg += bandPath(bands, start: start, scale: scale, cssClass: "nb-band50", lower: \.lower50, upper: \.upper50)
     }
     if let anchor {
-      let x = f(scale.x(anchor.date))
-      svg += tag("line", ["class": "nb-now", "x1": x, "y1": f(frame.top), "x2": x, "y2": f(baseline)])
+      let x = coordinate(scale.x(anchor.date))
+      svg += tag(
+        "line", ["class": "nb-now", "x1": x, "y1": coordinate(frame.top), "x2": x, "y2": coordinate(baseline)])
     }
     svg += linePath(segments(observed, step: forecast.frequency.days), scale: scale, cssClass: "nb-obs-line")
     svg += "<g class=\"nb-obs\">\n"
     for point in observed {
-      svg += tag("circle", ["cx": f(scale.x(point.date)), "cy": f(scale.y(point.value)), "r": "2.5"])
+      svg += tag("circle", ["cx": coordinate(scale.x(point.date)), "cy": coordinate(scale.y(point.value)), "r": "2.5"])
     }
     svg += "</g>\n"
     if !bands.isEmpty {
@@ -96,8 +103,10 @@ public enum SVGChart {
     if clipped {
       svg += tag(
         "text",
-        ["class": "nb-text nb-clip-note", "x": f(frame.width - frame.right), "y": f(frame.top - 8),
-         "text-anchor": "end"],
+        [
+          "class": "nb-text nb-clip-note", "x": coordinate(frame.width - frame.right), "y": coordinate(frame.top - 8),
+          "text-anchor": "end",
+        ],
         text: "95% interval cut at the top: it reaches \(NumberFormat.count(widest))")
     }
     return svg + "</svg>\n"
@@ -150,7 +159,11 @@ public enum SVGChart {
     svg += linePath([median], scale: scale, cssClass: "nb-sl-med")
     if let anchor = observed.last {
       svg += tag(
-        "circle", ["class": "nb-sl-dot", "cx": f(scale.x(anchor.date)), "cy": f(scale.y(anchor.value)), "r": "2"])
+        "circle",
+        [
+          "class": "nb-sl-dot", "cx": coordinate(scale.x(anchor.date)), "cy": coordinate(scale.y(anchor.value)),
+          "r": "2",
+        ])
     }
     return svg + "</svg>\n"
   }
@@ -281,14 +294,23 @@ public enum SVGChart {
     let x = frame.left
     let y = 18.0
     return "<g class=\"nb-legend\" aria-hidden=\"true\">\n"
-      + tag("circle", ["class": "nb-obs", "cx": f(x + 6), "cy": f(y - 4), "r": "3"])
-      + tag("text", ["class": "nb-text", "x": f(x + 14), "y": f(y)], text: "Observed")
-      + tag("line", ["class": "nb-median", "x1": f(x + 90), "y1": f(y - 4), "x2": f(x + 120), "y2": f(y - 4)])
-      + tag("text", ["class": "nb-text", "x": f(x + 126), "y": f(y)], text: "Forecast median")
-      + tag("rect", ["class": "nb-band50", "x": f(x + 240), "y": f(y - 10), "width": "18", "height": "12"])
-      + tag("text", ["class": "nb-text", "x": f(x + 264), "y": f(y)], text: "50% interval")
-      + tag("rect", ["class": "nb-band95", "x": f(x + 360), "y": f(y - 10), "width": "18", "height": "12"])
-      + tag("text", ["class": "nb-text", "x": f(x + 384), "y": f(y)], text: "95% interval")
+      + tag("circle", ["class": "nb-obs", "cx": coordinate(x + 6), "cy": coordinate(y - 4), "r": "3"])
+      + tag("text", ["class": "nb-text", "x": coordinate(x + 14), "y": coordinate(y)], text: "Observed")
+      + tag(
+        "line",
+        [
+          "class": "nb-median", "x1": coordinate(x + 90), "y1": coordinate(y - 4), "x2": coordinate(x + 120),
+          "y2": coordinate(y - 4),
+        ])
+      + tag("text", ["class": "nb-text", "x": coordinate(x + 126), "y": coordinate(y)], text: "Forecast median")
+      + tag(
+        "rect",
+        ["class": "nb-band50", "x": coordinate(x + 240), "y": coordinate(y - 10), "width": "18", "height": "12"])
+      + tag("text", ["class": "nb-text", "x": coordinate(x + 264), "y": coordinate(y)], text: "50% interval")
+      + tag(
+        "rect",
+        ["class": "nb-band95", "x": coordinate(x + 360), "y": coordinate(y - 10), "width": "18", "height": "12"])
+      + tag("text", ["class": "nb-text", "x": coordinate(x + 384), "y": coordinate(y)], text: "95% interval")
       + "</g>\n"
   }
 
@@ -326,7 +348,7 @@ public enum SVGChart {
     guard !drawn.isEmpty else { return "" }
     let d = drawn.map { segment in
       segment.enumerated().map { index, point in
-        (index == 0 ? "M" : "L") + f(scale.x(point.date)) + " " + f(scale.y(point.value))
+        (index == 0 ? "M" : "L") + coordinate(scale.x(point.date)) + " " + coordinate(scale.y(point.value))
       }.joined(separator: " ")
     }.joined(separator: " ")
     return tag("path", ["class": cssClass, "d": d])
@@ -337,8 +359,8 @@ public enum SVGChart {
     lower: KeyPath<Band, Double>, upper: KeyPath<Band, Double>
   ) -> String {
     let all = (start.map { [$0] } ?? []) + bands
-    let upperEdge = all.map { f(scale.x($0.date)) + " " + f(scale.y($0[keyPath: upper])) }
-    let lowerEdge = all.reversed().map { f(scale.x($0.date)) + " " + f(scale.y($0[keyPath: lower])) }
+    let upperEdge = all.map { coordinate(scale.x($0.date)) + " " + coordinate(scale.y($0[keyPath: upper])) }
+    let lowerEdge = all.reversed().map { coordinate(scale.x($0.date)) + " " + coordinate(scale.y($0[keyPath: lower])) }
     return tag("path", ["class": cssClass, "d": "M" + (upperEdge + lowerEdge).joined(separator: " L") + " Z"])
   }
 
@@ -354,5 +376,5 @@ public enum SVGChart {
   }
 
   /// A coordinate with at most one decimal.
-  private static func f(_ value: Double) -> String { NumberFormat.trimmed(value, maxDigits: 1) }
+  private static func coordinate(_ value: Double) -> String { NumberFormat.trimmed(value, maxDigits: 1) }
 }

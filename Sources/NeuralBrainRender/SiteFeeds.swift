@@ -35,8 +35,10 @@ enum SiteFeeds {
       if entry.runID == current.runID {
         xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(Markup.escape((base ?? "") + "index.html"))\"/>\n"
       }
-      let snapshot = (base ?? "") + ArchiveLayout.path(ArchiveLayout.day(of: entry.generatedAt)) + ArchiveLayout.manifest
-      xml += "<link rel=\"related\" type=\"text/plain\" title=\"dated snapshot\" href=\"\(Markup.escape(snapshot))\"/>\n"
+      let snapshot =
+        (base ?? "") + ArchiveLayout.path(ArchiveLayout.day(of: entry.generatedAt)) + ArchiveLayout.manifest
+      xml +=
+        "<link rel=\"related\" type=\"text/plain\" title=\"dated snapshot\" href=\"\(Markup.escape(snapshot))\"/>\n"
       xml += "<content type=\"text\">\(Markup.escape(entry.summary))</content>\n"
       xml += "</entry>\n"
     }

@@ -5,150 +5,155 @@ extension NeuralBrainDatabase {
   static var migrator: DatabaseMigrator {
     var migrator = DatabaseMigrator()
     migrator.registerMigration("v1: ingests, observations, runs, forecasts") { db in
-      try db.execute(sql: """
-        CREATE TABLE ingest (
-          id INTEGER PRIMARY KEY AUTOINCREMENT,
-          source TEXT NOT NULL,
-          source_url TEXT NOT NULL,
-          content_sha256 TEXT,
-          retrieved_at DATETIME NOT NULL,
-          data_as_of TEXT NOT NULL,
-          is_synthetic BOOLEAN NOT NULL,
-          observations_changed INTEGER NOT NULL CHECK (observations_changed >= 0)
-        );
-        CREATE TABLE region (
-          id TEXT PRIMARY KEY NOT NULL,
-          code TEXT NOT NULL,
-          name TEXT NOT NULL,
-          population REAL CHECK (population IS NULL OR population > 0)
-        );
-        CREATE TABLE observation (
-          region_id TEXT NOT NULL REFERENCES region(id),
-          metric TEXT NOT NULL,
-          date TEXT NOT NULL,
-          as_of TEXT NOT NULL,
-          value REAL CHECK (value IS NULL OR value >= 0),
-          ingest_id INTEGER NOT NULL REFERENCES ingest(id),
-          PRIMARY KEY (region_id, metric, date, as_of)
-        );
-        CREATE TABLE run (
-          id TEXT PRIMARY KEY NOT NULL,
-          started_at DATETIME NOT NULL,
-          finished_at DATETIME,
-          status TEXT NOT NULL CHECK (status IN ('running', 'succeeded', 'failed')),
-          source TEXT,
-          data_as_of TEXT,
-          provider TEXT,
-          model TEXT,
-          fallback_used BOOLEAN NOT NULL DEFAULT 0,
-          regions INTEGER NOT NULL DEFAULT 0,
-          release_path TEXT,
-          error TEXT,
-          summary TEXT,
-          seed INTEGER NOT NULL
-        );
-        CREATE TABLE forecast (
-          run_id TEXT NOT NULL REFERENCES run(id) ON DELETE CASCADE,
-          region_id TEXT NOT NULL,
-          metric TEXT NOT NULL,
-          reference_date TEXT NOT NULL,
-          horizon INTEGER NOT NULL,
-          target_end_date TEXT NOT NULL,
-          quantiles TEXT NOT NULL,
-          provider TEXT NOT NULL,
-          model TEXT NOT NULL,
-          PRIMARY KEY (run_id, region_id, metric, horizon)
-        );
-        CREATE INDEX forecast_target ON forecast(region_id, metric, target_end_date);
-        CREATE TABLE published_region (
-          run_id TEXT NOT NULL REFERENCES run(id) ON DELETE CASCADE,
-          region_id TEXT NOT NULL,
-          risk_level TEXT NOT NULL CHECK (risk_level IN ('GREEN', 'YELLOW', 'RED')),
-          risk_score REAL NOT NULL,
-          PRIMARY KEY (run_id, region_id)
-        );
-        """)
+      try db.execute(
+        sql: """
+          CREATE TABLE ingest (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            source TEXT NOT NULL,
+            source_url TEXT NOT NULL,
+            content_sha256 TEXT,
+            retrieved_at DATETIME NOT NULL,
+            data_as_of TEXT NOT NULL,
+            is_synthetic BOOLEAN NOT NULL,
+            observations_changed INTEGER NOT NULL CHECK (observations_changed >= 0)
+          );
+          CREATE TABLE region (
+            id TEXT PRIMARY KEY NOT NULL,
+            code TEXT NOT NULL,
+            name TEXT NOT NULL,
+            population REAL CHECK (population IS NULL OR population > 0)
+          );
+          CREATE TABLE observation (
+            region_id TEXT NOT NULL REFERENCES region(id),
+            metric TEXT NOT NULL,
+            date TEXT NOT NULL,
+            as_of TEXT NOT NULL,
+            value REAL CHECK (value IS NULL OR value >= 0),
+            ingest_id INTEGER NOT NULL REFERENCES ingest(id),
+            PRIMARY KEY (region_id, metric, date, as_of)
+          );
+          CREATE TABLE run (
+            id TEXT PRIMARY KEY NOT NULL,
+            started_at DATETIME NOT NULL,
+            finished_at DATETIME,
+            status TEXT NOT NULL CHECK (status IN ('running', 'succeeded', 'failed')),
+            source TEXT,
+            data_as_of TEXT,
+            provider TEXT,
+            model TEXT,
+            fallback_used BOOLEAN NOT NULL DEFAULT 0,
+            regions INTEGER NOT NULL DEFAULT 0,
+            release_path TEXT,
+            error TEXT,
+            summary TEXT,
+            seed INTEGER NOT NULL
+          );
+          CREATE TABLE forecast (
+            run_id TEXT NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+            region_id TEXT NOT NULL,
+            metric TEXT NOT NULL,
+            reference_date TEXT NOT NULL,
+            horizon INTEGER NOT NULL,
+            target_end_date TEXT NOT NULL,
+            quantiles TEXT NOT NULL,
+            provider TEXT NOT NULL,
+            model TEXT NOT NULL,
+            PRIMARY KEY (run_id, region_id, metric, horizon)
+          );
+          CREATE INDEX forecast_target ON forecast(region_id, metric, target_end_date);
+          CREATE TABLE published_region (
+            run_id TEXT NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+            region_id TEXT NOT NULL,
+            risk_level TEXT NOT NULL CHECK (risk_level IN ('GREEN', 'YELLOW', 'RED')),
+            risk_score REAL NOT NULL,
+            PRIMARY KEY (run_id, region_id)
+          );
+          """)
     }
     migrator.registerMigration("v2: provider lock, audit trail, health checks") { db in
-      try db.execute(sql: """
-        CREATE TABLE provider_lock (
-          id INTEGER PRIMARY KEY CHECK (id = 1),
-          provider TEXT NOT NULL,
-          acquired_at DATETIME NOT NULL,
-          consecutive_failures INTEGER NOT NULL CHECK (consecutive_failures >= 0),
-          last_failure_class TEXT,
-          healthy_streaks TEXT NOT NULL
-        );
-        CREATE TABLE audit_event (
-          id INTEGER PRIMARY KEY AUTOINCREMENT,
-          time DATETIME NOT NULL,
-          type TEXT NOT NULL,
-          provider TEXT,
-          run_id TEXT,
-          details TEXT NOT NULL
-        );
-        CREATE TABLE health_check (
-          id INTEGER PRIMARY KEY AUTOINCREMENT,
-          time DATETIME NOT NULL,
-          provider TEXT NOT NULL,
-          healthy BOOLEAN NOT NULL,
-          failure_class TEXT,
-          http_status INTEGER,
-          latency_ms INTEGER
-        );
-        """)
+      try db.execute(
+        sql: """
+          CREATE TABLE provider_lock (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            provider TEXT NOT NULL,
+            acquired_at DATETIME NOT NULL,
+            consecutive_failures INTEGER NOT NULL CHECK (consecutive_failures >= 0),
+            last_failure_class TEXT,
+            healthy_streaks TEXT NOT NULL
+          );
+          CREATE TABLE audit_event (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            time DATETIME NOT NULL,
+            type TEXT NOT NULL,
+            provider TEXT,
+            run_id TEXT,
+            details TEXT NOT NULL
+          );
+          CREATE TABLE health_check (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            time DATETIME NOT NULL,
+            provider TEXT NOT NULL,
+            healthy BOOLEAN NOT NULL,
+            failure_class TEXT,
+            http_status INTEGER,
+            latency_ms INTEGER
+          );
+          """)
     }
     migrator.registerMigration("v3: forecast scores") { db in
-      try db.execute(sql: """
-        CREATE TABLE forecast_score (
-          evaluation TEXT NOT NULL,
-          model TEXT NOT NULL,
-          region_id TEXT NOT NULL,
-          reference_date TEXT NOT NULL,
-          horizon INTEGER NOT NULL,
-          target_end_date TEXT NOT NULL,
-          observed REAL NOT NULL,
-          wis REAL NOT NULL,
-          absolute_error REAL NOT NULL,
-          covered50 BOOLEAN NOT NULL,
-          covered95 BOOLEAN NOT NULL,
-          PRIMARY KEY (evaluation, model, region_id, reference_date, horizon)
-        );
-        """)
+      try db.execute(
+        sql: """
+          CREATE TABLE forecast_score (
+            evaluation TEXT NOT NULL,
+            model TEXT NOT NULL,
+            region_id TEXT NOT NULL,
+            reference_date TEXT NOT NULL,
+            horizon INTEGER NOT NULL,
+            target_end_date TEXT NOT NULL,
+            observed REAL NOT NULL,
+            wis REAL NOT NULL,
+            absolute_error REAL NOT NULL,
+            covered50 BOOLEAN NOT NULL,
+            covered95 BOOLEAN NOT NULL,
+            PRIMARY KEY (evaluation, model, region_id, reference_date, horizon)
+          );
+          """)
     }
-    migrator.registerMigration("v4: lock version and health, abandoned runs, token usage, forecasts by reference date") { db in
-      try db.execute(sql: """
-        ALTER TABLE provider_lock ADD COLUMN failed_health_checks INTEGER NOT NULL DEFAULT 0
-          CHECK (failed_health_checks >= 0);
-        ALTER TABLE provider_lock ADD COLUMN last_health TEXT NOT NULL DEFAULT '{}';
-        ALTER TABLE provider_lock ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
-        CREATE TABLE run_v4 (
-          id TEXT PRIMARY KEY NOT NULL,
-          started_at DATETIME NOT NULL,
-          finished_at DATETIME,
-          status TEXT NOT NULL CHECK (status IN ('running', 'succeeded', 'failed', 'abandoned')),
-          source TEXT,
-          data_as_of TEXT,
-          provider TEXT,
-          model TEXT,
-          fallback_used BOOLEAN NOT NULL DEFAULT 0,
-          regions INTEGER NOT NULL DEFAULT 0,
-          release_path TEXT,
-          error TEXT,
-          summary TEXT,
-          seed INTEGER NOT NULL,
-          requests INTEGER CHECK (requests IS NULL OR requests >= 0),
-          prompt_tokens INTEGER CHECK (prompt_tokens IS NULL OR prompt_tokens >= 0),
-          completion_tokens INTEGER CHECK (completion_tokens IS NULL OR completion_tokens >= 0)
-        );
-        INSERT INTO run_v4 (id, started_at, finished_at, status, source, data_as_of, provider, model,
-          fallback_used, regions, release_path, error, summary, seed)
-          SELECT id, started_at, finished_at, status, source, data_as_of, provider, model,
-            fallback_used, regions, release_path, error, summary, seed FROM run;
-        DROP TABLE run;
-        ALTER TABLE run_v4 RENAME TO run;
-        CREATE INDEX forecast_reference ON forecast(region_id, metric, reference_date, horizon);
-        """)
+    migrator.registerMigration("v4: lock version and health, abandoned runs, token usage, forecasts by reference date")
+    { db in
+      try db.execute(
+        sql: """
+          ALTER TABLE provider_lock ADD COLUMN failed_health_checks INTEGER NOT NULL DEFAULT 0
+            CHECK (failed_health_checks >= 0);
+          ALTER TABLE provider_lock ADD COLUMN last_health TEXT NOT NULL DEFAULT '{}';
+          ALTER TABLE provider_lock ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+          CREATE TABLE run_v4 (
+            id TEXT PRIMARY KEY NOT NULL,
+            started_at DATETIME NOT NULL,
+            finished_at DATETIME,
+            status TEXT NOT NULL CHECK (status IN ('running', 'succeeded', 'failed', 'abandoned')),
+            source TEXT,
+            data_as_of TEXT,
+            provider TEXT,
+            model TEXT,
+            fallback_used BOOLEAN NOT NULL DEFAULT 0,
+            regions INTEGER NOT NULL DEFAULT 0,
+            release_path TEXT,
+            error TEXT,
+            summary TEXT,
+            seed INTEGER NOT NULL,
+            requests INTEGER CHECK (requests IS NULL OR requests >= 0),
+            prompt_tokens INTEGER CHECK (prompt_tokens IS NULL OR prompt_tokens >= 0),
+            completion_tokens INTEGER CHECK (completion_tokens IS NULL OR completion_tokens >= 0)
+          );
+          INSERT INTO run_v4 (id, started_at, finished_at, status, source, data_as_of, provider, model,
+            fallback_used, regions, release_path, error, summary, seed)
+            SELECT id, started_at, finished_at, status, source, data_as_of, provider, model,
+              fallback_used, regions, release_path, error, summary, seed FROM run;
+          DROP TABLE run;
+          ALTER TABLE run_v4 RENAME TO run;
+          CREATE INDEX forecast_reference ON forecast(region_id, metric, reference_date, horizon);
+          """)
     }
     return migrator
   }

@@ -35,15 +35,17 @@ extension NeuralBrainDatabase {
       try ingest.insert(db)
       guard let ingestID = ingest.id else { return IngestSummary(observationsChanged: 0, wasDuplicate: false) }
       let asOf = provenance.dataAsOf.iso
-      let latest = try db.makeStatement(sql: """
-        SELECT date, value FROM observation
-        WHERE region_id = ? AND metric = ? AND as_of <= ?
-        ORDER BY date, as_of
-        """)
-      let insert = try db.cachedStatement(sql: """
-        INSERT OR REPLACE INTO observation (region_id, metric, date, as_of, value, ingest_id)
-        VALUES (?, ?, ?, ?, ?, ?)
-        """)
+      let latest = try db.makeStatement(
+        sql: """
+          SELECT date, value FROM observation
+          WHERE region_id = ? AND metric = ? AND as_of <= ?
+          ORDER BY date, as_of
+          """)
+      let insert = try db.cachedStatement(
+        sql: """
+          INSERT OR REPLACE INTO observation (region_id, metric, date, as_of, value, ingest_id)
+          VALUES (?, ?, ?, ?, ?, ?)
+          """)
       var changed = 0
       for series in dataset.series {
         var known: [String: Double?] = [:]

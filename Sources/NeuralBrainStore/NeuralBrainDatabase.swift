@@ -43,10 +43,12 @@ public struct NeuralBrainDatabase: Sendable {
     var reasons: [String] = []
     for candidate in [path, "file:\(path)?immutable=1"] {
       do {
-        let database = try NeuralBrainDatabase(writer: DatabaseQueue(path: candidate, configuration: configuration), migrate: false)
+        let database = try NeuralBrainDatabase(
+          writer: DatabaseQueue(path: candidate, configuration: configuration), migrate: false)
         guard try database.appliedMigrations() == (try migrator.migrations) else {
           throw StoreError.cannotOpen(
-            path: path, reason: "it was written by an older version and needs an upgrade this read-only mount does not allow; "
+            path: path,
+            reason: "it was written by an older version and needs an upgrade this read-only mount does not allow; "
               + "run `neuralbrain run` where the state directory is writable")
         }
         return database

@@ -9,7 +9,8 @@ public final class RunningProcess: @unchecked Sendable {
   private let pipe = Pipe()
   private let lock = NSLock()
   private var buffer = Data()
-  private var waiters: [UUID: (predicate: @Sendable (String) -> Bool, continuation: CheckedContinuation<Bool, Never>)] = [:]
+  private var waiters: [UUID: (predicate: @Sendable (String) -> Bool, continuation: CheckedContinuation<Bool, Never>)] =
+    [:]
   private var exitWaiters: [CheckedContinuation<Int32, Never>] = []
   private var exitStatus: Int32?
 
@@ -34,7 +35,9 @@ public final class RunningProcess: @unchecked Sendable {
   }
 
   /// Waits until the output satisfies `predicate`; false when `deadline` passes first.
-  public func waitUntil(deadline: Duration = .seconds(120), _ predicate: @escaping @Sendable (String) -> Bool) async -> Bool {
+  public func waitUntil(deadline: Duration = .seconds(120), _ predicate: @escaping @Sendable (String) -> Bool) async
+    -> Bool
+  {
     let id = UUID()
     let timeout = Task { [weak self] in
       try await Task.sleep(for: deadline)

@@ -5,7 +5,8 @@ public enum SiteTree {
   public static func files(in root: URL) throws -> [String: Data] {
     let root = root.resolvingSymlinksInPath()
     var out: [String: Data] = [:]
-    guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else {
+    guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey])
+    else {
       return out
     }
     for case let url as URL in enumerator {

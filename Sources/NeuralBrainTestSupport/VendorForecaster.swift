@@ -1,7 +1,7 @@
 import Foundation
 
 /// The answering half of a fake vendor: reads a NeuralBrain forecast prompt out of a request body
-/// and writes a plausible reply in each vendor's success format (providers.md §1–5), so end-to-end
+/// and writes a plausible reply in each vendor's success format (docs/providers.md §3), so end-to-end
 /// runs can publish from every hosted provider against loopback servers.
 public enum VendorForecaster {
   /// The vendors' success envelopes.
@@ -25,9 +25,11 @@ public enum VendorForecaster {
       return .json(
         200,
         #"{"candidates":[{"content":{"role":"model","parts":[{"text":"# + escaped
-          + #"}]},"finishReason":"STOP","index":0}],"usageMetadata":{"promptTokenCount":300,"candidatesTokenCount":100,"thoughtsTokenCount":20,"totalTokenCount":420},"modelVersion":"gemini-2.5-flash"}"#)
+          + #"}]},"finishReason":"STOP","index":0}],"usageMetadata":{"promptTokenCount":300,"candidatesTokenCount":100,"thoughtsTokenCount":20,"totalTokenCount":420},"modelVersion":"gemini-2.5-flash"}"#
+      )
     case .cloudflare:
-      return .json(200, #"{"result":{"response":"# + content + "," + usage + #"},"success":true,"errors":[],"messages":[]}"#)
+      return .json(
+        200, #"{"result":{"response":"# + content + "," + usage + #"},"success":true,"errors":[],"messages":[]}"#)
     case .responses:
       return .json(
         200,
@@ -35,7 +37,9 @@ public enum VendorForecaster {
           + escaped + #","annotations":[]}]}],"usage":{"input_tokens":300,"output_tokens":120,"total_tokens":420}}"#)
     case .textGeneration:
       return .json(
-        200, #"[{"generated_text":"# + escaped + #","details":{"finish_reason":"eos_token","generated_tokens":120,"seed":42}}]"#)
+        200,
+        #"[{"generated_text":"# + escaped
+          + #","details":{"finish_reason":"eos_token","generated_tokens":120,"seed":42}}]"#)
     }
   }
 

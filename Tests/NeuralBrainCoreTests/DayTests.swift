@@ -10,7 +10,9 @@ struct DayTests {
     #expect(day.iso == text)
   }
 
-  @Test("rejects malformed and impossible dates", arguments: ["2023-02-29", "2023-13-01", "2023-1-01", "20230101", "2023-01-0x", ""])
+  @Test(
+    "rejects malformed and impossible dates",
+    arguments: ["2023-02-29", "2023-13-01", "2023-1-01", "20230101", "2023-01-0x", ""])
   func rejects(text: String) {
     #expect(Day(iso: text) == nil)
   }
@@ -32,10 +34,12 @@ struct DayTests {
 
 @Suite("Slug and SitePath")
 struct SlugTests {
-  @Test("slugs are safe", arguments: [
-    ("New York", "new-york"), ("<script>alert(1)</script>", "script-alert-1-script"),
-    ("../../etc/passwd", "etc-passwd"), ("01", "01"), ("Côte d'Ivoire", "c-te-d-ivoire"),
-  ])
+  @Test(
+    "slugs are safe",
+    arguments: [
+      ("New York", "new-york"), ("<script>alert(1)</script>", "script-alert-1-script"),
+      ("../../etc/passwd", "etc-passwd"), ("01", "01"), ("Côte d'Ivoire", "c-te-d-ivoire"),
+    ])
   func slug(raw: String, expected: String) {
     #expect(Slug.make(raw) == expected)
     #expect(Slug.isValid(Slug.make(raw)))
@@ -75,10 +79,12 @@ struct IncidentSeriesTests {
 
 @Suite("Day and Date")
 struct DayDateTests {
-  @Test("the UTC day containing a time, before and after 1970", arguments: [
-    (0.0, "1970-01-01"), (86_399.9, "1970-01-01"), (86_400, "1970-01-02"), (-1, "1969-12-31"),
-    (1_796_000_000, "2026-11-30"),
-  ])
+  @Test(
+    "the UTC day containing a time, before and after 1970",
+    arguments: [
+      (0.0, "1970-01-01"), (86_399.9, "1970-01-01"), (86_400, "1970-01-02"), (-1, "1969-12-31"),
+      (1_796_000_000, "2026-11-30"),
+    ])
   func containing(seconds: Double, iso: String) {
     #expect(Day(containing: Date(timeIntervalSince1970: seconds)).iso == iso)
   }

@@ -44,7 +44,8 @@ struct TOMLDocumentTests {
 
   @Test("an unknown key is an error naming the key, table and line")
   func unknownKey() throws {
-    let root = ConfigReader(table: try TOMLDocument.parse("[source]\nkind = \"csv\"\nkinnd = 1\n", file: "c.toml"), file: "c.toml")
+    let root = ConfigReader(
+      table: try TOMLDocument.parse("[source]\nkind = \"csv\"\nkinnd = 1\n", file: "c.toml"), file: "c.toml")
     let source = try #require(try root.table("source"))
     _ = try source.string("kind")
     #expect(throws: ConfigError.unknownKey(file: "c.toml", table: "source", key: "kinnd", line: 3)) {
@@ -65,13 +66,17 @@ struct TOMLDocumentTests {
   @Test("an invalid value names the line")
   func invalidValue() throws {
     let root = ConfigReader(table: try TOMLDocument.parse("\n\nregions = -1\n", file: "c.toml"), file: "c.toml")
-    #expect(root.invalid("regions", "must be at least 1").errorDescription == "c.toml:3: `regions` in the top level: must be at least 1.")
+    #expect(
+      root.invalid("regions", "must be at least 1").errorDescription
+        == "c.toml:3: `regions` in the top level: must be at least 1.")
   }
 
-  @Test("syntax errors name the line", arguments: [
-    ("a = \n", 1), ("[t]\nx = {a = 1}\n", 2), ("x = 1\nx = 2\n", 2), ("x = \"open\n", 1),
-    ("[[t]]\n", 1), ("a.b = 1\n", 1), ("[t]\n[t]\n", 2), ("x = 1 2\n", 1), ("x = bare\n", 1),
-  ])
+  @Test(
+    "syntax errors name the line",
+    arguments: [
+      ("a = \n", 1), ("[t]\nx = {a = 1}\n", 2), ("x = 1\nx = 2\n", 2), ("x = \"open\n", 1),
+      ("[[t]]\n", 1), ("a.b = 1\n", 1), ("[t]\n[t]\n", 2), ("x = 1 2\n", 1), ("x = bare\n", 1),
+    ])
   func syntax(text: String, line: Int) {
     do {
       _ = try TOMLDocument.parse(text, file: "s.toml")

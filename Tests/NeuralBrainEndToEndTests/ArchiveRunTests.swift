@@ -9,8 +9,10 @@ struct ArchiveRunTests {
   /// Runs the demo at `now` into `directory` (state kept between calls).
   static func run(_ directory: TemporaryDirectory, now: String, _ extra: [String] = []) async throws {
     let result = try await NeuralBrainExecutable.run(
-      ["run", "--output", directory.url.appendingPathComponent("output").path,
-       "--state-dir", directory.url.appendingPathComponent("state").path, "--now", now, "--regions", "4"] + extra)
+      [
+        "run", "--output", directory.url.appendingPathComponent("output").path,
+        "--state-dir", directory.url.appendingPathComponent("state").path, "--now", now, "--regions", "4",
+      ] + extra)
     try #require(result.status == 0, "stderr: \(result.standardError)")
   }
 

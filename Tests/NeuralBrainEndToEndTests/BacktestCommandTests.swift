@@ -13,17 +13,22 @@ struct BacktestCommandTests {
   static let hub = PackagePaths.sharedData.appendingPathComponent("flusight/FluSight-forecast-hub").path
 
   /// `backtest --json` with the README's evaluation set; the summaries by model.
-  static func run(_ extra: [String], state: TemporaryDirectory) async throws -> (scale: String, models: [String: [String: Any]]) {
+  static func run(_ extra: [String], state: TemporaryDirectory) async throws -> (
+    scale: String, models: [String: [String: Any]]
+  ) {
     let archive = hub + "/auxiliary-data/target-data-archive"
     let result = try await NeuralBrainExecutable.run(
-      ["backtest", "--json", "--state-dir", state.url.path, "--source", "hub",
-       "--input", archive + "/target-hospital-admissions_2024-04-27.csv", "--archive", archive,
-       "--from", "2023-10-14", "--to", "2024-05-04", "--max-target-date", "2024-05-01",
-       "--exclude", "US", "--exclude", "25@2023-12-09",
-       "--compare", hub + "/model-output/FluSight-baseline", "--compare", hub + "/model-output/FluSight-ensemble"]
+      [
+        "backtest", "--json", "--state-dir", state.url.path, "--source", "hub",
+        "--input", archive + "/target-hospital-admissions_2024-04-27.csv", "--archive", archive,
+        "--from", "2023-10-14", "--to", "2024-05-04", "--max-target-date", "2024-05-01",
+        "--exclude", "US", "--exclude", "25@2023-12-09",
+        "--compare", hub + "/model-output/FluSight-baseline", "--compare", hub + "/model-output/FluSight-ensemble",
+      ]
         + extra)
     try #require(result.status == 0, "stderr: \(result.standardError)")
-    let report = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+    let report = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
     let models = try #require(report["models"] as? [[String: Any]])
     return (
       report["scale"] as? String ?? "",
@@ -69,9 +74,11 @@ struct DailyBacktestCommandTests {
   func jhuCases() async throws {
     let state = try TemporaryDirectory()
     let result = try await NeuralBrainExecutable.run(
-      ["backtest", "--json", "--state-dir", state.url.path, "--source", "jhu",
-       "--input", SharedData.jhuConfirmed.path, "--input", SharedData.jhuLookup.path,
-       "--from", "2021-02-01", "--to", "2022-10-31", "--every", "28", "--top", "30"])
+      [
+        "backtest", "--json", "--state-dir", state.url.path, "--source", "jhu",
+        "--input", SharedData.jhuConfirmed.path, "--input", SharedData.jhuLookup.path,
+        "--from", "2021-02-01", "--to", "2022-10-31", "--every", "28", "--top", "30",
+      ])
     try #require(result.status == 0, "stderr: \(result.standardError)")
     let reports = try #require(
       try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]])

@@ -18,7 +18,9 @@ enum Chromium {
   }
 }
 
-@Suite("pages in a real browser", .enabled(if: Chromium.isAvailable, "chromium is not installed: skipping the browser checks"))
+@Suite(
+  "pages in a real browser",
+  .enabled(if: Chromium.isAvailable, "chromium is not installed: skipping the browser checks"))
 struct BrowserTests {
   @Test("Chromium renders the index table and a region page's chart and table without JavaScript")
   func pages() async throws {

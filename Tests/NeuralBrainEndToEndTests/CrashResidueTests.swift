@@ -85,7 +85,8 @@ struct CrashResidueTests {
   /// where mounting is not allowed.
   static func readOnly(_ directory: URL, at mountPoint: URL, _ body: () async throws -> Void) async throws -> Bool {
     try FileManager.default.createDirectory(at: mountPoint, withIntermediateDirectories: true)
-    let bind = try await ChildProcess.run(URL(fileURLWithPath: "/bin/mount"), ["--bind", directory.path, mountPoint.path])
+    let bind = try await ChildProcess.run(
+      URL(fileURLWithPath: "/bin/mount"), ["--bind", directory.path, mountPoint.path])
     guard bind.status == 0 else { return false }
     let remount = try await ChildProcess.run(
       URL(fileURLWithPath: "/bin/mount"), ["-o", "remount,ro,bind", mountPoint.path])

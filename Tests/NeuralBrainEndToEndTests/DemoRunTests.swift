@@ -13,8 +13,10 @@ struct DemoRunTests {
   static func publish(_ extra: [String] = []) async throws -> (TemporaryDirectory, ChildProcess.Result) {
     let directory = try TemporaryDirectory()
     let result = try await NeuralBrainExecutable.run(
-      ["run", "--output", directory.url.appendingPathComponent("output").path,
-       "--state-dir", directory.url.appendingPathComponent("state").path, "--now", now] + extra)
+      [
+        "run", "--output", directory.url.appendingPathComponent("output").path,
+        "--state-dir", directory.url.appendingPathComponent("state").path, "--now", now,
+      ] + extra)
     return (directory, result)
   }
 
@@ -87,14 +89,17 @@ struct DemoRunTests {
       #expect(forecast.metrics.allSatisfy { $0.horizons.allSatisfy { $0.quantiles.count == 23 } })
       #expect(file == forecast.regionID + ".json")
       let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-      for key in ["region", "actual_cases", "actual_deaths", "forecasted_cases", "forecasted_deaths", "confidence_score",
-                  "risk_level", "risk_score", "outbreak_probability", "trend", "timestamp", "provider", "model",
-                  "data_as_of", "run_id", "schema_version", "is_synthetic", "region_id"] {
+      for key in [
+        "region", "actual_cases", "actual_deaths", "forecasted_cases", "forecasted_deaths", "confidence_score",
+        "risk_level", "risk_score", "outbreak_probability", "trend", "timestamp", "provider", "model",
+        "data_as_of", "run_id", "schema_version", "is_synthetic", "region_id",
+      ] {
         #expect(object[key] != nil, "\(file) lacks \(key)")
       }
     }
     for path in ["forecasts/global.json", "predictions/summary.json", "status.json"] {
-      #expect(try JSONSerialization.jsonObject(with: Data(contentsOf: api.appendingPathComponent(path))) is [String: Any])
+      #expect(
+        try JSONSerialization.jsonObject(with: Data(contentsOf: api.appendingPathComponent(path))) is [String: Any])
     }
     let hub = try String(contentsOf: api.appendingPathComponent("forecasts/hub.csv"), encoding: .utf8)
     let lines = hub.split(separator: "\n").map(String.init)
@@ -131,10 +136,12 @@ struct DemoRunTests {
     let (directory, result) = try await Self.publish(["--regions", "2", "--steps", "7"])
     try #require(result.status == 0, "stderr: \(result.standardError)")
     let api = Self.site(directory).appendingPathComponent("api/v1")
-    let id = try #require(try FileManager.default.contentsOfDirectory(atPath: api.appendingPathComponent("charts").path).sorted().first)
+    let id = try #require(
+      try FileManager.default.contentsOfDirectory(atPath: api.appendingPathComponent("charts").path).sorted().first)
     try Golden.assert(try Data(contentsOf: api.appendingPathComponent("charts/\(id)")), named: "demo-chart.svg")
     let json = id.replacingOccurrences(of: ".svg", with: ".json")
-    try Golden.assert(try Data(contentsOf: api.appendingPathComponent("forecasts/region/\(json)")), named: "demo-region.json")
+    try Golden.assert(
+      try Data(contentsOf: api.appendingPathComponent("forecasts/region/\(json)")), named: "demo-region.json")
   }
 
   @Test("usage errors exit 64 and name the option")
@@ -152,7 +159,8 @@ enum Golden {
 
   static func assert(_ data: Data, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
     let url = directory.appendingPathComponent(name)
-    if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" || !FileManager.default.fileExists(atPath: url.path) {
+    if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" || !FileManager.default.fileExists(atPath: url.path)
+    {
       try data.write(to: url)
       if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] != "1" {
         Issue.record("recorded missing golden file \(name); review and commit it", sourceLocation: sourceLocation)
@@ -160,6 +168,8 @@ enum Golden {
       return
     }
     let expected = try Data(contentsOf: url)
-    #expect(data == expected, "\(name) differs from its golden file (RECORD_GOLDEN=1 re-records)", sourceLocation: sourceLocation)
+    #expect(
+      data == expected, "\(name) differs from its golden file (RECORD_GOLDEN=1 re-records)",
+      sourceLocation: sourceLocation)
   }
 }

@@ -55,8 +55,9 @@ struct EmailRunTests {
     let text = String(decoding: latest, as: UTF8.self)
     #expect(text.contains("To: analyst@example.org, team@example.org\r\n"))
     #expect(text.contains("Content-Type: multipart/alternative;"))
-    #expect(!FileManager.default.fileExists(
-      atPath: directory.url.appendingPathComponent("output/current/email").path), "addresses are never served")
+    #expect(
+      !FileManager.default.fileExists(
+        atPath: directory.url.appendingPathComponent("output/current/email").path), "addresses are never served")
 
     let show = try await Self.neuralbrain(directory, ["email"])
     #expect(show.status == 0 && show.standardOutput.contains("latest.eml"))

@@ -12,12 +12,14 @@ struct HealthCommandTests {
     let server = try await LoopbackHTTPServer.start { request in
       await log.append(request)
       if request.path == "/v1/models" {
-        return .json(200, #"{"object":"list","data":[{"id":"gpt-4.1-mini","object":"model","created":1,"owned_by":"system"}]}"#)
+        return .json(
+          200, #"{"object":"list","data":[{"id":"gpt-4.1-mini","object":"model","created":1,"owned_by":"system"}]}"#)
       }
       if request.path.hasPrefix("/v1beta/models/") {
         return .json(
           403,
-          #"{"error":{"code":403,"message":"Method doesn't allow unregistered callers. Please use API Key.","status":"PERMISSION_DENIED"}}"#)
+          #"{"error":{"code":403,"message":"Method doesn't allow unregistered callers. Please use API Key.","status":"PERMISSION_DENIED"}}"#
+        )
       }
       return .json(404, #"{"error":{"message":"unknown path"}}"#)
     }
@@ -30,8 +32,10 @@ struct HealthCommandTests {
       environment: keys)
     try await server.shutdown()
     try #require(result.status == 0, "stderr: \(result.standardError)")
-    let reports = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]])
-    let byName = Dictionary(uniqueKeysWithValues: reports.compactMap { report in (report["name"] as? String).map { ($0, report) } })
+    let reports = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]])
+    let byName = Dictionary(
+      uniqueKeysWithValues: reports.compactMap { report in (report["name"] as? String).map { ($0, report) } })
     let openai = try #require(byName["openai"]?["status"] as? [String: Any])
     #expect(openai["healthy"] as? Bool == true)
     let gemini = try #require(byName["gemini"]?["status"] as? [String: Any])
@@ -45,11 +49,15 @@ struct HealthCommandTests {
     }
   }
 
-  @Test("health run from cron acts: three failed probes of the locked provider fail it over; steady health is audited once")
+  @Test(
+    "health run from cron acts: three failed probes of the locked provider fail it over; steady health is audited once")
   func monitorActs() async throws {
     let server = try await LoopbackHTTPServer.start { request in
       if request.path == "/v1/models" {
-        return .json(503, #"{"error":{"message":"The engine is currently overloaded, please try again later","type":"service_unavailable_error","param":null,"code":"server_is_overloaded"}}"#)
+        return .json(
+          503,
+          #"{"error":{"message":"The engine is currently overloaded, please try again later","type":"service_unavailable_error","param":null,"code":"server_is_overloaded"}}"#
+        )
       }
       if request.path.hasPrefix("/v1beta/models/") {
         return .json(200, #"{"name":"models/gemini-2.5-flash","supportedGenerationMethods":["generateContent"]}"#)
@@ -67,16 +75,19 @@ struct HealthCommandTests {
       let health = try await NeuralBrainExecutable.run(["health"] + common, environment: ProviderFailoverRunTests.keys)
       try #require(health.status == 0, "stderr: \(health.standardError)")
       let lock = try await NeuralBrainExecutable.run(["lock", "show", "--json"] + common)
-      let object = try #require(try JSONSerialization.jsonObject(with: Data(lock.standardOutput.utf8)) as? [String: Any])
+      let object = try #require(
+        try JSONSerialization.jsonObject(with: Data(lock.standardOutput.utf8)) as? [String: Any])
       locked.append(object["provider"] as? String ?? "?")
     }
     try await server.shutdown()
     #expect(locked == ["openai", "openai", "gemini", "gemini", "gemini"])
 
     let audit = try await NeuralBrainExecutable.run(["audit", "--json", "--limit", "100"] + common)
-    let events = try #require(try JSONSerialization.jsonObject(with: Data(audit.standardOutput.utf8)) as? [[String: Any]])
+    let events = try #require(
+      try JSONSerialization.jsonObject(with: Data(audit.standardOutput.utf8)) as? [[String: Any]])
     let checks = events.filter { $0["type"] as? String == "health_check" }.compactMap { $0["provider"] as? String }
-    #expect(checks.sorted() == ["gemini", "groq", "local", "openai"], "one audited check per provider, not one per probe")
+    #expect(
+      checks.sorted() == ["gemini", "groq", "local", "openai"], "one audited check per provider, not one per probe")
     let failover = try #require(events.first { $0["type"] as? String == "failover" }?["details"] as? [String: String])
     #expect(failover["from"] == "openai" && failover["to"] == "gemini")
     #expect(failover["reason"]?.contains("health check failed 3 consecutive times") == true)

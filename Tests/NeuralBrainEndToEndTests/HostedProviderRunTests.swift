@@ -18,22 +18,29 @@ struct HostedProviderRunTests {
   }
 
   static let vendors: [Vendor] = [
-    Vendor(name: "openai", table: #"base_url = "{server}/v1""#, format: .openAIChat, completionPath: "/v1/chat/completions"),
     Vendor(
-      name: "openai-responses", table: "kind = \"openai\"\nbase_url = \"{server}/v1\"\nmodel = \"gpt-5-mini\"\napi = \"responses\"\napi_key_env = \"OPENAI_API_KEY\"",
+      name: "openai", table: #"base_url = "{server}/v1""#, format: .openAIChat, completionPath: "/v1/chat/completions"),
+    Vendor(
+      name: "openai-responses",
+      table:
+        "kind = \"openai\"\nbase_url = \"{server}/v1\"\nmodel = \"gpt-5-mini\"\napi = \"responses\"\napi_key_env = \"OPENAI_API_KEY\"",
       format: .responses, completionPath: "/v1/responses"),
     Vendor(
       name: "gemini", table: #"base_url = "{server}/v1beta""#, format: .gemini,
       completionPath: "/v1beta/models/gemini-2.5-flash:generateContent"),
-    Vendor(name: "groq", table: #"base_url = "{server}/openai/v1""#, format: .openAIChat, completionPath: "/openai/v1/chat/completions"),
+    Vendor(
+      name: "groq", table: #"base_url = "{server}/openai/v1""#, format: .openAIChat,
+      completionPath: "/openai/v1/chat/completions"),
     Vendor(
       name: "cloudflare", table: #"base_url = "{server}/client/v4""#, format: .cloudflare,
       completionPath: "/client/v4/accounts/acct-e2e/ai/run/@cf/meta/llama-3.3-70b-instruct-fp8-fast"),
     Vendor(
-      name: "huggingface", table: #"base_url = "{server}/v1""#, format: .openAIChat, completionPath: "/v1/chat/completions"),
+      name: "huggingface", table: #"base_url = "{server}/v1""#, format: .openAIChat,
+      completionPath: "/v1/chat/completions"),
     Vendor(
       name: "hf-text-generation",
-      table: "kind = \"huggingface\"\nbase_url = \"{server}/hf-inference\"\nmodel = \"Qwen/Qwen2.5-7B-Instruct\"\napi = \"text-generation\"\napi_key_env = \"HF_TOKEN\"",
+      table:
+        "kind = \"huggingface\"\nbase_url = \"{server}/hf-inference\"\nmodel = \"Qwen/Qwen2.5-7B-Instruct\"\napi = \"text-generation\"\napi_key_env = \"HF_TOKEN\"",
       format: .textGeneration, completionPath: "/hf-inference/models/Qwen/Qwen2.5-7B-Instruct"),
     Vendor(
       name: "ollama", table: "kind = \"openai-compatible\"\nbase_url = \"{server}/v1\"\nmodel = \"llama3.2\"",

@@ -9,7 +9,8 @@ struct LockCommandTests {
   func manualLock() async throws {
     let directory = try TemporaryDirectory()
     let state = ["--state-dir", directory.url.appendingPathComponent("state").path]
-    let acquired = try await NeuralBrainExecutable.run(["lock", "acquire", "gemini", "--reason", "openai outage"] + state)
+    let acquired = try await NeuralBrainExecutable.run(
+      ["lock", "acquire", "gemini", "--reason", "openai outage"] + state)
     #expect(acquired.status == 0, "stderr: \(acquired.standardError)")
     let shown = try await NeuralBrainExecutable.run(["lock", "show", "--json"] + state)
     let lock = try #require(try JSONSerialization.jsonObject(with: Data(shown.standardOutput.utf8)) as? [String: Any])

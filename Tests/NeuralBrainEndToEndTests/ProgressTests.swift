@@ -10,14 +10,17 @@ import Testing
 struct ProgressTests {
   @Test("the status line names the step, its position and the elapsed time")
   func text() {
-    #expect(TerminalProgress.text(index: 3, count: 6, name: "forecast", elapsed: 1.44, frame: 2) == "⠹ [3/6] forecast  1.4 s")
-    #expect(TerminalProgress.text(index: 1, count: 6, name: "ingest", elapsed: 0.5, frame: 10) == "⠋ [1/6] ingest  0.5 s")
+    #expect(
+      TerminalProgress.text(index: 3, count: 6, name: "forecast", elapsed: 1.44, frame: 2) == "⠹ [3/6] forecast  1.4 s")
+    #expect(
+      TerminalProgress.text(index: 1, count: 6, name: "ingest", elapsed: 0.5, frame: 10) == "⠋ [1/6] ingest  0.5 s")
   }
 
   @Test("a long run on a terminal shows a live status line; redirected output has none")
   func terminal() async throws {
     let script = URL(fileURLWithPath: "/usr/bin/script")
-    try #require(FileManager.default.isExecutableFile(atPath: script.path), "util-linux script is in every Debian base system")
+    try #require(
+      FileManager.default.isExecutableFile(atPath: script.path), "util-linux script is in every Debian base system")
     let directory = try TemporaryDirectory()
     let command = [
       NeuralBrainExecutable.url.path, "run", "--regions", "100",
@@ -32,8 +35,10 @@ struct ProgressTests {
     #expect(onTerminal.standardOutput.contains("published 100 regions"))
 
     let redirected = try await NeuralBrainExecutable.run(
-      ["run", "--regions", "100", "--output", directory.url.appendingPathComponent("file-output").path,
-       "--state-dir", directory.url.appendingPathComponent("file-state").path])
+      [
+        "run", "--regions", "100", "--output", directory.url.appendingPathComponent("file-output").path,
+        "--state-dir", directory.url.appendingPathComponent("file-state").path,
+      ])
     #expect(redirected.status == 0)
     #expect(!redirected.standardError.contains("\u{1B}["), "escape codes in a log file")
   }

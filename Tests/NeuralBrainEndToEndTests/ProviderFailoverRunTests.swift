@@ -4,7 +4,7 @@ import NeuralBrainTestSupport
 import Testing
 
 /// `neuralbrain run --config` against fake vendor servers on 127.0.0.1 that speak each vendor's
-/// wire format (providers.md): the right failure classes, failovers, audit events, and one
+/// wire format (docs/providers.md): the right failure classes, failovers, audit events, and one
 /// provider per release.
 @Suite("provider failover through neuralbrain run")
 struct ProviderFailoverRunTests {
@@ -21,12 +21,14 @@ struct ProviderFailoverRunTests {
       if request.path.hasPrefix("/v1/chat/completions") {
         return .json(
           401,
-          #"{"error":{"message":"Incorrect API key provided: sk-e2e***. You can find your API key at https://platform.openai.com/account/api-keys.","type":"invalid_request_error","param":null,"code":"invalid_api_key"}}"#)
+          #"{"error":{"message":"Incorrect API key provided: sk-e2e***. You can find your API key at https://platform.openai.com/account/api-keys.","type":"invalid_request_error","param":null,"code":"invalid_api_key"}}"#
+        )
       }
       if request.path.hasPrefix("/v1beta/") {
         return .json(
           429,
-          #"{"error":{"code":429,"message":"You exceeded your current quota, please check your plan and billing details.","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.QuotaFailure","violations":[{"quotaMetric":"generativelanguage.googleapis.com/generate_content_free_tier_requests","quotaId":"GenerateRequestsPerDayPerProjectPerModel-FreeTier","quotaValue":"250"}]}]}}"#)
+          #"{"error":{"code":429,"message":"You exceeded your current quota, please check your plan and billing details.","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.QuotaFailure","violations":[{"quotaMetric":"generativelanguage.googleapis.com/generate_content_free_tier_requests","quotaId":"GenerateRequestsPerDayPerProjectPerModel-FreeTier","quotaValue":"250"}]}]}}"#
+        )
       }
       if request.path.hasPrefix("/openai/v1/chat/completions") {
         return VendorForecaster.reply(to: request, format: .openAIChat)
@@ -58,7 +60,9 @@ struct ProviderFailoverRunTests {
     """
   }
 
-  @Test("openai 401, gemini quota ×3, groq succeeds: every forecast file says groq; at most 7 gemini calls; audit shows both failovers")
+  @Test(
+    "openai 401, gemini quota ×3, groq succeeds: every forecast file says groq; at most 7 gemini calls; audit shows both failovers"
+  )
   func failover() async throws {
     let log = RequestLog()
     let server = try await Self.vendorServer(log: log)
@@ -68,8 +72,10 @@ struct ProviderFailoverRunTests {
     let state = directory.url.appendingPathComponent("state").path
     let output = directory.url.appendingPathComponent("output")
     let result = try await NeuralBrainExecutable.run(
-      ["run", "--config", configFile.path, "--state-dir", state, "--output", output.path,
-       "--regions", "12", "--steps", "7", "--now", "2026-11-29T06:00:00Z", "--log-format", "json"],
+      [
+        "run", "--config", configFile.path, "--state-dir", state, "--output", output.path,
+        "--regions", "12", "--steps", "7", "--now", "2026-11-29T06:00:00Z", "--log-format", "json",
+      ],
       environment: Self.keys)
     try await server.shutdown()
     #expect(result.status == 0, "stderr: \(result.standardError)")
@@ -96,11 +102,17 @@ struct ProviderFailoverRunTests {
 
     let audit = try await NeuralBrainExecutable.run(["audit", "--state-dir", state, "--json", "--limit", "100"])
     #expect(audit.status == 0)
-    let events = try #require(try JSONSerialization.jsonObject(with: Data(audit.standardOutput.utf8)) as? [[String: Any]])
-    let failovers = events.filter { $0["type"] as? String == "failover" }.compactMap { $0["details"] as? [String: String] }
+    let events = try #require(
+      try JSONSerialization.jsonObject(with: Data(audit.standardOutput.utf8)) as? [[String: Any]])
+    let failovers = events.filter { $0["type"] as? String == "failover" }.compactMap {
+      $0["details"] as? [String: String]
+    }
     #expect(failovers.contains { $0["from"] == "openai" && $0["to"] == "gemini" && $0["reason"] == "auth" })
-    #expect(failovers.contains { $0["from"] == "gemini" && $0["to"] == "groq" && ($0["reason"] ?? "").hasPrefix("quota") })
-    let failures = events.filter { $0["type"] as? String == "failure_recorded" }.compactMap { $0["details"] as? [String: String] }
+    #expect(
+      failovers.contains { $0["from"] == "gemini" && $0["to"] == "groq" && ($0["reason"] ?? "").hasPrefix("quota") })
+    let failures = events.filter { $0["type"] as? String == "failure_recorded" }.compactMap {
+      $0["details"] as? [String: String]
+    }
     #expect(failures.filter { $0["class"] == "quota" }.count == 3)
     #expect(failures.contains { $0["class"] == "auth" && $0["http_status"] == "401" })
 
@@ -123,13 +135,17 @@ struct ProviderFailoverRunTests {
     let directory = try TemporaryDirectory()
     let state = directory.url.appendingPathComponent("state").path
     let result = try await NeuralBrainExecutable.run(
-      ["run", "--state-dir", state, "--output", directory.url.appendingPathComponent("output").path,
-       "--regions", "2", "--steps", "7", "--now", "2026-11-29T06:00:00Z"])
+      [
+        "run", "--state-dir", state, "--output", directory.url.appendingPathComponent("output").path,
+        "--regions", "2", "--steps", "7", "--now", "2026-11-29T06:00:00Z",
+      ])
     #expect(result.status == 0, "stderr: \(result.standardError)")
     #expect(result.standardOutput.contains("with local"))
     let audit = try await NeuralBrainExecutable.run(["audit", "--state-dir", state, "--json", "--limit", "100"])
-    let events = try #require(try JSONSerialization.jsonObject(with: Data(audit.standardOutput.utf8)) as? [[String: Any]])
-    let skipped = Set(events.filter { $0["type"] as? String == "provider_skipped" }.compactMap { $0["provider"] as? String })
+    let events = try #require(
+      try JSONSerialization.jsonObject(with: Data(audit.standardOutput.utf8)) as? [[String: Any]])
+    let skipped = Set(
+      events.filter { $0["type"] as? String == "provider_skipped" }.compactMap { $0["provider"] as? String })
     #expect(skipped == ["openai", "gemini", "groq", "cloudflare", "huggingface"])
   }
 
@@ -140,17 +156,24 @@ struct ProviderFailoverRunTests {
     let state = directory.url.appendingPathComponent("state").path
     let output = directory.url.appendingPathComponent("output")
     let first = try await NeuralBrainExecutable.run(
-      ["run", "--state-dir", state, "--output", output.path, "--regions", "2", "--steps", "7",
-       "--now", "2026-11-28T06:00:00Z"])
+      [
+        "run", "--state-dir", state, "--output", output.path, "--regions", "2", "--steps", "7",
+        "--now", "2026-11-28T06:00:00Z",
+      ])
     try #require(first.status == 0)
     let configFile = directory.url.appendingPathComponent("chain.toml")
-    let config = Self.config(server: server.baseURL)
-      .replacingOccurrences(of: #"order = ["openai", "gemini", "groq", "local"]"#, with: #"order = ["openai", "gemini"]"#)
+    let config =
+      Self.config(server: server.baseURL)
+      .replacingOccurrences(
+        of: #"order = ["openai", "gemini", "groq", "local"]"#, with: #"order = ["openai", "gemini"]"#
+      )
       .components(separatedBy: "[providers.groq]").first ?? ""
     try config.write(to: configFile, atomically: true, encoding: .utf8)
     let second = try await NeuralBrainExecutable.run(
-      ["run", "--config", configFile.path, "--state-dir", state, "--output", output.path, "--regions", "2",
-       "--steps", "7", "--now", "2026-11-29T06:00:00Z"],
+      [
+        "run", "--config", configFile.path, "--state-dir", state, "--output", output.path, "--regions", "2",
+        "--steps", "7", "--now", "2026-11-29T06:00:00Z",
+      ],
       environment: Self.keys)
     try await server.shutdown()
     #expect(second.status == 75, "stderr: \(second.standardError)")

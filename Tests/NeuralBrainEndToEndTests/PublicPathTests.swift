@@ -10,7 +10,9 @@ struct PublicPathTests {
   /// unpacked, searched for `needles`.
   static func leaks(in output: URL, of needles: [String]) throws -> [String] {
     var files = try SiteTree.files(in: output.appendingPathComponent("current"))
-    for (path, data) in try SiteTree.files(in: output.appendingPathComponent("archive")) { files["archive/" + path] = data }
+    for (path, data) in try SiteTree.files(in: output.appendingPathComponent("archive")) {
+      files["archive/" + path] = data
+    }
     for (path, data) in try SiteTree.files(in: output.appendingPathComponent("email")) { files["email/" + path] = data }
     return files.compactMap { path, data in
       guard !path.hasSuffix(".gz") else { return nil }
@@ -26,11 +28,14 @@ struct PublicPathTests {
     try FileManager.default.createDirectory(
       at: input.deletingLastPathComponent(), withIntermediateDirectories: true)
     let rows = (0..<70).map { day in
-      let date = Calendar(identifier: .gregorian).date(byAdding: .day, value: day, to: Date(timeIntervalSince1970: 1_735_689_600))!
-      let iso = ISO8601DateFormatter.string(from: date, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
+      let date = Calendar(identifier: .gregorian).date(
+        byAdding: .day, value: day, to: Date(timeIntervalSince1970: 1_735_689_600))!
+      let iso = ISO8601DateFormatter.string(
+        from: date, timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
       return "\(iso),Northshire,cases,\(100 + day % 7 * 10)"
     }
-    try (["date,region,metric,value"] + rows).joined(separator: "\n").write(to: input, atomically: true, encoding: .utf8)
+    try (["date,region,metric,value"] + rows).joined(separator: "\n").write(
+      to: input, atomically: true, encoding: .utf8)
     let output = directory.url.appendingPathComponent("output")
     let result = try await NeuralBrainExecutable.run([
       "run", "--source", "csv", "--input", input.path, "--output", output.path,
@@ -39,16 +44,20 @@ struct PublicPathTests {
     try #require(result.status == 0, "stderr: \(result.standardError)")
     let about = try String(contentsOf: output.appendingPathComponent("current/about.html"), encoding: .utf8)
     #expect(about.contains("cases.csv"))
-    let needles = [directory.url.path, directory.url.resolvingSymlinksInPath().path, "private-data", PackagePaths.root.path]
+    let needles = [
+      directory.url.path, directory.url.resolvingSymlinksInPath().path, "private-data", PackagePaths.root.path,
+    ]
     #expect(try Self.leaks(in: output, of: needles) == [])
   }
 
-  @Test("FluSight with its locations file publishes the file names only",
-        .enabled(if: SharedData.isAvailable, "../shared/data is absent: skipping the FluSight run"))
+  @Test(
+    "FluSight with its locations file publishes the file names only",
+    .enabled(if: SharedData.isAvailable, "../shared/data is absent: skipping the FluSight run"))
   func hubInput() async throws {
     let directory = try TemporaryDirectory()
     let output = directory.url.appendingPathComponent("output")
-    let locations = SharedData.root.appendingPathComponent("flusight/FluSight-forecast-hub/auxiliary-data/locations.csv")
+    let locations = SharedData.root.appendingPathComponent(
+      "flusight/FluSight-forecast-hub/auxiliary-data/locations.csv")
     let result = try await NeuralBrainExecutable.run([
       "run", "--source", "hub", "--input", SharedData.flusightTarget.path, "--input", locations.path,
       "--output", output.path, "--state-dir", directory.url.appendingPathComponent("state").path,

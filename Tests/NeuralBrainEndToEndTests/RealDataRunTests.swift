@@ -8,7 +8,8 @@ import Testing
 /// The real public data in ../shared/data (read in place, never copied), when present.
 enum SharedData {
   static let root = PackagePaths.sharedData
-  static let flusightTarget = root.appendingPathComponent("flusight/FluSight-forecast-hub/target-data/target-hospital-admissions.csv")
+  static let flusightTarget = root.appendingPathComponent(
+    "flusight/FluSight-forecast-hub/target-data/target-hospital-admissions.csv")
   static let jhuConfirmed = root.appendingPathComponent("covid19/jhu-csse/time_series_covid19_confirmed_global.csv")
   static let jhuDeaths = root.appendingPathComponent("covid19/jhu-csse/time_series_covid19_deaths_global.csv")
   static let jhuLookup = root.appendingPathComponent("covid19/jhu-csse/UID_ISO_FIPS_LookUp_Table.csv")
@@ -19,12 +20,15 @@ enum SharedData {
 struct RealDataRunTests {
   static func run(_ arguments: [String], in directory: TemporaryDirectory) async throws -> ChildProcess.Result {
     try await NeuralBrainExecutable.run(
-      ["run", "--output", directory.url.appendingPathComponent("output").path,
-       "--state-dir", directory.url.appendingPathComponent("state").path] + arguments)
+      [
+        "run", "--output", directory.url.appendingPathComponent("output").path,
+        "--state-dir", directory.url.appendingPathComponent("state").path,
+      ] + arguments)
   }
 
-  @Test("FluSight target data publish a page per location with weekly forecasts",
-        .enabled(if: SharedData.isAvailable, "../shared/data is absent: skipping the FluSight run"))
+  @Test(
+    "FluSight target data publish a page per location with weekly forecasts",
+    .enabled(if: SharedData.isAvailable, "../shared/data is absent: skipping the FluSight run"))
   func hub() async throws {
     let directory = try TemporaryDirectory()
     let result = try await Self.run(
@@ -48,20 +52,24 @@ struct RealDataRunTests {
     #expect(rows == 1 + 53 * 4 * 23)
   }
 
-  @Test("JHU global files publish one page per country",
-        .enabled(if: SharedData.isAvailable, "../shared/data is absent: skipping the JHU run"))
+  @Test(
+    "JHU global files publish one page per country",
+    .enabled(if: SharedData.isAvailable, "../shared/data is absent: skipping the JHU run"))
   func jhu() async throws {
     let directory = try TemporaryDirectory()
     let result = try await Self.run(
-      ["--source", "jhu", "--input", SharedData.jhuConfirmed.path, "--input", SharedData.jhuDeaths.path,
-       "--input", SharedData.jhuLookup.path, "--steps", "7", "--now", "2023-03-10T06:00:00Z"], in: directory)
+      [
+        "--source", "jhu", "--input", SharedData.jhuConfirmed.path, "--input", SharedData.jhuDeaths.path,
+        "--input", SharedData.jhuLookup.path, "--steps", "7", "--now", "2023-03-10T06:00:00Z",
+      ], in: directory)
     #expect(result.status == 0, "stderr: \(result.standardError)")
     let site = directory.url.appendingPathComponent("output/current")
     let regions = try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("region").path)
       .filter { $0.hasSuffix(".html") }
     #expect(regions.count == 201)
     #expect(regions.contains("germany.html") && regions.contains("korea-south.html"))
-    let index = try MarkupDocument(bytes: Array(try Data(contentsOf: site.appendingPathComponent("index.html"))), kind: .html, name: "index.html")
+    let index = try MarkupDocument(
+      bytes: Array(try Data(contentsOf: site.appendingPathComponent("index.html"))), kind: .html, name: "index.html")
     #expect(index.count("//a[starts-with(@href, 'region/')]") >= 201)
     // Populations from the UID lookup table; no quantile above the population or 100× the
     // largest day of the last 8 weeks (Belgium's 95% range once reached 2.3 million a day).
@@ -74,7 +82,9 @@ struct RealDataRunTests {
         let ceiling = min(population, 100 * max(recent.suffix(56).max() ?? 0, 10))
         for horizon in metric["horizons"] as? [[String: Any]] ?? [] {
           let quantiles = horizon["quantiles"] as? [Double] ?? []
-          #expect(quantiles.allSatisfy { $0 <= ceiling }, "\(country) \(metric["metric"] ?? ""): \(quantiles.last ?? 0) > \(ceiling)")
+          #expect(
+            quantiles.allSatisfy { $0 <= ceiling },
+            "\(country) \(metric["metric"] ?? ""): \(quantiles.last ?? 0) > \(ceiling)")
         }
       }
     }
@@ -90,14 +100,16 @@ struct RealDataRunTests {
     }
     let goodFile = directory.url.appendingPathComponent("good.csv")
     try good.write(to: goodFile, atomically: true, encoding: .utf8)
-    let first = try await Self.run(["--source", "csv", "--input", goodFile.path, "--now", "2024-01-21T06:00:00Z"], in: directory)
+    let first = try await Self.run(
+      ["--source", "csv", "--input", goodFile.path, "--now", "2024-01-21T06:00:00Z"], in: directory)
     try #require(first.status == 0, "stderr: \(first.standardError)")
     let database = try NeuralBrainDatabase.open(directory: directory.url.appendingPathComponent("state"))
     let observationsBefore = try database.observations()
 
     let badFile = directory.url.appendingPathComponent("bad.csv")
     try (good + "2024-01-21,Alpha,cases,abc\n").write(to: badFile, atomically: true, encoding: .utf8)
-    let second = try await Self.run(["--source", "csv", "--input", badFile.path, "--now", "2024-01-22T06:00:00Z"], in: directory)
+    let second = try await Self.run(
+      ["--source", "csv", "--input", badFile.path, "--now", "2024-01-22T06:00:00Z"], in: directory)
     #expect(second.status == 65)
     #expect(second.standardError.contains("bad.csv:42:4"), "stderr: \(second.standardError)")
     #expect(second.standardError.contains("\"value\""))

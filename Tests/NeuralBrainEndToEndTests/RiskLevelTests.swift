@@ -34,8 +34,10 @@ struct RiskLevelTests {
     let directory = try TemporaryDirectory()
     let site = directory.url.appendingPathComponent("output/current")
     let result = try await NeuralBrainExecutable.run(
-      ["run", "--output", directory.url.appendingPathComponent("output").path,
-       "--state-dir", directory.url.appendingPathComponent("state").path, "--now", now] + arguments)
+      [
+        "run", "--output", directory.url.appendingPathComponent("output").path,
+        "--state-dir", directory.url.appendingPathComponent("state").path, "--now", now,
+      ] + arguments)
     try #require(result.status == 0, "stderr: \(result.standardError)")
     let index = try MarkupDocument(
       bytes: Array(try Data(contentsOf: site.appendingPathComponent("index.html"))), kind: .html, name: "index.html")
@@ -52,13 +54,15 @@ struct RiskLevelTests {
     let listed = text.components(separatedBy: ", \(unit)").count - 1
     let verdicts = text.components(separatedBy: " expected ").count - 1
     #expect(listed > 0 && verdicts == listed, "e-mail: \(verdicts) verdicts for \(listed) regions")
-    let global = try JSONSerialization.jsonObject(
-      with: Data(contentsOf: site.appendingPathComponent("api/v1/forecasts/global.json"))) as? [String: Any]
+    let global =
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: site.appendingPathComponent("api/v1/forecasts/global.json"))) as? [String: Any]
     let forecasts = try #require(global?["forecasts"] as? [[String: Any]])
     return try forecasts.map { forecast in
       let metrics = forecast["metrics"] as? [[String: Any]] ?? []
       let primary = metrics.first { $0["metric"] as? String == forecast["primary_metric"] as? String }
-      let next = (primary?["next_period"] as? [String: Any])?["quantiles"] as? [Double]
+      let next =
+        (primary?["next_period"] as? [String: Any])?["quantiles"] as? [Double]
         ?? ((primary?["horizons"] as? [[String: Any]])?.first?["quantiles"] as? [Double])
       return Reading(
         name: try #require(forecast["region"] as? String),

@@ -7,12 +7,15 @@ import Testing
 /// SIGTERM ends it cleanly.
 @Suite("neuralbrain schedule")
 struct ScheduleTests {
-  static func start(_ directory: TemporaryDirectory, health: String = "1s", _ extra: [String]) throws -> RunningProcess {
+  static func start(_ directory: TemporaryDirectory, health: String = "1s", _ extra: [String]) throws -> RunningProcess
+  {
     try RunningProcess(
       NeuralBrainExecutable.url,
-      ["schedule", "--interval", "1s", "--health-interval", health,
-       "--output", directory.url.appendingPathComponent("output").path,
-       "--state-dir", directory.url.appendingPathComponent("state").path] + extra,
+      [
+        "schedule", "--interval", "1s", "--health-interval", health,
+        "--output", directory.url.appendingPathComponent("output").path,
+        "--state-dir", directory.url.appendingPathComponent("state").path,
+      ] + extra,
       environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"])
   }
 

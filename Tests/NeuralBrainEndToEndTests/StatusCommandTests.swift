@@ -19,7 +19,8 @@ struct StatusCommandTests {
     }
     let status = try await NeuralBrainExecutable.run(["status", "--json"] + common)
     try #require(status.status == 0, "stderr: \(status.standardError)")
-    let report = try #require(try JSONSerialization.jsonObject(with: Data(status.standardOutput.utf8)) as? [String: Any])
+    let report = try #require(
+      try JSONSerialization.jsonObject(with: Data(status.standardOutput.utf8)) as? [String: Any])
     #expect(report["live_release"] as? String == "20261129t060000z")
     #expect((report["lock"] as? [String: Any])?["provider"] as? String == "local")
     #expect((report["recent_runs"] as? [Any])?.count == 2)
@@ -36,14 +37,16 @@ struct StatusCommandTests {
     let directory = try TemporaryDirectory()
     let state = directory.url.appendingPathComponent("state")
     let common = ["--output", directory.url.appendingPathComponent("output").path, "--state-dir", state.path]
-    let first = try await NeuralBrainExecutable.run(["run", "--regions", "2", "--now", "2026-11-28T06:00:00Z"] + common)
+    let first = try await NeuralBrainExecutable.run(
+      ["run", "--regions", "2", "--now", "2026-11-28T06:00:00Z"] + common)
     try #require(first.status == 0, "stderr: \(first.standardError)")
     // What a kill -9 in the middle of a run leaves: a run row still saying running, no process.
     try NeuralBrainDatabase.open(directory: state)
       .startRun(RunRecord(id: "20261128t070000z", startedAt: Date(timeIntervalSince1970: 1_795_849_200), seed: 42))
 
     let status = try await NeuralBrainExecutable.run(["status", "--json"] + common)
-    let report = try #require(try JSONSerialization.jsonObject(with: Data(status.standardOutput.utf8)) as? [String: Any])
+    let report = try #require(
+      try JSONSerialization.jsonObject(with: Data(status.standardOutput.utf8)) as? [String: Any])
     let runs = try #require(report["recent_runs"] as? [[String: Any]])
     #expect(runs.first { $0["id"] as? String == "20261128t070000z" }?["status"] as? String == "abandoned")
     #expect(!runs.contains { $0["status"] as? String == "running" })

@@ -16,7 +16,7 @@ struct BacktestTests {
   }
 
   /// A model whose every quantile is the last value.
-  static let flat: Backtest.Model = { series, _, steps, _ in
+  static let flat = BacktestModel(name: "flat") { series, _, steps, _ in
     series.map { y in [[Double]](repeating: [Double](repeating: y.last ?? 0, count: 23), count: steps) }
   }
 
@@ -25,10 +25,10 @@ struct BacktestTests {
     // Last observation 2024-01-20; reference date one week later.
     let origin = Self.origin(values: [1, 2, 10], reference: Self.start.adding(days: 21))
     let truth: [String: [Day: Double]] = [
-      "01": [Self.start.adding(days: 21): 12, Self.start.adding(days: 28): 10],
+      "01": [Self.start.adding(days: 21): 12, Self.start.adding(days: 28): 10]
     ]
     let scored = Backtest.run(
-      origins: [origin], truth: truth, modelName: "flat", steps: 4, seed: 1, model: Self.flat)
+      origins: [origin], truth: truth, model: Self.flat, steps: 4, seed: 1)
     #expect(scored.map(\.horizon) == [0, 1])
     #expect(scored.map(\.targetEndDate) == [Self.start.adding(days: 21), Self.start.adding(days: 28)])
     #expect(abs(scored[0].wis - 2) < 1e-12)
@@ -77,7 +77,7 @@ struct BacktestTests {
     let values = (0..<30).map { 50 + 10 * sin(Double($0) / 4) }
     let origin = Self.origin(values: values, reference: Self.start.adding(days: 7 * 30))
     let truth = ["01": [Self.start.adding(days: 7 * 30): 55.0]]
-    let scored = Backtest.run(origins: [origin], truth: truth, forecaster: LocalForecaster(), steps: 4, seed: 3)
+    let scored = Backtest.run(origins: [origin], truth: truth, model: .local(), steps: 4, seed: 3)
     #expect(scored.count == 1)
     #expect(scored.first?.model == "local-ensemble-v3")
     #expect(scored.first.map { $0.wis.isFinite && $0.wis >= 0 } == true)

@@ -6,9 +6,11 @@ import Testing
 
 @Suite("Model components")
 struct ComponentTests {
-  @Test("damped-trend ETS variance matches the closed form of forecasting.md §2.4", arguments: [
-    (0.5, 0.1, 0.9), (0.9, 0.3, 0.8), (0.2, 0.02, 0.98),
-  ])
+  @Test(
+    "damped-trend ETS variance matches the closed form of docs/models.md §4",
+    arguments: [
+      (0.5, 0.1, 0.9), (0.9, 0.3, 0.8), (0.2, 0.02, 0.98),
+    ])
   func etsVariance(alpha: Double, beta: Double, phi: Double) {
     let model = DampedTrendETS(alpha: alpha, beta: beta, phi: phi, level: 0, trend: 0, variance: 1)
     for h in 1...6 {
@@ -81,7 +83,8 @@ struct ComponentTests {
     var generator = SplitMix64(seed: 5)
     let logs = (0..<6).map { _ in (0..<60).map { _ in Double(generator.below(1000)) / 200 } }
     let fits = PooledGrowthRegression.fit(logs, steps: 2, window: 15, weightPower: 1, origins: 5)
-    let fresh = PooledGrowthRegression.fit(logs.map { Array($0.dropLast(5)) }, steps: 2, window: 15, weightPower: 1, origins: 0)
+    let fresh = PooledGrowthRegression.fit(
+      logs.map { Array($0.dropLast(5)) }, steps: 2, window: 15, weightPower: 1, origins: 0)
     for step in 0..<2 {
       let slid = try #require(fits[5].coefficients[step])
       let direct = try #require(fresh[0].coefficients[step])

@@ -7,7 +7,7 @@ import Testing
 struct FluSightBaselineTests {
   let y: [Double] = [10, 12, 15, 13, 20]
 
-  @Test("step 1 reproduces the 23 golden quantiles of forecasting.md §2.2")
+  @Test("step 1 reproduces the 23 golden quantiles of docs/models.md §2")
   func goldenStepOne() {
     let golden: [Double] = [
       13.28, 13.7, 14.4, 15.8, 17.05, 17.4, 17.75, 18.0, 18.0, 18.0, 18.6, 20.0, 21.4, 22.0, 22.0,

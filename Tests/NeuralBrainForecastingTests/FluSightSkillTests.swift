@@ -13,7 +13,8 @@ struct FluSightSkillTests {
   func referenceNumbers() async throws {
     let summaries = try await Offload.run {
       let truth = try FluSightData.truth()
-      let scored = try FluSightData.scoredHubModel("FluSight-baseline", truth: truth)
+      let scored =
+        try FluSightData.scoredHubModel("FluSight-baseline", truth: truth)
         + FluSightData.scoredHubModel("FluSight-ensemble", truth: truth)
       return Dictionary(
         uniqueKeysWithValues: Backtest.summarize(scored, baseline: "FluSight-baseline").map { ($0.model, $0) })
@@ -34,7 +35,7 @@ struct FluSightSkillTests {
     let summaries = try await Offload.run {
       let truth = try FluSightData.truth()
       let local = Backtest.run(
-        origins: try FluSightData.origins(), truth: truth, forecaster: forecaster, steps: 4, seed: 20_231_014
+        origins: try FluSightData.origins(), truth: truth, model: .local(forecaster), steps: 4, seed: 20_231_014
       ).filter(FluSightData.isEvaluated)
       let scored = try FluSightData.scoredHubModel("FluSight-baseline", truth: truth) + local
       return Backtest.summarize(scored, baseline: "FluSight-baseline")
@@ -54,12 +55,13 @@ struct FluSightSkillTests {
     let summaries = try await Offload.run {
       let truth = try FluSightData.truth()
       let own = Backtest.run(
-        origins: try FluSightData.origins(), truth: truth, modelName: "own-baseline", steps: 4, seed: 7
-      ) { series, _, steps, seed in
-        series.enumerated().map {
-          FluSightBaseline.flusightBaseline($1, steps: steps, seed: seed &+ UInt64($0), simulations: 2_000)
-        }
-      }.filter(FluSightData.isEvaluated)
+        origins: try FluSightData.origins(), truth: truth,
+        model: BacktestModel(name: "own-baseline") { series, _, steps, seed in
+          series.enumerated().map {
+            FluSightBaseline.flusightBaseline($1, steps: steps, seed: seed &+ UInt64($0), simulations: 2_000)
+          }
+        }, steps: 4, seed: 7
+      ).filter(FluSightData.isEvaluated)
       let scored = try FluSightData.scoredHubModel("FluSight-baseline", truth: truth) + own
       return Backtest.summarize(scored, baseline: "FluSight-baseline")
     }

@@ -35,7 +35,8 @@ struct ForecastBoundTests {
       values: days(120) { $0 == 12 ? 8 : ($0 == 25 ? 377 : ($0 == 117 ? 170 : 0)) }),
     Hostile(
       name: "weekend zeros", frequency: .daily, values: days(120) { [0, 0, 900, 1_100, 1_000, 950, 1_050][$0 % 7] }),
-    Hostile(name: "a reporting dump", frequency: .daily, values: days(100) { $0 == 97 ? 250_000 : 300 + Double($0 % 5) }),
+    Hostile(
+      name: "a reporting dump", frequency: .daily, values: days(100) { $0 == 97 ? 250_000 : 300 + Double($0 % 5) }),
     Hostile(name: "a long run of zeros, then a spike", frequency: .daily, values: days(90) { $0 == 89 ? 5_000 : 0 }),
     Hostile(name: "explosive growth", frequency: .daily, values: days(60) { pow(1.25, Double($0)) }),
     Hostile(name: "all zeros", frequency: .daily, values: days(60) { _ in 0 }),
@@ -70,7 +71,9 @@ struct ForecastBoundTests {
       // The 97.5% quantile stays within 100× the recent maximum, even four weeks ahead, and the
       // median within the output validator's 10×, so `local` never fails its own validation.
       #expect(row[QuantileLevels.central95.upper] <= 100 * recentMaximum)
-      #expect(row[QuantileLevels.medianIndex] <= 10 * recentMaximum, "step \(step + 1): median \(row[QuantileLevels.medianIndex])")
+      #expect(
+        row[QuantileLevels.medianIndex] <= 10 * recentMaximum,
+        "step \(step + 1): median \(row[QuantileLevels.medianIndex])")
     }
   }
 
@@ -83,7 +86,8 @@ struct ForecastBoundTests {
     let bounds = ForecastBound.upper(history: [100, 180, 200], frequency: .weekly, steps: 3, population: nil)
     #expect(bounds.count == 3)
     #expect(abs(bounds[0] - 200 * 181.0 / 101.0) < 1e-9)
-    #expect(ForecastBound.upper(history: [100, 180, 200], frequency: .weekly, steps: 3, population: 300) == [300, 300, 300])
+    #expect(
+      ForecastBound.upper(history: [100, 180, 200], frequency: .weekly, steps: 3, population: 300) == [300, 300, 300])
   }
 
   @Test("clamping keeps rows ordered and replaces non-finite values by the bound")

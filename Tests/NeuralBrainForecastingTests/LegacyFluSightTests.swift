@@ -53,7 +53,8 @@ struct LegacyFluSightTests {
     let summaries = try await Offload.run {
       let file = LegacyFluSight.root.appendingPathComponent("data-truth/truth-Incident Hospitalizations-2023-06-23.csv")
       let truth = try HubTargetTable.parse(String(contentsOf: file, encoding: .utf8), file: file.path).values
-      let scored = try LegacyFluSight.scored("Flusight-baseline", truth: truth)
+      let scored =
+        try LegacyFluSight.scored("Flusight-baseline", truth: truth)
         + LegacyFluSight.scored("Flusight-ensemble", truth: truth)
       return Dictionary(
         uniqueKeysWithValues: Backtest.summarize(scored, baseline: "Flusight-baseline").map { ($0.model, $0) })

@@ -48,10 +48,12 @@ struct LocalForecasterTests {
     #expect(a == Self.forecaster.forecast(series, frequency: .weekly, steps: 4, seed: 9))
   }
 
-  @Test("degenerate inputs fall back without NaN or negative values", arguments: [
-    [Double](), [0, 0, 0, 0, 0, 0, 0, 0], [5, 5, 5, 5, 5, 5, 5, 5, 5, 5], [3, 1, 4], [7],
-    [.nan, 2, -3, 4, .infinity, 6, 7, 8, 9, 10],
-  ])
+  @Test(
+    "degenerate inputs fall back without NaN or negative values",
+    arguments: [
+      [Double](), [0, 0, 0, 0, 0, 0, 0, 0], [5, 5, 5, 5, 5, 5, 5, 5, 5, 5], [3, 1, 4], [7],
+      [.nan, 2, -3, 4, .infinity, 6, 7, 8, 9, 10],
+    ])
   func degenerate(values: [Double]) {
     let forecast = Self.forecaster.forecast([values, Self.epidemic(1)], frequency: .weekly, steps: 4, seed: 2)
     Self.checkInvariants(forecast, series: 2, steps: 4)

@@ -5,9 +5,11 @@ import Testing
 
 @Suite("Numerics")
 struct NumericsTests {
-  @Test("type-7 quantiles interpolate like R and numpy", arguments: [
-    (0.0, 1.0), (0.25, 1.75), (0.5, 2.5), (0.9, 3.7), (1.0, 4.0),
-  ])
+  @Test(
+    "type-7 quantiles interpolate like R and numpy",
+    arguments: [
+      (0.0, 1.0), (0.25, 1.75), (0.5, 2.5), (0.9, 3.7), (1.0, 4.0),
+    ])
   func type7(level: Double, expected: Double) {
     #expect(abs(Quantile.type7(sorted: [1, 2, 3, 4], level) - expected) < 1e-12)
   }
@@ -18,10 +20,12 @@ struct NumericsTests {
     #expect(Quantile.type7(sorted: [], 0.3) == 0)
   }
 
-  @Test("inverse normal CDF matches reference values", arguments: [
-    (0.5, 0.0), (0.975, 1.959963984540054), (0.01, -2.3263478740408408),
-    (0.25, -0.6744897501960817), (1e-10, -6.361340902404056),
-  ])
+  @Test(
+    "inverse normal CDF matches reference values",
+    arguments: [
+      (0.5, 0.0), (0.975, 1.959963984540054), (0.01, -2.3263478740408408),
+      (0.25, -0.6744897501960817), (1e-10, -6.361340902404056),
+    ])
   func inverseNormal(p: Double, expected: Double) {
     #expect(abs(NormalQuantile.of(p) - expected) < 1e-12)
   }

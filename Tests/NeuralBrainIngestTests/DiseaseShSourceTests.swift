@@ -79,7 +79,8 @@ struct DiseaseShSourceTests {
       #expect(dataset.provenance.source == "diseasesh")
       #expect(dataset.provenance.sourceURL == server.baseURL + "/v3/covid-19/historical")
       #expect(dataset.provenance.dataAsOf == Day(year: 2023, month: 1, day: 1))
-      #expect(dataset.provenance.contentSHA256 == ContentHash.hex(Array((Self.usa + Self.germany + Self.countries).utf8)))
+      #expect(
+        dataset.provenance.contentSHA256 == ContentHash.hex(Array((Self.usa + Self.germany + Self.countries).utf8)))
     }
   }
 

@@ -65,7 +65,8 @@ struct FileSourceTests {
 
   @Test("jhu: the UID lookup table as a further input gives countries their populations")
   func jhuPopulations() async throws {
-    let dataset = try await Fixture.load(.jhu, ["jhu-confirmed.csv", "jhu-deaths.csv", "UID_ISO_FIPS_LookUp_Table.csv"])
+    let dataset = try await Fixture.load(
+      .jhu, ["jhu-confirmed.csv", "jhu-deaths.csv", "UID_ISO_FIPS_LookUp_Table.csv"])
     #expect(dataset.regions.map(\.id) == ["canada", "korea-south"])
     #expect(dataset.regions.map(\.population) == [37_855_702, 51_269_183])
     #expect(dataset.provenance.sourceURL == "jhu-confirmed.csv, jhu-deaths.csv, UID_ISO_FIPS_LookUp_Table.csv")

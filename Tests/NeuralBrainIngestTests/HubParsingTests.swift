@@ -12,7 +12,9 @@ struct HubParsingTests {
     var lines = ["reference_date,location,horizon,target,target_end_date,output_type,output_type_id,value"]
     for horizon in [-1, 0, 2] {
       for (index, level) in levels.enumerated() where index != dropLevel || horizon != 2 {
-        lines.append("2024-01-06,06,\(horizon),wk inc flu hosp,\(Day(iso: "2024-01-06")!.adding(days: 7 * horizon).iso),quantile,\(level),\(100 + index)")
+        lines.append(
+          "2024-01-06,06,\(horizon),wk inc flu hosp,\(Day(iso: "2024-01-06")!.adding(days: 7 * horizon).iso),quantile,\(level),\(100 + index)"
+        )
       }
     }
     lines.append("2024-01-06,06,0,wk flu hosp rate change,2024-01-06,pmf,increase,0.4")
@@ -35,7 +37,8 @@ struct HubParsingTests {
 
   @Test("columns may come in any order")
   func columnOrder() throws {
-    let text = "value,output_type_id,output_type,location,target_end_date,target,horizon,reference_date\n"
+    let text =
+      "value,output_type_id,output_type,location,target_end_date,target,horizon,reference_date\n"
       + Self.levels.map { "5,\($0),quantile,01,2024-01-13,t,1,2024-01-06" }.joined(separator: "\n")
     let forecasts = try HubModelOutputReader.parse(text, file: "f.csv", model: "m")
     #expect(forecasts.count == 1)
@@ -45,9 +48,10 @@ struct HubParsingTests {
 
   @Test("a forecast missing a quantile level is an error naming the file and forecast")
   func incomplete() {
-    #expect(throws: IngestError.incompleteQuantiles(
-      InputPosition(file: "f.csv", line: 48, column: 7, columnName: "output_type_id"),
-      forecast: "target \"wk inc flu hosp\", location 06, reference date 2024-01-06, horizon 2", found: 22)
+    #expect(
+      throws: IngestError.incompleteQuantiles(
+        InputPosition(file: "f.csv", line: 48, column: 7, columnName: "output_type_id"),
+        forecast: "target \"wk inc flu hosp\", location 06, reference date 2024-01-06, horizon 2", found: 22)
     ) {
       try HubModelOutputReader.parse(Self.modelOutput(dropLevel: 3), file: "f.csv", target: "wk inc flu hosp")
     }
@@ -55,10 +59,12 @@ struct HubParsingTests {
 
   @Test("a malformed value is reported with line and column")
   func malformed() {
-    let text = "reference_date,horizon,target,target_end_date,location,output_type,output_type_id,value\n"
+    let text =
+      "reference_date,horizon,target,target_end_date,location,output_type,output_type_id,value\n"
       + "2024-01-06,0,t,2024-01-06,01,quantile,0.5,abc\n"
-    #expect(throws: IngestError.badNumber(
-      InputPosition(file: "f.csv", line: 2, column: 8, columnName: "value"), text: "abc")
+    #expect(
+      throws: IngestError.badNumber(
+        InputPosition(file: "f.csv", line: 2, column: 8, columnName: "value"), text: "abc")
     ) { try HubModelOutputReader.parse(text, file: "f.csv") }
   }
 
@@ -70,10 +76,12 @@ struct HubParsingTests {
     ])
   func malformedCell(horizon: String, level: String, column: Int, detail: String) {
     let names = ["reference_date", "horizon", "target", "target_end_date", "location", "output_type", "output_type_id"]
-    let text = names.joined(separator: ",") + ",value\n"
+    let text =
+      names.joined(separator: ",") + ",value\n"
       + "2024-01-06,\(horizon),t,2024-01-13,01,quantile,\(level),3\n"
-    #expect(throws: IngestError.malformedRow(
-      InputPosition(file: "f.csv", line: 2, column: column, columnName: names[column - 1]), detail: detail)
+    #expect(
+      throws: IngestError.malformedRow(
+        InputPosition(file: "f.csv", line: 2, column: column, columnName: names[column - 1]), detail: detail)
     ) { try HubModelOutputReader.parse(text, file: "f.csv") }
   }
 
@@ -111,8 +119,10 @@ struct HubParsingTests {
 
   @Test("a bad date in target data is reported with line and column")
   func targetBadDate() {
-    #expect(throws: IngestError.badDate(
-      InputPosition(file: "t.csv", line: 2, column: 1, columnName: "date"), text: "2024-13-01", expected: "YYYY-MM-DD")
+    #expect(
+      throws: IngestError.badDate(
+        InputPosition(file: "t.csv", line: 2, column: 1, columnName: "date"), text: "2024-13-01", expected: "YYYY-MM-DD"
+      )
     ) { try HubTargetTable.parse("date,location,value\n2024-13-01,01,4\n", file: "t.csv") }
   }
 
@@ -131,9 +141,12 @@ struct HubParsingTests {
     }
     let daily = Fixture.path("bad/hub-daily.csv")
     let text = try String(contentsOfFile: daily, encoding: .utf8)
-    #expect(throws: IngestError.irregularDates(
-      InputPosition(file: daily, line: 3, column: 1),
-      detail: "date 2024-01-07 is 1 days after the first date 2024-01-06; expected weekly dates (the same weekday every week)")
+    #expect(
+      throws: IngestError.irregularDates(
+        InputPosition(file: daily, line: 3, column: 1),
+        detail:
+          "date 2024-01-07 is 1 days after the first date 2024-01-06; expected weekly dates (the same weekday every week)"
+      )
     ) { try HubTargetTable.parse(text, file: daily) }
   }
 }

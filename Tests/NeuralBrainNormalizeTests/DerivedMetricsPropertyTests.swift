@@ -73,7 +73,8 @@ struct DerivedMetricsPropertyTests {
     #expect((scores.last ?? 0) > (scores.first ?? 0))
   }
 
-  @Test("growth alone, however steep, stays GREEN once the score is rounded for display", arguments: [0.5, 0.89, 3, 50])
+  @Test(
+    "growth alone, however steep, stays GREEN once the score is rounded for display", arguments: [0.5, 0.89, 3, 50])
   func growthAloneIsGreen(growth: Double) {
     let score = Calculator.riskScore(growthRate: growth, levelIndex: 0)
     #expect(score.rounded() < 40, "score \(score)")
@@ -200,8 +201,11 @@ struct DerivedMetricsPropertyTests {
   func outbreakDegenerate() {
     let zeros = Array(repeating: 0.0, count: 23)
     #expect(Calculator.outbreakProbability(nextPeriod: zeros, lastPeriod: 0, margin: 0.2, minimumRise: 10) == 0)
-    #expect(Calculator.outbreakProbability(nextPeriod: zeros.map { $0 + 1 }, lastPeriod: 0, margin: 0.2, minimumRise: 10) == 0)
-    #expect(Calculator.outbreakProbability(nextPeriod: zeros.map { $0 + 1 }, lastPeriod: 0, margin: 0.2, minimumRise: 0) == 1)
+    #expect(
+      Calculator.outbreakProbability(nextPeriod: zeros.map { $0 + 1 }, lastPeriod: 0, margin: 0.2, minimumRise: 10) == 0
+    )
+    #expect(
+      Calculator.outbreakProbability(nextPeriod: zeros.map { $0 + 1 }, lastPeriod: 0, margin: 0.2, minimumRise: 0) == 1)
   }
 
   @Test(

@@ -14,8 +14,9 @@ struct CredentialsTests {
 
   @Test("the variable itself wins and the key never prints")
   func environment() throws {
-    let key = try #require(try Credentials.resolve(
-      variable: "OPENAI_API_KEY", provider: "openai", environment: ["OPENAI_API_KEY": " sk-secret\n"]))
+    let key = try #require(
+      try Credentials.resolve(
+        variable: "OPENAI_API_KEY", provider: "openai", environment: ["OPENAI_API_KEY": " sk-secret\n"]))
     #expect(key.secret == "sk-secret")
     #expect("\(key)" == "[redacted]")
     #expect(String(reflecting: key) == "[redacted]")

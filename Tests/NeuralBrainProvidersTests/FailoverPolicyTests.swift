@@ -16,7 +16,8 @@ struct FailoverPolicyTests {
     "configuration problems fail over on the first strike",
     arguments: [FailureClass.auth, .modelNotFound, .badRequest, .tooLarge])
   func oneStrike(failureClass: FailureClass) {
-    let outcome = policy.apply(failure("openai", failureClass), to: LockState(provider: "openai", acquiredAt: time), at: time)
+    let outcome = policy.apply(
+      failure("openai", failureClass), to: LockState(provider: "openai", acquiredAt: time), at: time)
     #expect(outcome.decision == .failover(from: "openai", to: "gemini"))
     #expect(outcome.lock.provider == "gemini")
     #expect(outcome.lock.consecutiveFailures == 0)
@@ -55,7 +56,8 @@ struct FailoverPolicyTests {
   @Test("a short rate-limit hint is waited out; a long one or one beyond the budget fails over now")
   func rateLimitHints() {
     let lock = LockState(provider: "openai", acquiredAt: time)
-    #expect(policy.apply(failure("openai", .rateLimited, retryAfter: 2), to: lock, at: time).decision == .retry(wait: 2))
+    #expect(
+      policy.apply(failure("openai", .rateLimited, retryAfter: 2), to: lock, at: time).decision == .retry(wait: 2))
     #expect(
       policy.apply(failure("openai", .rateLimited, retryAfter: 300), to: lock, at: time).decision
         == .failover(from: "openai", to: "gemini"))
@@ -69,7 +71,8 @@ struct FailoverPolicyTests {
     let start = LockState(provider: "openai", acquiredAt: time)
     let failed = policy.apply(failure("openai", .unavailable), to: start, at: time)
     #expect(failed.decision == .checkHealth)
-    let unhealthy = policy.apply(.healthCheck(HealthStatus(provider: "openai", healthy: false)), to: failed.lock, at: time)
+    let unhealthy = policy.apply(
+      .healthCheck(HealthStatus(provider: "openai", healthy: false)), to: failed.lock, at: time)
     #expect(unhealthy.decision == .failover(from: "openai", to: "gemini"))
     #expect(unhealthy.events.first?.type == .healthCheck)
     let healthy = policy.apply(.healthCheck(HealthStatus(provider: "openai", healthy: true)), to: failed.lock, at: time)
@@ -103,7 +106,8 @@ struct FailoverPolicyTests {
 
   @Test("a skipped provider passes the lock on; the end of the chain goes back to the top")
   func skipAndExhaust() {
-    let skipped = policy.apply(.skipped(provider: "openai", reason: "OPENAI_API_KEY is not set"),
+    let skipped = policy.apply(
+      .skipped(provider: "openai", reason: "OPENAI_API_KEY is not set"),
       to: LockState(provider: "openai", acquiredAt: time), at: time)
     #expect(skipped.decision == .failover(from: "openai", to: "gemini"))
     #expect(skipped.events.first?.type == .providerSkipped)
@@ -151,7 +155,9 @@ struct FailoverPolicyTests {
     #expect(outcome.lock.failedHealthChecks == 0)
     #expect(outcome.events.map(\.type) == [.healthCheck])
     let quota = LockState(provider: "groq", acquiredAt: time, consecutiveFailures: 2, lastFailureClass: .quota)
-    #expect(policy.apply(.monitored(HealthStatus(provider: "groq", healthy: true)), to: quota, at: time).lock.consecutiveFailures == 2)
+    #expect(
+      policy.apply(.monitored(HealthStatus(provider: "groq", healthy: true)), to: quota, at: time).lock
+        .consecutiveFailures == 2)
   }
 
   @Test("steady health is not audited again; 0 health_failover_checks never fails over")

@@ -22,11 +22,13 @@ struct FailureClassificationTests {
   static let cases: [ClassificationCase] = [
     .init(
       name: "OpenAI 401 invalid_api_key", status: 401,
-      body: #"{"error":{"message":"Incorrect API key provided: sk-abc***def.","type":"invalid_request_error","param":null,"code":"invalid_api_key"}}"#,
+      body:
+        #"{"error":{"message":"Incorrect API key provided: sk-abc***def.","type":"invalid_request_error","param":null,"code":"invalid_api_key"}}"#,
       expected: .auth, code: "invalid_api_key"),
     .init(
       name: "OpenAI 429 insufficient_quota", status: 429,
-      body: #"{"error":{"message":"You exceeded your current quota","type":"insufficient_quota","param":null,"code":"insufficient_quota"}}"#,
+      body:
+        #"{"error":{"message":"You exceeded your current quota","type":"insufficient_quota","param":null,"code":"insufficient_quota"}}"#,
       expected: .quota, code: "insufficient_quota"),
     .init(
       name: "OpenAI 429 spend limit", status: 429,
@@ -38,35 +40,43 @@ struct FailureClassificationTests {
       headers: [("retry-after", "2"), ("x-ratelimit-reset-tokens", "9ms")], expected: .rateLimited, retryAfter: 2),
     .init(
       name: "OpenAI 503 overloaded", status: 503,
-      body: #"{"error":{"message":"overloaded","type":"service_unavailable_error","param":null,"code":"server_is_overloaded"}}"#,
+      body:
+        #"{"error":{"message":"overloaded","type":"service_unavailable_error","param":null,"code":"server_is_overloaded"}}"#,
       expected: .unavailable),
     .init(
       name: "OpenAI 404 model_not_found", status: 404,
-      body: #"{"error":{"message":"The model `x` does not exist","type":"invalid_request_error","param":null,"code":"model_not_found"}}"#,
+      body:
+        #"{"error":{"message":"The model `x` does not exist","type":"invalid_request_error","param":null,"code":"model_not_found"}}"#,
       expected: .modelNotFound),
     .init(
       name: "OpenAI 400 context_length_exceeded", status: 400,
-      body: #"{"error":{"message":"This model's maximum context length is 8 tokens.","type":"invalid_request_error","param":"messages","code":"context_length_exceeded"}}"#,
+      body:
+        #"{"error":{"message":"This model's maximum context length is 8 tokens.","type":"invalid_request_error","param":"messages","code":"context_length_exceeded"}}"#,
       expected: .tooLarge),
     .init(
       name: "OpenAI 400 unsupported_parameter", status: 400,
-      body: #"{"error":{"message":"Unsupported parameter: 'max_tokens'","type":"invalid_request_error","param":"max_tokens","code":"unsupported_parameter"}}"#,
+      body:
+        #"{"error":{"message":"Unsupported parameter: 'max_tokens'","type":"invalid_request_error","param":"max_tokens","code":"unsupported_parameter"}}"#,
       expected: .badRequest),
     .init(
       name: "Gemini 400 API_KEY_INVALID", status: 400,
-      body: #"{"error":{"code":400,"message":"API key not valid. Please pass a valid API key.","status":"INVALID_ARGUMENT","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_INVALID","domain":"googleapis.com"}]}}"#,
+      body:
+        #"{"error":{"code":400,"message":"API key not valid. Please pass a valid API key.","status":"INVALID_ARGUMENT","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_INVALID","domain":"googleapis.com"}]}}"#,
       expected: .auth, code: "API_KEY_INVALID"),
     .init(
       name: "Gemini array-wrapped 400 (OpenAI-compatible surface)", status: 400,
-      body: #"[{"error":{"code":400,"message":"API key not valid. Please pass a valid API key.","status":"INVALID_ARGUMENT"}}]"#,
+      body:
+        #"[{"error":{"code":400,"message":"API key not valid. Please pass a valid API key.","status":"INVALID_ARGUMENT"}}]"#,
       expected: .auth),
     .init(
       name: "Gemini 429 per-day quota", status: 429,
-      body: #"{"error":{"code":429,"message":"You exceeded your current quota","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.QuotaFailure","violations":[{"quotaId":"GenerateRequestsPerDayPerProjectPerModel-FreeTier","quotaValue":"250"}]},{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"13h2m"}]}}"#,
+      body:
+        #"{"error":{"code":429,"message":"You exceeded your current quota","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.QuotaFailure","violations":[{"quotaId":"GenerateRequestsPerDayPerProjectPerModel-FreeTier","quotaValue":"250"}]},{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"13h2m"}]}}"#,
       expected: .quota),
     .init(
       name: "Gemini 429 per-minute rate limit", status: 429,
-      body: #"{"error":{"code":429,"message":"You exceeded your current quota","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.QuotaFailure","violations":[{"quotaId":"GenerateRequestsPerMinutePerProjectPerModel-FreeTier","quotaValue":"15"}]},{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"33s"}]}}"#,
+      body:
+        #"{"error":{"code":429,"message":"You exceeded your current quota","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.QuotaFailure","violations":[{"quotaId":"GenerateRequestsPerMinutePerProjectPerModel-FreeTier","quotaValue":"15"}]},{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"33s"}]}}"#,
       expected: .rateLimited, retryAfter: 33),
     .init(
       name: "Gemini 429 without details", status: 429,
@@ -74,11 +84,13 @@ struct FailureClassificationTests {
       expected: .rateLimited),
     .init(
       name: "Gemini 400 FAILED_PRECONDITION", status: 400,
-      body: #"{"error":{"code":400,"message":"User location is not supported for the API use.","status":"FAILED_PRECONDITION"}}"#,
+      body:
+        #"{"error":{"code":400,"message":"User location is not supported for the API use.","status":"FAILED_PRECONDITION"}}"#,
       expected: .quota),
     .init(
       name: "Groq 429 day cap", status: 429,
-      body: #"{"error":{"message":"Rate limit reached on requests per day (RPD): Limit 1000, Used 1000","type":"requests","code":"rate_limit_exceeded"}}"#,
+      body:
+        #"{"error":{"message":"Rate limit reached on requests per day (RPD): Limit 1000, Used 1000","type":"requests","code":"rate_limit_exceeded"}}"#,
       headers: [("x-ratelimit-remaining-requests", "0"), ("x-ratelimit-reset-requests", "2h3m")], expected: .quota),
     .init(
       name: "Groq 413 request too large", status: 413,
@@ -94,19 +106,23 @@ struct FailureClassificationTests {
       expected: .unavailable),
     .init(
       name: "Cloudflare 401 code 10000", status: 401,
-      body: #"{"result":null,"success":false,"errors":[{"code":10000,"message":"Authentication error"}],"messages":[]}"#,
+      body:
+        #"{"result":null,"success":false,"errors":[{"code":10000,"message":"Authentication error"}],"messages":[]}"#,
       expected: .auth, code: "10000"),
     .init(
       name: "Cloudflare 429 code 3036", status: 429,
-      body: #"{"result":null,"success":false,"errors":[{"code":3036,"message":"You have used up your daily free allocation of 10,000 neurons."}],"messages":[]}"#,
+      body:
+        #"{"result":null,"success":false,"errors":[{"code":3036,"message":"You have used up your daily free allocation of 10,000 neurons."}],"messages":[]}"#,
       expected: .quota, code: "3036"),
     .init(
       name: "Cloudflare 429 code 3040", status: 429,
-      body: #"{"result":null,"success":false,"errors":[{"code":3040,"message":"Capacity temporarily exceeded, please try again."}],"messages":[]}"#,
+      body:
+        #"{"result":null,"success":false,"errors":[{"code":3040,"message":"Capacity temporarily exceeded, please try again."}],"messages":[]}"#,
       expected: .rateLimited),
     .init(
       name: "Cloudflare 400 code 5007", status: 400,
-      body: #"{"result":null,"success":false,"errors":[{"code":5007,"message":"No such model @cf/x or task"}],"messages":[]}"#,
+      body:
+        #"{"result":null,"success":false,"errors":[{"code":5007,"message":"No such model @cf/x or task"}],"messages":[]}"#,
       expected: .modelNotFound),
     .init(
       name: "Cloudflare 408 code 3007", status: 408,
@@ -125,15 +141,18 @@ struct FailureClassificationTests {
     .init(name: "vLLM 401", status: 401, body: #"{"error":"Unauthorized"}"#, expected: .auth),
     .init(
       name: "vLLM flat 404", status: 404,
-      body: #"{"object":"error","message":"The model `x` does not exist.","type":"NotFoundError","param":null,"code":404}"#,
+      body:
+        #"{"object":"error","message":"The model `x` does not exist.","type":"NotFoundError","param":null,"code":404}"#,
       expected: .modelNotFound, code: "404"),
     .init(
       name: "llama.cpp 400 exceed_context_size_error", status: 400,
-      body: #"{"error":{"code":400,"message":"request (9412 tokens) exceeds the available context size (8192 tokens), try increasing it","type":"exceed_context_size_error"}}"#,
+      body:
+        #"{"error":{"code":400,"message":"request (9412 tokens) exceeds the available context size (8192 tokens), try increasing it","type":"exceed_context_size_error"}}"#,
       expected: .tooLarge),
     .init(
       name: "Groq 400 json_validate_failed", status: 400,
-      body: #"{"error":{"message":"Failed to generate JSON.","type":"invalid_request_error","code":"json_validate_failed","failed_generation":"oops"}}"#,
+      body:
+        #"{"error":{"message":"Failed to generate JSON.","type":"invalid_request_error","code":"json_validate_failed","failed_generation":"oops"}}"#,
       expected: .invalidOutput),
   ]
 
@@ -156,7 +175,8 @@ struct FailureClassificationTests {
 
   @Test("messages never carry the key or anything shaped like one")
   func redaction() {
-    let body = #"{"error":{"message":"Incorrect API key provided: sk-live-1234567890. Also my-key-XYZ9 leaked","code":"invalid_api_key"}}"#
+    let body =
+      #"{"error":{"message":"Incorrect API key provided: sk-live-1234567890. Also my-key-XYZ9 leaked","code":"invalid_api_key"}}"#
     let reply = HTTPReply(status: 401, headers: [], body: Array(body.utf8))
     let failure = FailureClassifier.classify(reply, provider: "p", secret: "my-key-XYZ9", now: Date())
     #expect(!failure.message.contains("sk-live"))

@@ -62,13 +62,15 @@ struct ForecastReplyParserTests {
     ("above the sanity cap", TestFixtures.forecastJSON(median: 100_000)),
     (
       "decreasing quantiles",
-      #"{"forecasts":["# + TestFixtures.horizonDates.map {
-        #"{"date":"\#($0.iso)","median":10,"quantiles":[{"level":0.9,"value":5}]}"#
-      }.joined(separator: ",") + "]}"
+      #"{"forecasts":["#
+        + TestFixtures.horizonDates.map {
+          #"{"date":"\#($0.iso)","median":10,"quantiles":[{"level":0.9,"value":5}]}"#
+        }.joined(separator: ",") + "]}"
     ),
     (
       "median not a number",
-      #"{"forecasts":["# + TestFixtures.horizonDates.map { #"{"date":"\#($0.iso)","median":"ten"}"# }
+      #"{"forecasts":["#
+        + TestFixtures.horizonDates.map { #"{"date":"\#($0.iso)","median":"ten"}"# }
         .joined(separator: ",") + "]}"
     ),
   ]

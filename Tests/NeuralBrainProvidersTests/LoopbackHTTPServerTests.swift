@@ -36,7 +36,8 @@ struct LoopbackHTTPServerTests {
   func neverAnswers() async throws {
     let server = try await LoopbackHTTPServer.start { _ in nil }
     await #expect(throws: HTTPClientError.self) {
-      _ = try await TestFixtures.httpClient.execute(HTTPClientRequest(url: server.baseURL + "/"), timeout: .milliseconds(300))
+      _ = try await TestFixtures.httpClient.execute(
+        HTTPClientRequest(url: server.baseURL + "/"), timeout: .milliseconds(300))
     }
     try await server.shutdown()
   }

@@ -13,12 +13,18 @@ struct ProviderChainTests {
     try await LoopbackHTTPServer.start { request in
       await log.append(request)
       if request.path.hasPrefix("/v1beta/") {
-        return .json(429, #"{"error":{"code":429,"message":"You exceeded your current quota","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.QuotaFailure","violations":[{"quotaId":"GenerateRequestsPerDayPerProjectPerModel-FreeTier","quotaValue":"250"}]}]}}"#)
+        return .json(
+          429,
+          #"{"error":{"code":429,"message":"You exceeded your current quota","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.QuotaFailure","violations":[{"quotaId":"GenerateRequestsPerDayPerProjectPerModel-FreeTier","quotaValue":"250"}]}]}}"#
+        )
       }
       if request.path.hasPrefix("/openai/v1/") {
         return .json(200, TestFixtures.openAIChat(content: TestFixtures.forecastJSON()))
       }
-      return .json(401, #"{"error":{"message":"Incorrect API key provided: sk-abc***.","type":"invalid_request_error","param":null,"code":"invalid_api_key"}}"#)
+      return .json(
+        401,
+        #"{"error":{"message":"Incorrect API key provided: sk-abc***.","type":"invalid_request_error","param":null,"code":"invalid_api_key"}}"#
+      )
     }
   }
 
@@ -27,7 +33,9 @@ struct ProviderChainTests {
     concurrency: Int = 4, retry: RetryPolicy = TestFixtures.instantRetry
   ) -> ProviderChain {
     var settings: [String: ProviderSettings] = ["local": ProviderSettings(kind: .local, baseURL: "", model: "local")]
-    for kind in [ProviderKind.openai, .gemini, .groq] { settings[kind.rawValue] = TestFixtures.settings(kind, server: server) }
+    for kind in [ProviderKind.openai, .gemini, .groq] {
+      settings[kind.rawValue] = TestFixtures.settings(kind, server: server)
+    }
     let configuration = ProvidersConfiguration(order: order, settings: settings, concurrency: concurrency)
     let slots = ProviderFactory.make(
       configuration: configuration, environment: environment, httpClient: TestFixtures.httpClient, retry: retry)
@@ -51,8 +59,10 @@ struct ProviderChainTests {
     let log = RequestLog()
     let server = try await Self.vendors(log: log)
     let store = InMemoryLockStore()
-    let result = try await Self.chain(order: ["openai", "gemini", "groq", "local"], server: server.baseURL, store: store)
-      .run(TestFixtures.request)
+    let result = try await Self.chain(
+      order: ["openai", "gemini", "groq", "local"], server: server.baseURL, store: store
+    )
+    .run(TestFixtures.request)
     try await server.shutdown()
 
     #expect(result.output.provider == "groq")
@@ -65,7 +75,10 @@ struct ProviderChainTests {
     let failovers = audit.filter { $0.type == .failover }
     #expect(failovers.map { $0.details["from"] ?? "" } == ["openai", "gemini"])
     #expect(failovers.map { $0.details["to"] ?? "" } == ["gemini", "groq"])
-    #expect(audit.filter { $0.type == .failureRecorded }.map { $0.details["class"] ?? "" } == ["auth", "quota", "quota", "quota"])
+    #expect(
+      audit.filter { $0.type == .failureRecorded }.map { $0.details["class"] ?? "" } == [
+        "auth", "quota", "quota", "quota",
+      ])
     #expect(audit.first?.type == .lockAcquired || audit.first?.type == .failureRecorded)
     #expect(audit.allSatisfy { $0.runID == "run-1" })
     for event in audit {
@@ -87,8 +100,9 @@ struct ProviderChainTests {
     #expect(result.output.provider == "local")
     #expect(result.output.forecasts.count == 1)
     #expect(result.output.forecasts.first?.horizons.count == 4)
-    #expect(result.events.filter { $0.type == .providerSkipped }.map { $0.provider ?? "" }
-      == ["openai", "gemini", "groq", "cloudflare", "huggingface"])
+    #expect(
+      result.events.filter { $0.type == .providerSkipped }.map { $0.provider ?? "" }
+        == ["openai", "gemini", "groq", "cloudflare", "huggingface"])
     #expect(await store.lock?.provider == "local")
   }
 
@@ -97,8 +111,10 @@ struct ProviderChainTests {
     let log = RequestLog()
     let server = try await Self.vendors(log: log)
     let store = InMemoryLockStore(lock: LockState(provider: "groq", acquiredAt: Date(timeIntervalSince1970: 0)))
-    let result = try await Self.chain(order: ["openai", "gemini", "groq", "local"], server: server.baseURL, store: store)
-      .run(TestFixtures.request)
+    let result = try await Self.chain(
+      order: ["openai", "gemini", "groq", "local"], server: server.baseURL, store: store
+    )
+    .run(TestFixtures.request)
     try await server.shutdown()
     #expect(result.output.provider == "groq")
     #expect(await log.requests.allSatisfy { $0.path.hasPrefix("/openai/v1/") })
@@ -133,7 +149,8 @@ struct ProviderChainTests {
     let configuration = ProvidersConfiguration(order: ["openai", "groq", "local"], settings: [:])
     var lock = LockState(provider: "groq", acquiredAt: Date(timeIntervalSince1970: 0))
     for _ in 0..<3 {
-      lock = FailoverPolicy(configuration: configuration)
+      lock =
+        FailoverPolicy(configuration: configuration)
         .apply(.monitored(HealthStatus(provider: "openai", healthy: true)), to: lock, at: Date()).lock
     }
     #expect(lock.healthyStreaks["openai"] == 3)
@@ -151,7 +168,10 @@ struct ProviderChainTests {
     let log = RequestLog()
     let server = try await LoopbackHTTPServer.start { request in
       await log.append(request)
-      return .json(503, #"{"error":{"message":"overloaded","type":"service_unavailable_error","param":null,"code":"server_is_overloaded"}}"#)
+      return .json(
+        503,
+        #"{"error":{"message":"overloaded","type":"service_unavailable_error","param":null,"code":"server_is_overloaded"}}"#
+      )
     }
     let store = InMemoryLockStore()
     let result = try await Self.chain(order: ["openai", "local"], server: server.baseURL, store: store)
@@ -184,10 +204,12 @@ struct ProviderChainTests {
   /// The regression test of the release-only crash: with several requests in flight, every
   /// reply must land in its own series' slot. Built with -O (as `scripts/test.sh` builds the
   /// suite), the task-group code this replaced trapped here on the first reply.
-  @Test("every series of a multi-series request is forecast by its own reply, in dataset order", arguments: [1, 2, 4, 8])
+  @Test(
+    "every series of a multi-series request is forecast by its own reply, in dataset order", arguments: [1, 2, 4, 8])
   func manySeries(concurrency: Int) async throws {
     let server = try await LoopbackHTTPServer.start { request in
-      let region = request.bodyText.range(of: #"Region (\d+)"#, options: .regularExpression)
+      let region =
+        request.bodyText.range(of: #"Region (\d+)"#, options: .regularExpression)
         .map { String(request.bodyText[$0].dropFirst(7)) } ?? "0"
       let median = 100 + (Double(region) ?? 0)
       return .json(200, TestFixtures.openAIChat(content: TestFixtures.forecastJSON(median: median)))
@@ -203,7 +225,9 @@ struct ProviderChainTests {
     #expect(output.usage == TokenUsage(requests: 23, promptTokens: 23, completionTokens: 23))
   }
 
-  @Test("a strike is one failed request: a provider that keeps failing gets at most threshold + concurrency − 1 calls", arguments: [1, 2, 4, 8])
+  @Test(
+    "a strike is one failed request: a provider that keeps failing gets at most threshold + concurrency − 1 calls",
+    arguments: [1, 2, 4, 8])
   func strikesPerRequest(concurrency: Int) async throws {
     let log = RequestLog()
     let server = try await Self.vendors(log: log)
@@ -229,7 +253,9 @@ struct ProviderChainTests {
     let log = RequestLog()
     let server = try await LoopbackHTTPServer.start { request in
       await log.append(request)
-      if request.method == "GET" { return .json(200, #"{"object":"list","data":[{"id":"gpt-4.1-mini","object":"model"}]}"#) }
+      if request.method == "GET" {
+        return .json(200, #"{"object":"list","data":[{"id":"gpt-4.1-mini","object":"model"}]}"#)
+      }
       let posts = await log.requests.filter { $0.method == "POST" }.count
       return posts <= 2
         ? .json(503, #"{"error":{"message":"busy","type":"server_error","code":null}}"#)
@@ -255,7 +281,9 @@ struct ProviderChainTests {
     let server = try await Self.vendors(log: log)
     let store = InMemoryLockStore()
     await store.interfering { store, events in
-      guard events.contains(where: { $0.type == .failureRecorded }), await store.lock?.provider != "groq" else { return }
+      guard events.contains(where: { $0.type == .failureRecorded }), await store.lock?.provider != "groq" else {
+        return
+      }
       await store.overwrite(LockState(provider: "groq", acquiredAt: Date()))
     }
     let result = try await Self.chain(order: ["openai", "gemini", "local"], server: server.baseURL, store: store)
@@ -275,7 +303,9 @@ struct ProviderChainTests {
     let values: [Double?] = (0..<70).map { day in Double([60, 110, 100, 105, 95, 90, 40][day % 7]) }
     let region = Region(code: "XX", name: "Dailyland")
     let dataset = Dataset(
-      provenance: Provenance(source: "test", sourceURL: "test:", retrievedAt: Date(timeIntervalSince1970: 0), dataAsOf: start.adding(days: 69)),
+      provenance: Provenance(
+        source: "test", sourceURL: "test:", retrievedAt: Date(timeIntervalSince1970: 0),
+        dataAsOf: start.adding(days: 69)),
       frequency: .daily, regions: [region],
       series: [IncidentSeries(region: region, metric: .cases, frequency: .daily, start: start, values: values)])
     let last = start.adding(days: 69)

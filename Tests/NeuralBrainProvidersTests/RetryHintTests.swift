@@ -35,8 +35,12 @@ struct RetryHintTests {
       ([("retry-after-ms", "1500"), ("retry-after", "9")], 1.5),
       ([("Retry-After", "4"), ("x-ratelimit-reset-tokens", "3.7s")], 4),
       ([("RateLimit", "\"api\";r=0;t=55")], 55),
-      ([("x-ratelimit-remaining-requests", "0"), ("x-ratelimit-reset-requests", "2m59.56s"),
-        ("x-ratelimit-remaining-tokens", "100"), ("x-ratelimit-reset-tokens", "7.66s")], 179.56),
+      (
+        [
+          ("x-ratelimit-remaining-requests", "0"), ("x-ratelimit-reset-requests", "2m59.56s"),
+          ("x-ratelimit-remaining-tokens", "100"), ("x-ratelimit-reset-tokens", "7.66s"),
+        ], 179.56
+      ),
       ([("x-ratelimit-reset-tokens", "9ms"), ("x-ratelimit-reset-requests", "12ms")], 0.012),
     ] as [([(String, String)], Double)])
   func headers(headers: [(String, String)], seconds: Double) throws {

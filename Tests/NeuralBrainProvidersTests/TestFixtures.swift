@@ -73,7 +73,8 @@ enum TestFixtures {
   }
 
   static func textGeneration(_ text: String, finish: String = "eos_token") -> String {
-    #"[{"generated_text":"# + quoted(text) + #","details":{"finish_reason":""# + finish + #"","generated_tokens":80,"seed":42}}]"#
+    #"[{"generated_text":"# + quoted(text) + #","details":{"finish_reason":""# + finish
+      + #"","generated_tokens":80,"seed":42}}]"#
   }
 
   static func gemini(text: String) -> String {
@@ -133,4 +134,3 @@ enum TestFixtures {
     return try #require(slots.first?.provider, "the \(name) provider should be configured")
   }
 }
-

@@ -14,11 +14,12 @@ struct ArchiveAndGzipTests {
       SiteFile(path: SitePath("b/x.csv")!, text: "abc"),
       SiteFile(path: SitePath("a.json")!, text: ""),
     ]
-    #expect(ArchiveSnapshot.checksums(files) == """
-      e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  a.json
-      ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad  b/x.csv
+    #expect(
+      ArchiveSnapshot.checksums(files) == """
+        e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  a.json
+        ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad  b/x.csv
 
-      """)
+        """)
   }
 
   @Test("only JSON and CSV files are archived")
@@ -49,21 +50,26 @@ struct ArchiveAndGzipTests {
   func snapshotOnce() throws {
     let output = try TemporaryDirectory()
     let publisher = ReleasePublisher(outputDirectory: output.url)
-    let page = SiteFile(path: SitePath("index.html")!, text: "<!DOCTYPE html><html><head><title>t</title></head><body></body></html>")
+    let page = SiteFile(
+      path: SitePath("index.html")!, text: "<!DOCTYPE html><html><head><title>t</title></head><body></body></html>")
     let data = SiteFile(path: SitePath("a.json")!, text: "{\"v\":1}")
     let first = ArchiveSnapshot(date: Self.day, files: [data])
     let release = try publisher.publish([page, data], runID: "20261129t060000z", archive: first)
     let manager = FileManager.default
-    let inReleaseInode = try manager.attributesOfItem(atPath: release.appendingPathComponent("a.json").path)[.systemFileNumber]
-    let inArchive = try manager.attributesOfItem(atPath: publisher.archiveDirectory.appendingPathComponent("2026-11-29/a.json").path)
-    #expect(inArchive[.systemFileNumber] as? Int == inReleaseInode as? Int, "the snapshot hard-links the release's file")
+    let inReleaseInode = try manager.attributesOfItem(atPath: release.appendingPathComponent("a.json").path)[
+      .systemFileNumber]
+    let inArchive = try manager.attributesOfItem(
+      atPath: publisher.archiveDirectory.appendingPathComponent("2026-11-29/a.json").path)
+    #expect(
+      inArchive[.systemFileNumber] as? Int == inReleaseInode as? Int, "the snapshot hard-links the release's file")
     #expect(inArchive[.posixPermissions] as? Int == 0o444)
     let second = ArchiveSnapshot(date: Self.day, files: [SiteFile(path: SitePath("a.json")!, text: "{\"v\":2}")])
     try publisher.publish([page], runID: "20261129t180000z", archive: second)
     let archived = publisher.currentLink.appendingPathComponent("archive/2026-11-29/a.json")
     #expect(publisher.liveRunID() == "20261129t180000z")
     #expect(try String(contentsOf: archived, encoding: .utf8) == "{\"v\":1}")
-    let index = try String(contentsOf: publisher.currentLink.appendingPathComponent("api/v1/archive.json"), encoding: .utf8)
+    let index = try String(
+      contentsOf: publisher.currentLink.appendingPathComponent("api/v1/archive.json"), encoding: .utf8)
     #expect(index.contains("\"date\" : \"2026-11-29\"") && index.contains("\"path\" : \"archive/2026-11-29/\""))
   }
 

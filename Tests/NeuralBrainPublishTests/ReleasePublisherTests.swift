@@ -8,47 +8,61 @@ import Testing
 @Suite("Atomic publishing")
 struct ReleasePublisherTests {
   static func page(_ body: String) -> SiteFile {
-    SiteFile(path: SitePath("index.html")!, text: "<!DOCTYPE html><html><head><title>t</title></head><body><main>\(body)</main></body></html>")
+    SiteFile(
+      path: SitePath("index.html")!,
+      text: "<!DOCTYPE html><html><head><title>t</title></head><body><main>\(body)</main></body></html>")
   }
 
   @Test("publishes a release and points current at it")
   func publishes() throws {
     let output = try TemporaryDirectory()
     let publisher = ReleasePublisher(outputDirectory: output.url)
-    try publisher.publish([Self.page("one"), SiteFile(path: SitePath("a/b.json")!, text: "{}")], runID: "20240101t000000z")
+    try publisher.publish(
+      [Self.page("one"), SiteFile(path: SitePath("a/b.json")!, text: "{}")], runID: "20240101t000000z")
     let index = try String(contentsOf: publisher.currentLink.appendingPathComponent("index.html"), encoding: .utf8)
     #expect(index.contains("one"))
     #expect(publisher.liveRunID() == "20240101t000000z")
     #expect(FileManager.default.fileExists(atPath: publisher.currentLink.appendingPathComponent("a/b.json").path))
   }
 
-  @Test("a malformed file refuses the release and leaves the previous one live", arguments: [
-    ("chart.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><g></svg>"),
-    ("feed.xml", "<feed><entry></feed>"),
-    ("data.json", "{\"a\": }"),
-  ])
+  @Test(
+    "a malformed file refuses the release and leaves the previous one live",
+    arguments: [
+      ("chart.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><g></svg>"),
+      ("feed.xml", "<feed><entry></feed>"),
+      ("data.json", "{\"a\": }"),
+    ])
   func refuses(name: String, text: String) throws {
     let output = try TemporaryDirectory()
     let publisher = ReleasePublisher(outputDirectory: output.url)
     try publisher.publish([Self.page("first")], runID: "20240101t000000z")
     #expect(throws: PublishError.self) {
-      try publisher.publish([Self.page("second"), SiteFile(path: SitePath(name)!, text: text)], runID: "20240102t000000z")
+      try publisher.publish(
+        [Self.page("second"), SiteFile(path: SitePath(name)!, text: text)], runID: "20240102t000000z")
     }
     #expect(publisher.liveRunID() == "20240101t000000z")
     let index = try String(contentsOf: publisher.currentLink.appendingPathComponent("index.html"), encoding: .utf8)
     #expect(index.contains("first"))
-    let releases = try FileManager.default.contentsOfDirectory(atPath: output.url.appendingPathComponent("releases").path)
+    let releases = try FileManager.default.contentsOfDirectory(
+      atPath: output.url.appendingPathComponent("releases").path)
     #expect(releases == ["20240101t000000z"])
   }
 
   @Test("HTML5 elements and inline SVG are accepted; unclosed markup is not")
   func html() throws {
-    try ReleaseValidator.validate([Self.page("<nav><a href=\"x\">x</a></nav><svg viewBox=\"0 0 1 1\"><title>t</title></svg>")])
+    try ReleaseValidator.validate([
+      Self.page("<nav><a href=\"x\">x</a></nav><svg viewBox=\"0 0 1 1\"><title>t</title></svg>")
+    ])
     do {
-      try ReleaseValidator.validate([SiteFile(path: SitePath("bad.html")!, text: "<html><body><div class=\"x></body></html>")])
+      try ReleaseValidator.validate([
+        SiteFile(path: SitePath("bad.html")!, text: "<html><body><div class=\"x></body></html>")
+      ])
       Issue.record("expected the validator to reject an unterminated attribute")
     } catch {
-      guard case .invalidFile(let markup) = error else { Issue.record("wrong error \(error)"); return }
+      guard case .invalidFile(let markup) = error else {
+        Issue.record("wrong error \(error)")
+        return
+      }
       #expect(markup.file == "bad.html")
       #expect(markup.line >= 1)
     }
@@ -59,7 +73,9 @@ struct ReleasePublisherTests {
     let output = try TemporaryDirectory()
     let publisher = ReleasePublisher(outputDirectory: output.url, keepReleases: 2)
     for day in 1...4 { try publisher.publish([Self.page("\(day)")], runID: "2024010\(day)t000000z") }
-    let releases = try FileManager.default.contentsOfDirectory(atPath: output.url.appendingPathComponent("releases").path).sorted()
+    let releases = try FileManager.default.contentsOfDirectory(
+      atPath: output.url.appendingPathComponent("releases").path
+    ).sorted()
     #expect(releases == ["20240103t000000z", "20240104t000000z"])
   }
 }
@@ -68,10 +84,14 @@ struct ReleasePublisherTests {
 struct MarkupDocumentTests {
   @Test("XPath finds elements in HTML and namespaced SVG")
   func xpath() throws {
-    let html = try MarkupDocument(bytes: Array("<html><body><table><tr><td>1</td></tr><tr><td>2</td></tr></table></body></html>".utf8), kind: .html, name: "t.html")
+    let html = try MarkupDocument(
+      bytes: Array("<html><body><table><tr><td>1</td></tr><tr><td>2</td></tr></table></body></html>".utf8), kind: .html,
+      name: "t.html")
     #expect(html.count("//td") == 2)
     #expect(html.strings("//td") == ["1", "2"])
-    let svg = try MarkupDocument(bytes: Array("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\"><title>T &amp; U</title></svg>".utf8), kind: .xml, name: "c.svg")
+    let svg = try MarkupDocument(
+      bytes: Array("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\"><title>T &amp; U</title></svg>".utf8),
+      kind: .xml, name: "c.svg")
     #expect(svg.strings("/svg:svg/svg:title") == ["T & U"])
   }
 }

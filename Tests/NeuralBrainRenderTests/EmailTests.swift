@@ -150,7 +150,9 @@ struct EmailTests {
       ("To", EmailEnvelope(from: "a@example.org", to: [])),
       ("From", EmailEnvelope(from: "nobody", to: ["b@example.org"])),
       ("From", EmailEnvelope(from: "Prévisions <a@example.org>", to: ["b@example.org"])),
-      ("List-Unsubscribe", EmailEnvelope(from: "a@example.org", to: ["b@example.org"], listUnsubscribe: "javascript:x")),
+      (
+        "List-Unsubscribe", EmailEnvelope(from: "a@example.org", to: ["b@example.org"], listUnsubscribe: "javascript:x")
+      ),
     ])
   func headerInjection(header: String, envelope: EmailEnvelope) throws {
     let renderer = try SiteFixtures.renderer()
@@ -230,7 +232,8 @@ struct EmailTests {
         risk: index % 2 == 0 ? .red : .yellow, run: run)
     }
     let previous = Dictionary(uniqueKeysWithValues: forecasts.map { ($0.regionID, RiskLevel.green) })
-    let content = SiteContent(run: run, forecasts: forecasts, previousRiskLevels: previous, baseURL: "https://example.org/")
+    let content = SiteContent(
+      run: run, forecasts: forecasts, previousRiskLevels: previous, baseURL: "https://example.org/")
     let message = try SiteFixtures.renderer().emailMessage(content, envelope: Self.envelope)
     let bytes = message.bytes
     #expect(bytes.count < 102 * 1024, "message is \(bytes.count) bytes")
@@ -238,7 +241,8 @@ struct EmailTests {
     #expect(message.html.contains("and 1975 more alerts on the site"))
   }
 
-  @Test("a missing e-mail template is named, and the site still renders without it", arguments: ["email.txt", "email.html"])
+  @Test(
+    "a missing e-mail template is named, and the site still renders without it", arguments: ["email.txt", "email.html"])
   func missingTemplate(name: String) throws {
     let directory = try TemporaryTemplates(removing: name + ".mustache")
     defer { directory.remove() }
@@ -249,10 +253,12 @@ struct EmailTests {
     }
   }
 
-  @Test("quoted-printable keeps lines within 76 characters and round-trips", arguments: [
-    "", "plain\n", "a=b\n", "trailing space \nand tab\t\n", String(repeating: "x", count: 200) + "\n",
-    String(repeating: "é", count: 60) + "\n", "lone\rCR and CRLF\r\nend", String(repeating: "= ", count: 50),
-  ])
+  @Test(
+    "quoted-printable keeps lines within 76 characters and round-trips",
+    arguments: [
+      "", "plain\n", "a=b\n", "trailing space \nand tab\t\n", String(repeating: "x", count: 200) + "\n",
+      String(repeating: "é", count: 60) + "\n", "lone\rCR and CRLF\r\nend", String(repeating: "= ", count: 50),
+    ])
   func quotedPrintable(text: String) throws {
     let encoded = EmailMessage.quotedPrintable(text)
     #expect(encoded.unicodeScalars.allSatisfy { $0.isASCII && ($0.value >= 0x20 || $0 == "\r" || $0 == "\n") })

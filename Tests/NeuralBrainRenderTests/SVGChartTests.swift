@@ -69,7 +69,8 @@ struct SVGChartTests {
     forecast.horizons[3].quantiles[QuantileLevels.central95.upper] = 90_000
     let svg = SVGChart.fanChart(forecast, regionName: "Alpha County", idPrefix: "wide")
     #expect(svg.contains("95% interval cut at the top: it reaches 90,000"))
-    #expect(!svg.contains(">90,000</text>") && !svg.contains(">80,000</text>"), "the axis must not run to the band's top")
+    #expect(
+      !svg.contains(">90,000</text>") && !svg.contains(">80,000</text>"), "the axis must not run to the band's top")
     #expect(!SVGChart.fanChart(Self.forecast, regionName: "Alpha County").contains("cut at the top"))
     #expect(XMLCheck.errors(in: svg) == [])
   }

@@ -43,9 +43,11 @@ struct VerdictTests {
     #expect(Verdict.sentence(for: forecast, among: [forecast]).hasPrefix(expected + ":"))
   }
 
-  @Test("counts read as people say them", arguments: [
-    (7.4, "7"), (999.6, "1,000"), (1_234, "1,200"), (25_123, "25,000"), (41_600, "42,000"), (1_234_567, "1,200,000"),
-  ])
+  @Test(
+    "counts read as people say them",
+    arguments: [
+      (7.4, "7"), (999.6, "1,000"), (1_234, "1,200"), (25_123, "25,000"), (41_600, "42,000"), (1_234_567, "1,200,000"),
+    ])
   func rounding(value: Double, expected: String) {
     #expect(Verdict.rounded(value) == expected)
   }

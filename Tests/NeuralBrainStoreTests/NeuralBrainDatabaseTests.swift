@@ -15,7 +15,9 @@ struct NeuralBrainDatabaseTests {
         source: "hub", sourceURL: "target.csv", retrievedAt: Date(timeIntervalSince1970: 1_700_000_000),
         dataAsOf: asOf, contentSHA256: hash),
       frequency: .weekly, regions: [region],
-      series: [IncidentSeries(region: region, metric: .hospitalizations, frequency: .weekly, start: start, values: values)])
+      series: [
+        IncidentSeries(region: region, metric: .hospitalizations, frequency: .weekly, start: start, values: values)
+      ])
   }
 
   @Test("migrates an empty database to the latest schema")
@@ -62,7 +64,9 @@ struct NeuralBrainDatabaseTests {
     let state = LockState(
       provider: "groq", acquiredAt: time, consecutiveFailures: 2, lastFailureClass: .quota,
       healthyStreaks: ["openai": 1], failedHealthChecks: 1, lastHealth: ["openai": true, "groq": false])
-    let events = (0..<5).map { AuditEvent(time: time, type: .failureRecorded, provider: "groq", details: ["n": "\($0)"]) }
+    let events = (0..<5).map {
+      AuditEvent(time: time, type: .failureRecorded, provider: "groq", details: ["n": "\($0)"])
+    }
     try db.saveLock(state, events: events, keep: 3)
     #expect(try db.loadLock() == StoredLock(state: state, version: 1))
     let trail = try db.auditEvents(limit: 10)
@@ -109,7 +113,9 @@ struct NeuralBrainDatabaseTests {
     let horizon = HorizonForecast(horizon: 0, targetEndDate: Self.start, quantiles: QuantileLevels.hub.map { $0 * 10 })
     try db.saveForecasts(
       runID: "r1", provider: "local", model: "m",
-      forecasts: [SeriesForecast(regionID: "01", metric: .hospitalizations, referenceDate: Self.start, horizons: [horizon])],
+      forecasts: [
+        SeriesForecast(regionID: "01", metric: .hospitalizations, referenceDate: Self.start, horizons: [horizon])
+      ],
       published: [])
     run.status = .succeeded
     run.finishedAt = Date(timeIntervalSince1970: 10)
@@ -127,10 +133,13 @@ struct NeuralBrainDatabaseTests {
     for (hour, median) in [(6, 10.0), (7, 20.0), (8, 30.0)] {
       var run = RunRecord(id: "r\(hour)", startedAt: Date(timeIntervalSince1970: Double(hour) * 3600), seed: 7)
       try db.startRun(run)
-      let horizon = HorizonForecast(horizon: 0, targetEndDate: Self.start, quantiles: QuantileLevels.hub.map { _ in median })
+      let horizon = HorizonForecast(
+        horizon: 0, targetEndDate: Self.start, quantiles: QuantileLevels.hub.map { _ in median })
       try db.saveForecasts(
         runID: run.id, provider: "local", model: "m",
-        forecasts: [SeriesForecast(regionID: "01", metric: .hospitalizations, referenceDate: Self.start, horizons: [horizon])],
+        forecasts: [
+          SeriesForecast(regionID: "01", metric: .hospitalizations, referenceDate: Self.start, horizons: [horizon])
+        ],
         published: [])
       run.status = hour == 8 ? .failed : .succeeded
       try db.finishRun(run)

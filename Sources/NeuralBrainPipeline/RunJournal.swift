@@ -1,0 +1,98 @@
+import Foundation
+import Logging
+import NeuralBrainCore
+import NeuralBrainStore
+
+/// The record of one run: its row in the state database, its audit events, its log lines and
+/// the Prometheus textfile. `RunPipeline` tells it when the run starts, when each step ends and
+/// how the run ends; nothing else writes the run's bookkeeping.
+struct RunJournal {
+  private(set) var record: RunRecord
+  let database: NeuralBrainDatabase
+  let options: RunOptions
+  let logger: Logger
+  private let clock = ContinuousClock()
+  private let started: ContinuousClock.Instant
+  /// When the last successful run before this one finished, for the textfile.
+  private let previousSuccess: Double?
+  /// Seconds spent in each step, in order.
+  private(set) var durations: [(step: String, seconds: Double)] = []
+
+  /// Records the run as started (row and audit event).
+  init(runID: String, database: NeuralBrainDatabase, options: RunOptions, logger: Logger) throws {
+    started = clock.now
+    record = RunRecord(id: runID, startedAt: options.now, seed: options.seed)
+    self.database = database
+    self.options = options
+    self.logger = logger
+    previousSuccess = MetricsTextfile.previousSuccess(stateDirectory: options.stateDirectory)
+    try database.startRun(record)
+    try database.appendAudit([AuditEvent(time: Date(), type: .runStarted, runID: runID)])
+  }
+
+  /// Seconds since the run started.
+  var elapsed: Double { RunPipeline.seconds(clock.now - started) }
+
+  /// Times `body` as step `name` (the `index`-th of `count`).
+  mutating func step<Value>(
+    _ name: String, index: Int, of count: Int, _ body: () async throws -> Value
+  ) async rethrows -> Value {
+    logger.info("[\(index)/\(count)] \(name)")
+    let start = clock.now
+    defer {
+      let seconds = RunPipeline.seconds(clock.now - start)
+      durations.append((name, seconds))
+      logger.debug("step finished", metadata: ["step": "\(name)", "seconds": "\(String(format: "%.3f", seconds))"])
+    }
+    return try await body()
+  }
+
+  /// Records the run as failed in `failure.step`: row, audit event, textfile, log line.
+  mutating func fail(_ failure: PipelineError, context: RunContext) {
+    record.status = .failed
+    record.finishedAt = options.now.addingTimeInterval(elapsed)
+    record.error = failure.errorDescription
+    try? database.finishRun(record)
+    try? database.appendAudit([
+      AuditEvent(
+        time: Date(), type: .runFinished, runID: record.id, details: ["status": "failed", "step": failure.step])
+    ])
+    MetricsTextfile.write(
+      .init(
+        success: false, finishedAt: Date(), exitCode: failure.exitStatus.rawValue, durations: durations,
+        provider: context.output?.provider, model: context.output?.model, fallbackUsed: context.fallbackUsed,
+        regions: 0, previousSuccess: previousSuccess),
+      stateDirectory: options.stateDirectory)
+    logger.error("run failed", metadata: ["step": "\(failure.step)", "error": "\(failure.errorDescription ?? "")"])
+  }
+
+  /// Records the run as succeeded with what it published, and returns its summary.
+  mutating func succeed(context: RunContext) throws(PipelineError) -> RunSummary {
+    for warning in context.warnings { logger.warning("\(warning)") }
+    guard let output = context.output, let release = context.releaseDirectory else {
+      throw PipelineError(step: "finish", underlying: StepOrderError.missing("a published release"))
+    }
+    record.complete(from: context)
+    record.status = .succeeded
+    record.finishedAt = options.now.addingTimeInterval(elapsed)
+    do {
+      try database.finishRun(record)
+      try database.appendAudit([
+        AuditEvent(
+          time: Date(), type: .runFinished, provider: output.provider, runID: record.id,
+          details: ["status": "succeeded", "regions": "\(context.forecasts.count)"])
+      ])
+    } catch {
+      throw PipelineError(step: "finish", underlying: error)
+    }
+    MetricsTextfile.write(
+      .init(
+        success: true, finishedAt: Date(), exitCode: 0, durations: durations, provider: output.provider,
+        model: output.model, fallbackUsed: context.fallbackUsed, regions: context.forecasts.count,
+        previousSuccess: previousSuccess),
+      stateDirectory: options.stateDirectory)
+    return RunSummary(
+      runID: record.id, regions: context.forecasts.count, provider: output.provider, model: output.model,
+      fallbackUsed: context.fallbackUsed, releaseDirectory: release, seconds: elapsed)
+  }
+}
