@@ -145,7 +145,7 @@ let package = Package(
     .testTarget(
       name: "NeuralBrainRenderTests",
       dependencies: [
-        "NeuralBrainRender", "NeuralBrainMarkup", "NeuralBrainTestSupport",
+        "NeuralBrainRender", "NeuralBrainMarkup", "NeuralBrainPipeline", "NeuralBrainTestSupport",
       ], exclude: ["Golden"]),
     .testTarget(name: "NeuralBrainPublishTests", dependencies: ["NeuralBrainPublish", "NeuralBrainTestSupport"]),
     .testTarget(

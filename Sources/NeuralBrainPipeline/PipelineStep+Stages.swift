@@ -12,7 +12,7 @@ import NeuralBrainStore
 extension PipelineStep {
   /// The default run: every stage of a run, in order (docs/architecture.md, "A run").
   public static var standardRun: [PipelineStep] {
-    [.ingest(), .store(), .forecast(), .normalize(), .render(), .publish()]
+    [.ingest(), .store(), .forecast(), .normalize(), .evaluate(), .render(), .publish()]
   }
 
   /// Reads the configured source into a data set.
@@ -64,22 +64,33 @@ extension PipelineStep {
     }
   }
 
-  /// Renders every file of the release in memory.
-  public static func render() -> PipelineStep {
-    PipelineStep(name: "render") { current in
+  /// Scores past forecasts against the new data (kept in the store, evaluation `site`) and
+  /// gathers everything the pages show into one `SiteContent`: the forecasts, the evaluation
+  /// rows, the previous run's risk levels and the feed's history.
+  public static func evaluate() -> PipelineStep {
+    PipelineStep(name: "evaluate") { current in
       var context = current
       let dataset = try context.requireDataset()
       guard let run = context.run else { throw StepOrderError.missing("the run description") }
       let previous = try context.database.lastSuccessfulRun()
-      let content = SiteContent(
+      context.content = SiteContent(
         run: run, forecasts: context.forecasts,
         previousRiskLevels: try previous.map { try context.database.riskLevels(runID: $0.id) } ?? [:],
         evaluation: try SiteEvaluation.rows(
           database: context.database, dataset: dataset, dataChanged: context.dataChanged, seed: context.options.seed),
         baseURL: context.options.baseURL,
         history: try context.database.runs(limit: 50).compactMap(FeedEntry.init(run:)))
+      return context
+    }
+  }
+
+  /// Renders every file of the release and the summary e-mail in memory from the site content.
+  public static func render() -> PipelineStep {
+    PipelineStep(name: "render") { current in
+      var context = current
+      guard let content = context.content else { throw StepOrderError.missing("the site content") }
       context.summary = content.feedEntry.summary
-      let renderer = try SiteRenderer(templatesDirectory: context.options.templatesDirectory)
+      let renderer = try TemplateLocator.renderer(context.options.templatesDirectory)
       context.files = try renderer.render(content)
       do {
         context.email = try renderer.email(content, envelope: context.options.email.envelope)

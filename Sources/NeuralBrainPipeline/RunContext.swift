@@ -1,6 +1,7 @@
 import Foundation
 import NeuralBrainCore
 import NeuralBrainNormalize
+import NeuralBrainRender
 import NeuralBrainStore
 
 /// The one value a run's steps read and extend, in order.
@@ -16,6 +17,8 @@ public struct RunContext: Sendable {
   public var fallbackUsed = false
   public var forecasts: [ForecastData] = []
   public var run: RunInfo?
+  /// Everything the pages show, gathered by the evaluate step.
+  public var content: SiteContent?
   public var files: [SiteFile] = []
   /// The summary e-mail (RFC 5322 bytes); nil when the templates have no e-mail templates.
   public var email: [UInt8]?

@@ -16,33 +16,18 @@ public struct SiteRenderer: Sendable {
   let library: MustacheLibrary
   let templatesPath: String
 
-  /// Loads every `*.mustache` in `templatesDirectory`.
+  /// Parses `templates`, read from `directory` (named in error messages).
   ///
-  /// - Throws: `RenderError` naming an unreadable folder, a missing template, or the file, line
-  ///   and column of an unparsable one.
-  public init(templatesDirectory: URL) throws {
-    let directory = templatesDirectory.path
-    let names: [String]
-    do {
-      names = try FileManager.default.contentsOfDirectory(atPath: directory)
-        .filter { $0.hasSuffix(".mustache") }.sorted()
-    } catch {
-      throw RenderError.templatesDirectoryUnreadable(path: directory, reason: error.localizedDescription)
-    }
+  /// - Throws: `RenderError` naming a missing template, or the file, line and column of an
+  ///   unparsable one.
+  public init(templates: [TemplateFile], directory: String) throws {
     var library = MustacheLibrary()
-    for name in names {
-      let file = templatesDirectory.appendingPathComponent(name)
-      let text: String
+    for template in templates {
       do {
-        text = try String(contentsOf: file, encoding: .utf8)
-      } catch {
-        throw RenderError.templatesDirectoryUnreadable(path: file.path, reason: error.localizedDescription)
-      }
-      do {
-        library.register(try MustacheTemplate(string: text), named: String(name.dropLast(".mustache".count)))
+        library.register(try MustacheTemplate(string: template.text), named: template.name)
       } catch let error as MustacheTemplate.ParserError {
         throw RenderError.unparsableTemplate(
-          file: file.path, line: error.context.lineNumber, column: error.context.columnNumber,
+          file: template.path, line: error.context.lineNumber, column: error.context.columnNumber,
           reason: "\(error.error)")
       }
     }

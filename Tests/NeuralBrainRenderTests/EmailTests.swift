@@ -1,6 +1,7 @@
 import Foundation
 import NeuralBrainCore
 import NeuralBrainMarkup
+import NeuralBrainPipeline
 import Testing
 
 @testable import NeuralBrainRender
@@ -246,7 +247,7 @@ struct EmailTests {
   func missingTemplate(name: String) throws {
     let directory = try TemporaryTemplates(removing: name + ".mustache")
     defer { directory.remove() }
-    let renderer = try SiteRenderer(templatesDirectory: directory.url)
+    let renderer = try TemplateLocator.renderer(directory.url)
     #expect(try !renderer.render(SiteFixtures.content()).isEmpty)
     #expect(throws: RenderError.missingTemplate(name: name, directory: directory.url.path)) {
       try renderer.email(SiteFixtures.content(), envelope: Self.envelope)

@@ -1,5 +1,6 @@
 import Foundation
 import NeuralBrainCore
+import NeuralBrainPipeline
 import NeuralBrainTestSupport
 
 @testable import NeuralBrainRender
@@ -87,7 +88,7 @@ enum SiteFixtures {
   }
 
   static func renderer() throws -> SiteRenderer {
-    try SiteRenderer(templatesDirectory: templates)
+    try TemplateLocator.renderer(templates)
   }
 
   /// Rendered files by path.

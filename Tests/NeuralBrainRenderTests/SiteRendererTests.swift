@@ -1,5 +1,6 @@
 import Foundation
 import NeuralBrainCore
+import NeuralBrainPipeline
 import Testing
 
 @testable import NeuralBrainRender
@@ -185,7 +186,7 @@ struct SiteRendererTests {
   func missingDirectory() throws {
     let url = URL(fileURLWithPath: "/nonexistent/neuralbrain-templates")
     do {
-      _ = try SiteRenderer(templatesDirectory: url)
+      _ = try TemplateLocator.renderer(url)
       Issue.record("expected an error")
     } catch let RenderError.templatesDirectoryUnreadable(path, _) {
       #expect(path == url.path)
@@ -197,7 +198,7 @@ struct SiteRendererTests {
     let directory = try TemporaryTemplates(removing: "region.mustache")
     defer { directory.remove() }
     #expect(throws: RenderError.missingTemplate(name: "region", directory: directory.url.path)) {
-      try SiteRenderer(templatesDirectory: directory.url)
+      try TemplateLocator.renderer(directory.url)
     }
   }
 
@@ -208,7 +209,7 @@ struct SiteRendererTests {
     try Data("<p>\n{{#rows}}\n<b>{{/cols}}</b>\n".utf8).write(
       to: directory.url.appendingPathComponent("about.mustache"))
     do {
-      _ = try SiteRenderer(templatesDirectory: directory.url)
+      _ = try TemplateLocator.renderer(directory.url)
       Issue.record("expected an error")
     } catch let RenderError.unparsableTemplate(file, line, _, _) {
       #expect(file.hasSuffix("about.mustache"))
