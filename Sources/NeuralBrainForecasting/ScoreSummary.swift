@@ -1,3 +1,5 @@
+import NeuralBrainCore
+
 /// Aggregate skill of one model over a backtest, overall and per horizon.
 ///
 /// This is what the forecast-skill page shows: mean WIS, median error, interval coverage and

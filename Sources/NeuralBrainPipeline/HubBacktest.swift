@@ -154,7 +154,7 @@ public struct HubBacktest: Sendable {
     _ scored: [ScoredForecast], scale: ScoringScale = .natural, in database: NeuralBrainDatabase
   ) throws {
     let evaluation = scale == .natural ? "backtest" : "backtest-log"
-    try database.replaceScores(evaluation: evaluation, with: scored.map { ScoreRecord(evaluation: evaluation, $0) })
+    try database.replaceScores(evaluation: evaluation, with: scored)
   }
 }
 

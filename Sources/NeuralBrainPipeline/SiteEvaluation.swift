@@ -39,14 +39,13 @@ enum SiteEvaluation {
         targetEndDate: forecast.horizon.targetEndDate, observed: value,
         quantiles: forecast.horizon.quantiles)
     }
-    try database.replaceScores(evaluation: "site", with: scored.map { ScoreRecord(evaluation: "site", $0) })
-    var recent = try database.scores(evaluation: RecentSkill.evaluation).compactMap(ScoredForecast.init(record:))
+    try database.replaceScores(evaluation: "site", with: scored)
+    var recent = try database.scores(evaluation: RecentSkill.evaluation)
     if dataChanged || recent.isEmpty {
       recent = RecentSkill.scores(dataset, seed: seed)
-      try database.replaceScores(
-        evaluation: RecentSkill.evaluation, with: recent.map { ScoreRecord(evaluation: RecentSkill.evaluation, $0) })
+      try database.replaceScores(evaluation: RecentSkill.evaluation, with: recent)
     }
-    let backtest = try database.scores(evaluation: "backtest").compactMap(ScoredForecast.init(record:))
+    let backtest = try database.scores(evaluation: "backtest")
     return rows(scored, baseline: nil, prefix: "")
       + perMetric(recent, prefix: "recent backtest: ", perHorizon: false)
       + perMetric(backtest, prefix: "backtest: ", perHorizon: true)

@@ -118,19 +118,19 @@ extension NeuralBrainDatabase {
   }
 
   /// Replaces the scores of one evaluation.
-  public func replaceScores(evaluation: String, with scores: [ScoreRecord]) throws(StoreError) {
+  public func replaceScores(evaluation: String, with scores: [ScoredForecast]) throws(StoreError) {
     try write("save scores") { db in
       try ScoreRecord.filter(Column("evaluation") == evaluation).deleteAll(db)
-      for score in scores { try score.insert(db) }
+      for score in scores { try ScoreRecord(evaluation: evaluation, score).insert(db) }
     }
   }
 
-  /// The scores of one evaluation.
-  public func scores(evaluation: String) throws(StoreError) -> [ScoreRecord] {
+  /// The scores of one evaluation (rows whose dates do not parse are skipped).
+  public func scores(evaluation: String) throws(StoreError) -> [ScoredForecast] {
     try read("read scores") { db in
       try ScoreRecord.filter(Column("evaluation") == evaluation)
         .order(Column("model"), Column("reference_date"), Column("region_id"), Column("horizon"))
-        .fetchAll(db)
+        .fetchAll(db).compactMap(\.scored)
     }
   }
 }

@@ -45,21 +45,21 @@ struct PublishedRegionRecord: Codable, FetchableRecord, PersistableRecord, Hasha
   }
 }
 
-/// One scored forecast kept for the evaluation page.
-public struct ScoreRecord: Codable, FetchableRecord, PersistableRecord, Hashable, Sendable {
-  public static let databaseTableName = "forecast_score"
+/// The row of one `ScoredForecast` of an evaluation (`site`, `recent`, `backtest`, …).
+struct ScoreRecord: Codable, FetchableRecord, PersistableRecord, Hashable {
+  static let databaseTableName = "forecast_score"
   /// Which evaluation produced it (`site` for the live page, or a backtest name).
-  public var evaluation: String
-  public var model: String
-  public var regionID: String
-  public var referenceDate: String
-  public var horizon: Int
-  public var targetEndDate: String
-  public var observed: Double
-  public var wis: Double
-  public var absoluteError: Double
-  public var covered50: Bool
-  public var covered95: Bool
+  var evaluation: String
+  var model: String
+  var regionID: String
+  var referenceDate: String
+  var horizon: Int
+  var targetEndDate: String
+  var observed: Double
+  var wis: Double
+  var absoluteError: Double
+  var covered50: Bool
+  var covered95: Bool
 
   enum CodingKeys: String, CodingKey {
     case evaluation, model, regionID = "region_id", referenceDate = "reference_date", horizon
@@ -67,21 +67,25 @@ public struct ScoreRecord: Codable, FetchableRecord, PersistableRecord, Hashable
     case covered50, covered95
   }
 
-  public init(
-    evaluation: String, model: String, regionID: String, referenceDate: Day, horizon: Int,
-    targetEndDate: Day, observed: Double, wis: Double, absoluteError: Double, covered50: Bool,
-    covered95: Bool
-  ) {
+  init(evaluation: String, _ scored: ScoredForecast) {
     self.evaluation = evaluation
-    self.model = model
-    self.regionID = regionID
-    self.referenceDate = referenceDate.iso
-    self.horizon = horizon
-    self.targetEndDate = targetEndDate.iso
-    self.observed = observed
-    self.wis = wis
-    self.absoluteError = absoluteError
-    self.covered50 = covered50
-    self.covered95 = covered95
+    model = scored.model
+    regionID = scored.regionID
+    referenceDate = scored.referenceDate.iso
+    horizon = scored.horizon
+    targetEndDate = scored.targetEndDate.iso
+    observed = scored.observed
+    wis = scored.wis
+    absoluteError = scored.absoluteError
+    covered50 = scored.covered50
+    covered95 = scored.covered95
+  }
+
+  /// The scored forecast; nil when a stored date does not parse.
+  var scored: ScoredForecast? {
+    guard let reference = Day(iso: referenceDate), let end = Day(iso: targetEndDate) else { return nil }
+    return ScoredForecast(
+      model: model, regionID: regionID, referenceDate: reference, horizon: horizon, targetEndDate: end,
+      observed: observed, wis: wis, absoluteError: absoluteError, covered50: covered50, covered95: covered95)
   }
 }

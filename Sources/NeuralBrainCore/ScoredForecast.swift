@@ -1,8 +1,8 @@
-import NeuralBrainCore
-
 /// One forecast (model, region, origin, horizon) scored against what was later observed.
 ///
-/// The unit every summary, relative-skill comparison and skill page is built from.
+/// The unit every summary, relative-skill comparison and skill page is built from, and what the
+/// store keeps per evaluation. Scoring quantiles is `NeuralBrainForecasting`'s
+/// (`init(model:…:quantiles:)`).
 public struct ScoredForecast: Sendable, Hashable, Codable {
   public var model: String
   public var regionID: String
@@ -29,20 +29,6 @@ public struct ScoredForecast: Sendable, Hashable, Codable {
     self.absoluteError = absoluteError
     self.covered50 = covered50
     self.covered95 = covered95
-  }
-
-  /// Scores hub `quantiles` against `observed`.
-  public init(
-    model: String, regionID: String, referenceDate: Day, horizon: Int, targetEndDate: Day,
-    observed: Double, quantiles: [Double]
-  ) {
-    self.init(
-      model: model, regionID: regionID, referenceDate: referenceDate, horizon: horizon,
-      targetEndDate: targetEndDate, observed: observed,
-      wis: WeightedIntervalScore.score(quantiles: quantiles, observed: observed),
-      absoluteError: WeightedIntervalScore.absoluteError(quantiles, observed: observed),
-      covered50: WeightedIntervalScore.covers(quantiles, observed: observed, interval: QuantileLevels.central50),
-      covered95: WeightedIntervalScore.covers(quantiles, observed: observed, interval: QuantileLevels.central95))
   }
 
   /// What identifies the forecast target across models, for pairwise comparisons.
