@@ -31,7 +31,7 @@ struct RunJournal {
   }
 
   /// Seconds since the run started.
-  var elapsed: Double { RunPipeline.seconds(clock.now - started) }
+  var elapsed: Double { Self.seconds(clock.now - started) }
 
   /// Times `body` as step `name` (the `index`-th of `count`).
   mutating func step<Value>(
@@ -40,7 +40,7 @@ struct RunJournal {
     logger.info("[\(index)/\(count)] \(name)")
     let start = clock.now
     defer {
-      let seconds = RunPipeline.seconds(clock.now - start)
+      let seconds = Self.seconds(clock.now - start)
       durations.append((name, seconds))
       logger.debug("step finished", metadata: ["step": "\(name)", "seconds": "\(String(format: "%.3f", seconds))"])
     }
@@ -94,5 +94,9 @@ struct RunJournal {
     return RunSummary(
       runID: record.id, regions: context.forecasts.count, provider: output.provider, model: output.model,
       fallbackUsed: context.fallbackUsed, releaseDirectory: release, seconds: elapsed)
+  }
+
+  private static func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
   }
 }

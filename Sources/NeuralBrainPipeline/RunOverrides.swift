@@ -27,9 +27,6 @@ public struct RunOverrides: Sendable, Hashable {
     self.baseURL = baseURL
   }
 
-  /// The source kinds `source` may name.
-  public static var sourceNames: [String] { SourceKind.allCases.map(\.rawValue) }
-
   /// What is wrong with these overrides, as a usage message naming the option; nil when valid.
   public var problem: String? {
     if let regions, !(1...DemoSource.maximumRegions).contains(regions) {
@@ -37,7 +34,7 @@ public struct RunOverrides: Sendable, Hashable {
     }
     if let steps, !(1...60).contains(steps) { return "--steps must be between 1 and 60" }
     if let source, SourceKind(rawValue: source) == nil {
-      return "--source must be one of \(Self.sourceNames.joined(separator: ", "))"
+      return "--source must be one of \(SourceKind.allCases.map(\.rawValue).joined(separator: ", "))"
     }
     return nil
   }

@@ -63,8 +63,4 @@ public struct RunPipeline: Sendable {
     }
     return try journal.succeed(context: context)
   }
-
-  static func seconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-  }
 }
