@@ -5,6 +5,7 @@ import PackageDescription
 ///
 /// Core (domain types) → Ingest → Store → Forecasting (pure models, scoring) → Providers (+ lock)
 /// → Normalize → Render → Publish → Pipeline (composition) → Commands (CLI) → `neuralbrain`.
+/// Environment is the seam every side effect goes through (clock, HTTP, files, processes).
 let package = Package(
   name: "NeuralBrain",
   platforms: [.macOS(.v14)],
@@ -25,16 +26,24 @@ let package = Package(
     // Domain: pure value types, no I/O, no dependencies.
     .target(name: "NeuralBrainCore"),
 
+    // The side-effect seam: clock, HTTP, file system, child processes, randomness. Live values
+    // here; test values in NeuralBrainTestSupport.
+    .target(
+      name: "NeuralBrainEnvironment",
+      dependencies: [
+        "NeuralBrainCore",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ]),
+
     // Configuration: a TOML reader that names unknown keys. Pure.
     .target(name: "NeuralBrainConfig", dependencies: ["NeuralBrainCore"]),
     // 1. Ingest: data-source adapters (files and the disease.sh API).
     .target(
       name: "NeuralBrainIngest",
       dependencies: [
-        "NeuralBrainCore", "NeuralBrainConfig",
-        .product(name: "AsyncHTTPClient", package: "async-http-client"),
-        .product(name: "NIOCore", package: "swift-nio"),
-        .product(name: "NIOHTTP1", package: "swift-nio"),
+        "NeuralBrainCore", "NeuralBrainConfig", "NeuralBrainEnvironment",
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     // 2. Store: SQLite through GRDB (system libsqlite3).
@@ -50,10 +59,7 @@ let package = Package(
     .target(
       name: "NeuralBrainProviders",
       dependencies: [
-        "NeuralBrainCore", "NeuralBrainConfig", "NeuralBrainForecasting",
-        .product(name: "AsyncHTTPClient", package: "async-http-client"),
-        .product(name: "NIOCore", package: "swift-nio"),
-        .product(name: "NIOHTTP1", package: "swift-nio"),
+        "NeuralBrainCore", "NeuralBrainConfig", "NeuralBrainEnvironment", "NeuralBrainForecasting",
       ]),
     // 4. Normalize: provider output → the one ForecastData schema. Pure functions.
     .target(name: "NeuralBrainNormalize", dependencies: ["NeuralBrainCore"]),
@@ -82,7 +88,7 @@ let package = Package(
     .target(
       name: "NeuralBrainPublish",
       dependencies: [
-        "NeuralBrainCore", "NeuralBrainMarkup", "CZlib",
+        "NeuralBrainCore", "NeuralBrainEnvironment", "NeuralBrainMarkup", "CZlib",
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     // Composition: the only module that imports several stages.
@@ -91,7 +97,7 @@ let package = Package(
       dependencies: [
         "NeuralBrainCore", "NeuralBrainConfig", "NeuralBrainIngest", "NeuralBrainStore", "NeuralBrainForecasting",
         "NeuralBrainProviders", "NeuralBrainNormalize", "NeuralBrainRender", "NeuralBrainPublish",
-        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        "NeuralBrainEnvironment",
         .product(name: "Logging", package: "swift-log"),
         .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -109,8 +115,7 @@ let package = Package(
     .executableTarget(
       name: "neuralbrain-bench",
       dependencies: [
-        "NeuralBrainCore", "NeuralBrainIngest", "NeuralBrainForecasting",
-        .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        "NeuralBrainCore", "NeuralBrainEnvironment", "NeuralBrainIngest", "NeuralBrainForecasting",
       ],
       path: "Benchmarks/neuralbrain-bench"),
 
@@ -118,7 +123,8 @@ let package = Package(
     .target(
       name: "NeuralBrainTestSupport",
       dependencies: [
-        "NeuralBrainCore", "NeuralBrainMarkup",
+        "NeuralBrainCore", "NeuralBrainEnvironment", "NeuralBrainMarkup",
+        .product(name: "AsyncHTTPClient", package: "async-http-client"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -128,7 +134,7 @@ let package = Package(
     .testTarget(
       name: "NeuralBrainIngestTests",
       dependencies: [
-        "NeuralBrainIngest", "NeuralBrainTestSupport",
+        "NeuralBrainIngest", "NeuralBrainEnvironment", "NeuralBrainTestSupport",
       ], exclude: ["Fixtures"]),
     .testTarget(name: "NeuralBrainStoreTests", dependencies: ["NeuralBrainStore", "NeuralBrainTestSupport"]),
     .testTarget(
@@ -139,15 +145,24 @@ let package = Package(
     .testTarget(
       name: "NeuralBrainProvidersTests",
       dependencies: [
-        "NeuralBrainProviders", "NeuralBrainTestSupport",
+        "NeuralBrainProviders", "NeuralBrainEnvironment", "NeuralBrainTestSupport",
       ]),
     .testTarget(name: "NeuralBrainNormalizeTests", dependencies: ["NeuralBrainNormalize", "NeuralBrainTestSupport"]),
     .testTarget(
       name: "NeuralBrainRenderTests",
       dependencies: [
-        "NeuralBrainRender", "NeuralBrainMarkup", "NeuralBrainPipeline", "NeuralBrainTestSupport",
+        "NeuralBrainRender", "NeuralBrainMarkup", "NeuralBrainPipeline", "NeuralBrainEnvironment",
+        "NeuralBrainTestSupport",
       ], exclude: ["Golden"]),
-    .testTarget(name: "NeuralBrainPublishTests", dependencies: ["NeuralBrainPublish", "NeuralBrainTestSupport"]),
+    .testTarget(
+      name: "NeuralBrainPublishTests",
+      dependencies: ["NeuralBrainPublish", "NeuralBrainEnvironment", "NeuralBrainTestSupport"]),
+    .testTarget(
+      name: "NeuralBrainPipelineTests",
+      dependencies: [
+        "NeuralBrainPipeline", "NeuralBrainEnvironment", "NeuralBrainStore", "NeuralBrainTestSupport",
+        .product(name: "Logging", package: "swift-log"),
+      ]),
     .testTarget(
       name: "NeuralBrainEndToEndTests",
       dependencies: [

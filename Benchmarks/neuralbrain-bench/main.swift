@@ -1,8 +1,8 @@
 // Release-mode benchmarks: `swift run -c release neuralbrain-bench [--data ../shared/data]`.
 // Prints a Markdown table; the numbers go to docs/performance.md. Timings are never asserted.
-import AsyncHTTPClient
 import Foundation
 import NeuralBrainCore
+import NeuralBrainEnvironment
 import NeuralBrainForecasting
 import NeuralBrainIngest
 
@@ -59,12 +59,11 @@ let now = Date(timeIntervalSince1970: 1_796_000_000)
 let demoTime = await measure(3) { _ = DemoSource(regions: 10_000, seed: 42, now: now).dataset() }
 print("| demo simulator, 10,000 regions × 210 days × 2 metrics | \(String(format: "%.2f", demoTime)) s |")
 
-let confirmed = dataRoot + "/covid19/jhu-csse/time_series_covid19_confirmed_global.csv"
-let deaths = dataRoot + "/covid19/jhu-csse/time_series_covid19_deaths_global.csv"
-if FileManager.default.fileExists(atPath: confirmed) {
+/// Ingest of the real JHU and FluSight files, through the live environment's file system.
+func measureIngest(environment: RunEnvironment) async throws {
   var options = SourceOptions(kind: .jhu)
   options.inputs = [confirmed, deaths]
-  let source = try SourceFactory.make(options, httpClient: .shared, now: now)
+  let source = try SourceFactory.make(options, environment: environment, now: now)
   let jhuTime = try await measure(7) { _ = try await source.load() }
   print(
     "| JHU CSSE global ingest (confirmed + deaths, 289 rows × 1,143 dates each → 201 countries) | \(String(format: "%.1f", jhuTime * 1000)) ms |"
@@ -72,9 +71,15 @@ if FileManager.default.fileExists(atPath: confirmed) {
   let hub = dataRoot + "/flusight/FluSight-forecast-hub/target-data/target-hospital-admissions.csv"
   var hubOptions = SourceOptions(kind: .hub)
   hubOptions.inputs = [hub]
-  let hubSource = try SourceFactory.make(hubOptions, httpClient: .shared, now: now)
+  let hubSource = try SourceFactory.make(hubOptions, environment: environment, now: now)
   let hubTime = try await measure(7) { _ = try await hubSource.load() }
   print("| FluSight target-data ingest (53 locations × 230 weeks) | \(String(format: "%.1f", hubTime * 1000)) ms |")
+}
+
+let confirmed = dataRoot + "/covid19/jhu-csse/time_series_covid19_confirmed_global.csv"
+let deaths = dataRoot + "/covid19/jhu-csse/time_series_covid19_deaths_global.csv"
+if FileManager.default.fileExists(atPath: confirmed) {
+  try await RunEnvironment.withLive { try await measureIngest(environment: $0) }
 } else {
   print("| JHU / FluSight ingest | skipped: \(dataRoot) is absent |")
 }

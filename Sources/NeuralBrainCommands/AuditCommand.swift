@@ -21,8 +21,8 @@ struct AuditCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    try await reportingFailures {
-      let events = try global.workspace().auditEvents(limit: limit)
+    try await withWorkspace(global) { workspace in
+      let events = try workspace.auditEvents(limit: limit)
       if json {
         print(try CommandJSON.encode(events))
         return

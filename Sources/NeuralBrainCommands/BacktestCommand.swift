@@ -128,8 +128,8 @@ struct BacktestCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    try await reportingFailures {
-      let result = try await global.workspace().backtest(request)
+    try await withWorkspace(global) { workspace in
+      let result = try await workspace.backtest(request)
       print(json ? try CommandJSON.encode(result.document) : result.text)
     }
   }

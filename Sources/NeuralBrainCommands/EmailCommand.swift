@@ -29,8 +29,7 @@ struct EmailCommand: AsyncParsableCommand {
   var send = false
 
   func run() async throws {
-    try await reportingFailures {
-      let workspace = try global.workspace(output: output)
+    try await withWorkspace(global, output: output) { workspace in
       guard send else {
         print(try workspace.latestEmail().path)
         return

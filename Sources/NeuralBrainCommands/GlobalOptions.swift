@@ -24,25 +24,26 @@ struct GlobalOptions: ParsableArguments {
     }
   }
 
-  /// The terminal progress display, when standard error is a terminal and lines are logfmt.
-  func makeProgress() -> (any PipelineProgress)? {
-    StatusLine.shared.enabled && LineLogHandler.Format(rawValue: logFormat) == .logfmt ? TerminalProgress() : nil
-  }
-
-  func makeLogger() -> Logger {
+  /// Standard error as this invocation's log and progress display.
+  func console() -> Console {
     let format = LineLogHandler.Format(rawValue: logFormat) ?? .logfmt
-    let level: Logger.Level = verbose ? .debug : .info
-    return Logger(label: "neuralbrain") { label in LineLogHandler(label: label, format: format, level: level) }
-  }
-
-  /// The configuration, state and output directories this invocation works on; fails with 78
-  /// naming what is wrong in the configuration file.
-  func workspace(output: String? = nil) throws -> Workspace {
-    try Workspace(configuration: config, stateDirectory: stateDir, outputDirectory: output)
+    return Console(format: format, level: verbose ? .debug : .info)
   }
 }
 
 extension AsyncParsableCommand {
+  /// Runs `body` on the workspace `global` names (configuration, state directory, `output`) in
+  /// the live environment, reporting failures as `reportingFailures` does; a configuration
+  /// file that cannot be used fails with 78, naming what is wrong.
+  func withWorkspace(
+    _ global: GlobalOptions, output: String? = nil, _ body: @escaping (Workspace) async throws -> Void
+  ) async throws {
+    try await reportingFailures {
+      try await Workspace.withLive(
+        configuration: global.config, stateDirectory: global.stateDir, outputDirectory: output, body)
+    }
+  }
+
   /// Runs `body`; any error ends the command with `error: <message>` on standard error and the
   /// error's sysexits status (74 when it names none). The one place errors become exit codes.
   func reportingFailures(_ body: () async throws -> Void) async throws {

@@ -17,8 +17,8 @@ struct HealthCommand: AsyncParsableCommand {
   var json = false
 
   func run() async throws {
-    try await reportingFailures {
-      let results = try await global.workspace().checkHealth(environment: ProcessInfo.processInfo.environment)
+    try await withWorkspace(global) { workspace in
+      let results = try await workspace.checkHealth()
       if json {
         print(try CommandJSON.encode(results))
         return

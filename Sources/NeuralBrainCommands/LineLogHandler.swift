@@ -13,11 +13,14 @@ struct LineLogHandler: LogHandler {
   let format: Format
   var logLevel: Logger.Level
   var metadata: Logger.Metadata = [:]
+  /// Where lines go: standard error, above the status line when there is one.
+  let line: StatusLine
 
-  init(label: String, format: Format, level: Logger.Level) {
+  init(label: String, format: Format, level: Logger.Level, line: StatusLine) {
     self.label = label
     self.format = format
     self.logLevel = level
+    self.line = line
   }
 
   subscript(metadataKey key: String) -> Logger.Metadata.Value? {
@@ -40,7 +43,7 @@ struct LineLogHandler: LogHandler {
       let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
       line = String(decoding: data, as: UTF8.self)
     }
-    StatusLine.shared.write(line: line)
+    self.line.write(line: line)
   }
 
   static func logfmtValue(_ value: String) -> String {

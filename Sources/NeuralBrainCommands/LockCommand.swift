@@ -19,8 +19,8 @@ struct LockCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-      try await reportingFailures {
-        let lock = try global.workspace().lock()
+      try await withWorkspace(global) { workspace in
+        let lock = try workspace.lock()
         if json {
           print(try CommandJSON.encode(lock))
         } else if let lock {
@@ -48,8 +48,8 @@ struct LockCommand: AsyncParsableCommand {
     var reason: String = "manual acquire"
 
     func run() async throws {
-      try await reportingFailures {
-        try global.workspace().changeLock(.acquire(provider: name, reason: reason), at: Date())
+      try await withWorkspace(global) { workspace in
+        try workspace.changeLock(.acquire(provider: name, reason: reason))
         print("locked \(name)")
       }
     }
@@ -66,8 +66,8 @@ struct LockCommand: AsyncParsableCommand {
     var reason: String
 
     func run() async throws {
-      try await reportingFailures {
-        try global.workspace().changeLock(.release(reason: reason), at: Date())
+      try await withWorkspace(global) { workspace in
+        try workspace.changeLock(.release(reason: reason))
         print("released the lock")
       }
     }

@@ -15,12 +15,12 @@ struct RunCommand: AsyncParsableCommand {
   @OptionGroup var flags: RunFlags
 
   func run() async throws {
-    try await reportingFailures {
-      let options = try global.workspace(output: flags.output)
-        .runOptions(flags.overrides, now: flags.now.flatMap(ClockOption.parse) ?? Date())
-      var pipeline = RunPipeline(logger: global.makeLogger())
-      pipeline.progress = global.makeProgress()
-      print(try await pipeline.run(options).line)
+    let console = global.console()
+    try await withWorkspace(global, output: flags.output) { workspace in
+      let summary = try await workspace.run(
+        flags.overrides, now: flags.now.flatMap(ClockOption.parse), logger: console.logger,
+        progress: console.progress())
+      print(summary.line)
     }
   }
 }

@@ -63,13 +63,12 @@ struct ScheduleCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    try await reportingFailures {
+    let console = global.console()
+    try await withWorkspace(global, output: flags.output) { workspace in
       let schedule = ScheduledBatches(
-        workspace: try global.workspace(output: flags.output), overrides: flags.overrides,
-        interval: TimeInterval(Self.seconds(interval) ?? 3_600),
+        workspace: workspace, overrides: flags.overrides, interval: TimeInterval(Self.seconds(interval) ?? 3_600),
         healthInterval: Self.seconds(healthInterval).flatMap { $0 > 0 ? TimeInterval($0) : nil }, replay: replay,
-        environment: ProcessInfo.processInfo.environment, logger: global.makeLogger(),
-        progress: { [global] in global.makeProgress() })
+        logger: console.logger, progress: { console.progress() })
       try await schedule.run()
     }
   }

@@ -17,8 +17,8 @@ struct StatusCommand: AsyncParsableCommand {
   var json = false
 
   func run() async throws {
-    try await reportingFailures {
-      let report = try global.workspace(output: output).status()
+    try await withWorkspace(global, output: output) { workspace in
+      let report = try workspace.status()
       print(json ? try CommandJSON.encode(report) : report.lines.joined(separator: "\n"))
     }
   }

@@ -5,9 +5,6 @@ import Foundation
 /// Only a terminal gets it: when standard error is a file or a pipe (cron, systemd, CI) nothing
 /// but the log lines is ever written.
 final class StatusLine: @unchecked Sendable {
-  static let shared = StatusLine(
-    enabled: isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["TERM"] != "dumb")
-
   let enabled: Bool
   private let lock = NSLock()
   private var shown: String?

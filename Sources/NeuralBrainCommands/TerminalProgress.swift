@@ -2,8 +2,8 @@ import Dispatch
 import Foundation
 import NeuralBrainPipeline
 
-/// The progress display of long runs on a terminal: a spinner, the step and its elapsed time,
-/// shown once a step has run for half a second and redrawn ten times a second.
+/// The progress display of runs on a terminal: a spinner, the step and its elapsed time, shown
+/// as each step starts and redrawn ten times a second.
 ///
 /// A dispatch timer draws it, not a Swift task: the steps keep the cooperative threads busy.
 final class TerminalProgress: PipelineProgress, @unchecked Sendable {
@@ -12,13 +12,14 @@ final class TerminalProgress: PipelineProgress, @unchecked Sendable {
   private let lock = NSLock()
   private var timer: (any DispatchSourceTimer)?
 
-  init(line: StatusLine = .shared) { self.line = line }
+  init(line: StatusLine) { self.line = line }
 
   func stepStarted(_ index: Int, of count: Int, name: String) {
     let started = DispatchTime.now()
+    line.show(Self.text(index: index, count: count, name: name, elapsed: 0, frame: 0))
     let timer = DispatchSource.makeTimerSource(queue: .global(qos: .utility))
-    var frame = 0
-    timer.schedule(deadline: started + .milliseconds(500), repeating: .milliseconds(100))
+    var frame = 1
+    timer.schedule(deadline: started + .milliseconds(100), repeating: .milliseconds(100))
     timer.setEventHandler { [line] in
       let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
       line.show(Self.text(index: index, count: count, name: name, elapsed: elapsed, frame: frame))

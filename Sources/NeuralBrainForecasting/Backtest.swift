@@ -42,14 +42,14 @@ public enum Backtest {
   /// Scores published hub forecasts whose target end date is in `truth` (keyed by location),
   /// on `scale`.
   public static func score(
-    _ forecasts: [HubQuantileForecast], truth: [String: [Day: Double]], scale: ScoringScale = .natural
+    _ forecasts: [IssuedForecast], truth: [String: [Day: Double]], scale: ScoringScale = .natural
   ) -> [ScoredForecast] {
-    forecasts.compactMap { forecast in
-      guard let observed = truth[forecast.location]?[forecast.targetEndDate] else { return nil }
+    forecasts.compactMap { issued in
+      guard let observed = truth[issued.regionID]?[issued.forecast.targetEndDate] else { return nil }
       return ScoredForecast(
-        model: forecast.model, regionID: forecast.location, referenceDate: forecast.referenceDate,
-        horizon: forecast.horizon, targetEndDate: forecast.targetEndDate, observed: scale.transform(observed),
-        quantiles: forecast.quantiles.map(scale.transform))
+        model: issued.model, regionID: issued.regionID, referenceDate: issued.referenceDate,
+        horizon: issued.forecast.horizon, targetEndDate: issued.forecast.targetEndDate,
+        observed: scale.transform(observed), quantiles: issued.forecast.quantiles.map(scale.transform))
     }
   }
 

@@ -1,5 +1,6 @@
 import Foundation
 import NeuralBrainCore
+import NeuralBrainEnvironment
 
 /// The `csv` source: the user's own long-format file, `date,region,metric,value` plus an
 /// optional `population` column, one row per region, metric and date.
@@ -12,12 +13,13 @@ struct CSVSource: DataSource {
   let cumulative: Bool
   let corrections: CorrectionPolicy
   let maxBytes: Int
+  let fileSystem: any FileSystem
   let now: Date
 
   private static let columns: Set<String> = ["date", "region", "metric", "value", "population"]
 
   func load() async throws(IngestError) -> Dataset {
-    let file = try InputFile.read(path: path, maxBytes: maxBytes)
+    let file = try InputFile.read(path: path, maxBytes: maxBytes, fileSystem: fileSystem)
     var reader = CSVReader(file: file)
     let header = try CSVHeader(reading: &reader)
     if let unknown = header.names.firstIndex(where: { !Self.columns.contains($0.lowercased()) }) {
@@ -49,24 +51,9 @@ struct CSVSource: DataSource {
         regionID: regionID, metric: metric, day: day, value: value,
         at: reader.position(column: dateColumn, name: "date"))
     }
-    guard !table.isEmpty else { throw .emptyFile(path: path) }
-    let frequency = try table.frequency()
     let engine = CorrectionEngine(policy: corrections)
-    var series: [CorrectionEngine.Series] = []
-    var notes: [IngestNote] = []
-    for item in table.series(frequency: frequency) {
-      if cumulative {
-        let converted = engine.incident(fromCumulative: item)
-        series.append(converted.series)
-        notes += converted.notes
-      } else {
-        series.append(item)
-      }
+    return try table.dataset(kind: .csv, file: file, now: now, license: nil) { item in
+      cumulative ? engine.incident(fromCumulative: item) : (item, [])
     }
-    let assembler = DatasetAssembler(
-      kind: .csv, sourceURL: InputFile.publicName(of: [path]), retrievedAt: now,
-      contentSHA256: ContentHash.hex(file.bytes), license: nil)
-    return try assembler.assemble(
-      frequency: frequency, regions: Array(table.regions.values), series: series, notes: notes)
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import NeuralBrainCore
+import NeuralBrainEnvironment
 
 /// The `diseasesh` source: the disease.sh REST API over HTTP.
 ///

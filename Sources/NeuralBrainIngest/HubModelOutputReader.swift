@@ -11,14 +11,14 @@ public enum HubModelOutputReader {
   /// leading `YYYY-MM-DD-` and its extension, as the hubs name files.
   public static func parse(
     _ text: String, file: String, target: String? = nil, model: String? = nil
-  ) throws(IngestError) -> [HubQuantileForecast] {
+  ) throws(IngestError) -> [IssuedForecast] {
     try parse(Array(text.utf8), file: file, target: target, model: model)
   }
 
   /// Parses model-output `bytes` read from `file`; see `parse(_:file:target:model:)` for text.
   public static func parse(
     _ bytes: [UInt8], file: String, target: String? = nil, model: String? = nil
-  ) throws(IngestError) -> [HubQuantileForecast] {
+  ) throws(IngestError) -> [IssuedForecast] {
     var reader = CSVReader(file: try InputFile(path: file, bytes: bytes))
     let header = try CSVHeader(reading: &reader)
     let layout = try ModelOutputLayout(header)
@@ -74,9 +74,9 @@ public enum HubModelOutputReader {
             + "horizon \(key.horizon)",
           found: values.count)
       }
-      return HubQuantileForecast(
-        model: modelName, target: key.target, location: key.location, referenceDate: key.referenceDate,
-        horizon: key.horizon, targetEndDate: group.end, quantiles: values)
+      return IssuedForecast(
+        model: modelName, regionID: key.location, target: key.target, referenceDate: key.referenceDate,
+        forecast: HorizonForecast(horizon: key.horizon, targetEndDate: group.end, quantiles: values))
     }
   }
 

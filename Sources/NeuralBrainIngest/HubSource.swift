@@ -1,5 +1,6 @@
 import Foundation
 import NeuralBrainCore
+import NeuralBrainEnvironment
 
 /// The `hub` source: hubverse / CDC FluSight target data, weekly hospital admissions.
 ///
@@ -11,6 +12,7 @@ struct HubSource: DataSource {
   let path: String
   let locationsPath: String?
   let maxBytes: Int
+  let fileSystem: any FileSystem
   let now: Date
 
   /// FluSight's attribution for NHSN-derived target data.
@@ -18,13 +20,13 @@ struct HubSource: DataSource {
     "Target data derived by the FluSight forecast hub (MIT) from CDC NHSN Weekly Hospital Respiratory Data"
 
   func load() async throws(IngestError) -> Dataset {
-    let file = try InputFile.read(path: path, maxBytes: maxBytes)
+    let file = try InputFile.read(path: path, maxBytes: maxBytes, fileSystem: fileSystem)
     var table = try Self.observations(file, now: now)
     var hasher = ContentHash()
     hasher.update(file.bytes)
     var files = [path]
     if let locationsPath {
-      let locations = try InputFile.read(path: locationsPath, maxBytes: maxBytes)
+      let locations = try InputFile.read(path: locationsPath, maxBytes: maxBytes, fileSystem: fileSystem)
       hasher.update(locations.bytes)
       files.append(locationsPath)
       for (regionID, population) in try Self.populations(locations) where table.regions[regionID] != nil {

@@ -17,14 +17,14 @@ public struct HubTargetTable: Sendable, Hashable {
     self.names = names
   }
 
-  /// Parses target-data `text` read from `file`.
-  public static func parse(_ text: String, file: String) throws(IngestError) -> HubTargetTable {
-    try parse(Array(text.utf8), file: file)
+  /// Parses target-data `text` read from `file` at time `now` (no date may lie after it).
+  public static func parse(_ text: String, file: String, now: Date) throws(IngestError) -> HubTargetTable {
+    try parse(Array(text.utf8), file: file, now: now)
   }
 
-  /// Parses target-data `bytes` read from `file`; the dates must be weekly.
-  public static func parse(_ bytes: [UInt8], file: String) throws(IngestError) -> HubTargetTable {
-    let observations = try HubSource.observations(InputFile(path: file, bytes: bytes), now: Date())
+  /// Parses target-data `bytes` read from `file` at time `now`; the dates must be weekly.
+  public static func parse(_ bytes: [UInt8], file: String, now: Date) throws(IngestError) -> HubTargetTable {
+    let observations = try HubSource.observations(InputFile(path: file, bytes: bytes), now: now)
     let frequency = try observations.frequency(required: .weekly)
     var result = HubTargetTable(values: [:], names: [:])
     for region in observations.regions.values { result.names[region.code] = region.name }

@@ -1,4 +1,6 @@
 import Foundation
+import NeuralBrainCore
+import NeuralBrainEnvironment
 
 /// The raw bytes of one input file, checked for size before reading and for UTF-8 after.
 ///
@@ -16,24 +18,19 @@ struct InputFile: Sendable {
     paths.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")
   }
 
-  static func read(path: String, maxBytes: Int) throws(IngestError) -> InputFile {
-    let attributes: [FileAttributeKey: Any]
-    do {
-      attributes = try FileManager.default.attributesOfItem(atPath: path)
-    } catch {
-      guard FileManager.default.fileExists(atPath: path) else { throw .fileNotFound(path: path) }
-      throw .unreadable(path: path, reason: error.localizedDescription)
-    }
-    guard attributes[.type] as? FileAttributeType == .typeRegular else {
-      throw .unreadable(path: path, reason: "not a regular file")
-    }
-    let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-    guard size <= maxBytes else { throw .fileTooLarge(path: path, size: size, limit: maxBytes) }
+  static func read(path: String, maxBytes: Int, fileSystem: any FileSystem) throws(IngestError) -> InputFile {
+    let url = URL(fileURLWithPath: path)
     let data: Data
     do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
+      let size = try fileSystem.size(of: url)
+      guard size <= maxBytes else { throw IngestError.fileTooLarge(path: path, size: size, limit: maxBytes) }
+      data = try fileSystem.contents(of: url)
+    } catch let error as IngestError {
+      throw error
+    } catch let error as FileSystemError {
+      throw error.isMissing ? .fileNotFound(path: path) : .unreadable(path: path, reason: error.reason)
     } catch {
-      throw .unreadable(path: path, reason: error.localizedDescription)
+      throw .unreadable(path: path, reason: ErrorText.describe(error))
     }
     guard data.count <= maxBytes else { throw .fileTooLarge(path: path, size: data.count, limit: maxBytes) }
     return try InputFile(path: path, bytes: [UInt8](data))

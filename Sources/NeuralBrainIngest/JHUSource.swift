@@ -1,5 +1,6 @@
 import Foundation
 import NeuralBrainCore
+import NeuralBrainEnvironment
 
 /// The `jhu` source: JHU CSSE wide time-series CSVs (`time_series_covid19_confirmed_global.csv`
 /// → cases, `…_deaths_global.csv` → deaths).
@@ -13,6 +14,7 @@ struct JHUSource: DataSource {
   let inputs: [String]
   let corrections: CorrectionPolicy
   let maxBytes: Int
+  let fileSystem: any FileSystem
   let now: Date
 
   static let license =
@@ -34,7 +36,7 @@ struct JHUSource: DataSource {
     var notes: [IngestNote] = []
     let engine = CorrectionEngine(policy: corrections)
     for (path, metric) in zip(seriesInputs, metrics) {
-      let file = try InputFile.read(path: path, maxBytes: maxBytes)
+      let file = try InputFile.read(path: path, maxBytes: maxBytes, fileSystem: fileSystem)
       hasher.update(file.bytes)
       let table = try Self.parse(file, now: now)
       for (country, totals) in zip(table.countries, table.totals) {
@@ -49,7 +51,7 @@ struct JHUSource: DataSource {
       }
     }
     if let lookup {
-      let file = try InputFile.read(path: lookup, maxBytes: maxBytes)
+      let file = try InputFile.read(path: lookup, maxBytes: maxBytes, fileSystem: fileSystem)
       hasher.update(file.bytes)
       let populations = try Self.populations(file)
       for (id, region) in regions {

@@ -1,5 +1,6 @@
 import Foundation
 import NeuralBrainCore
+import NeuralBrainEnvironment
 
 /// The `owid` source: Our World in Data's COVID-19 CSV (`owid-covid-data.csv` layout).
 ///
@@ -11,12 +12,13 @@ struct OWIDSource: DataSource {
   let path: String
   let corrections: CorrectionPolicy
   let maxBytes: Int
+  let fileSystem: any FileSystem
   let now: Date
 
   static let license = "CC BY 4.0: Our World in Data (ourworldindata.org/coronavirus)"
 
   func load() async throws(IngestError) -> Dataset {
-    let file = try InputFile.read(path: path, maxBytes: maxBytes)
+    let file = try InputFile.read(path: path, maxBytes: maxBytes, fileSystem: fileSystem)
     var reader = CSVReader(file: file)
     let header = try CSVHeader(reading: &reader)
     let codeColumn = try header.require("iso_code")
@@ -52,19 +54,11 @@ struct OWIDSource: DataSource {
           at: reader.position(column: dateColumn, name: "date"))
       }
     }
-    guard !table.isEmpty else { throw .emptyFile(path: path) }
-    let frequency = try table.frequency()
     let engine = CorrectionEngine(policy: corrections)
-    var series: [CorrectionEngine.Series] = []
-    var notes: [IngestNote] = []
-    for var item in table.series(frequency: frequency) {
-      notes += engine.settle(&item)
-      series.append(item)
+    return try table.dataset(kind: .owid, file: file, now: now, license: Self.license) { item in
+      var settled = item
+      let notes = engine.settle(&settled)
+      return (settled, notes)
     }
-    let assembler = DatasetAssembler(
-      kind: .owid, sourceURL: InputFile.publicName(of: [path]), retrievedAt: now,
-      contentSHA256: ContentHash.hex(file.bytes), license: Self.license)
-    return try assembler.assemble(
-      frequency: frequency, regions: Array(table.regions.values), series: series, notes: notes)
   }
 }

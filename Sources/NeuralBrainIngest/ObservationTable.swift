@@ -111,3 +111,26 @@ struct ObservationTable {
 
   private static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
 }
+
+extension ObservationTable {
+  /// The data set of a one-file source: every series passed through `settle` (corrections, or
+  /// cumulative totals to counts per period) and assembled with `file`'s provenance.
+  func dataset(
+    kind: SourceKind, file: InputFile, now: Date, license: String?,
+    settle: (CorrectionEngine.Series) -> (series: CorrectionEngine.Series, notes: [IngestNote])
+  ) throws(IngestError) -> Dataset {
+    guard !isEmpty else { throw .emptyFile(path: file.path) }
+    let frequency = try frequency()
+    var series: [CorrectionEngine.Series] = []
+    var notes: [IngestNote] = []
+    for item in self.series(frequency: frequency) {
+      let settled = settle(item)
+      series.append(settled.series)
+      notes += settled.notes
+    }
+    let assembler = DatasetAssembler(
+      kind: kind, sourceURL: InputFile.publicName(of: [file.path]), retrievedAt: now,
+      contentSHA256: ContentHash.hex(file.bytes), license: license)
+    return try assembler.assemble(frequency: frequency, regions: Array(regions.values), series: series, notes: notes)
+  }
+}

@@ -1,19 +1,19 @@
-import AsyncHTTPClient
 import Foundation
 import NeuralBrainCore
+import NeuralBrainEnvironment
 
 /// Builds the one `DataSource` a run uses from its options, checking that the options fit
 /// the kind (inputs given where files are read, a usable URL for disease.sh).
 public enum SourceFactory {
-  public static func make(_ options: SourceOptions, httpClient: HTTPClient, now: Date) throws(IngestError)
+  public static func make(_ options: SourceOptions, environment: RunEnvironment, now: Date) throws(IngestError)
     -> any DataSource
   {
-    let source = try adapter(options, httpClient: httpClient, now: now)
+    let source = try adapter(options, environment: environment, now: now)
     guard options.metrics != nil || options.frequency != nil else { return source }
     return DeclaredShapeSource(inner: source, metrics: options.metrics.map(Set.init), frequency: options.frequency)
   }
 
-  static func adapter(_ options: SourceOptions, httpClient: HTTPClient, now: Date) throws(IngestError)
+  static func adapter(_ options: SourceOptions, environment: RunEnvironment, now: Date) throws(IngestError)
     -> any DataSource
   {
     switch options.kind {
@@ -24,7 +24,7 @@ public enum SourceFactory {
       let path = try single(options)
       return CSVSource(
         path: path, cumulative: options.cumulative ?? false, corrections: options.corrections,
-        maxBytes: options.maxBytes, now: now)
+        maxBytes: options.maxBytes, fileSystem: environment.fileSystem, now: now)
     case .hub:
       guard (1...2).contains(options.inputs.count) else {
         throw .invalidOption(
@@ -34,13 +34,16 @@ public enum SourceFactory {
       }
       return HubSource(
         path: options.inputs[0], locationsPath: options.inputs.count == 2 ? options.inputs[1] : nil,
-        maxBytes: options.maxBytes, now: now)
+        maxBytes: options.maxBytes, fileSystem: environment.fileSystem, now: now)
     case .jhu:
       _ = try JHUSource.metrics(for: JHUSource.split(options.inputs).series)
-      return JHUSource(inputs: options.inputs, corrections: options.corrections, maxBytes: options.maxBytes, now: now)
+      return JHUSource(
+        inputs: options.inputs, corrections: options.corrections, maxBytes: options.maxBytes,
+        fileSystem: environment.fileSystem, now: now)
     case .owid:
       return OWIDSource(
-        path: try single(options), corrections: options.corrections, maxBytes: options.maxBytes, now: now)
+        path: try single(options), corrections: options.corrections, maxBytes: options.maxBytes,
+        fileSystem: environment.fileSystem, now: now)
     case .diseasesh:
       let base = options.url ?? DiseaseShSource.defaultBaseURL
       guard let url = URL(string: base), ["http", "https"].contains(url.scheme?.lowercased()), url.host != nil else {
@@ -51,8 +54,8 @@ public enum SourceFactory {
         throw .invalidOption(key: "countries", detail: "list at least one country, and no empty names")
       }
       let fetcher = HTTPFetcher(
-        client: httpClient, timeoutSeconds: options.timeoutSeconds, retries: options.retries,
-        maxBytes: options.maxBytes, retryDelay: .milliseconds(500))
+        session: environment.http, clock: environment.clock, timeout: .seconds(rounding: options.timeoutSeconds),
+        retries: options.retries, maxBytes: options.maxBytes, retryDelay: .milliseconds(500))
       return DiseaseShSource(
         baseURL: base, countries: countries, corrections: options.corrections, fetcher: fetcher, now: now)
     }

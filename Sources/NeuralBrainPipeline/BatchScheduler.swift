@@ -1,16 +1,19 @@
 import Foundation
 import Logging
+import NeuralBrainEnvironment
 import ServiceLifecycle
 
 /// The loop behind `neuralbrain schedule`: batches every `interval`, health checks every
-/// `healthInterval`, until a graceful shutdown (or the end of a replay).
+/// `healthInterval`, until a graceful shutdown, cancellation or the end of a replay.
 ///
 /// Errors of a batch or a check are logged and never end the loop; only the waits between
 /// them are cancelled by a shutdown, so a batch in progress always finishes.
 struct BatchScheduler: Service {
   var interval: TimeInterval
   var healthInterval: TimeInterval?
-  var clock: any ScheduleClock
+  var clock: any RunClock
+  /// Where a replay ends (exclusive); nil runs until shut down.
+  var end: Date?
   /// Runs one batch at the given time (its `--now`) and returns its summary line.
   var batch: @Sendable (Date) async throws -> String
   /// Probes provider health and returns how many providers were checked.
@@ -45,9 +48,23 @@ struct BatchScheduler: Service {
         }
         nextHealth = Self.next(after: due, every: every, now: clock.now())
       }
-      guard await clock.sleep(until: min(nextBatch, nextHealth ?? nextBatch)) else { break }
+      guard await sleep(until: min(nextBatch, nextHealth ?? nextBatch)) else { break }
     }
     logger.info("schedule stopped", metadata: ["batches": "\(batches)", "failed": "\(failures)"])
+  }
+
+  /// Waits until `date`; false when the schedule should stop instead: a graceful shutdown
+  /// (SIGTERM/SIGINT ends the wait at once), cancellation, or the end of a replay.
+  private func sleep(until date: Date) async -> Bool {
+    if let end, date >= end { return false }
+    do {
+      try await cancelWhenGracefulShutdown {
+        try await clock.sleep(for: .seconds(rounding: date.timeIntervalSince(clock.now())))
+      }
+    } catch {
+      return false
+    }
+    return !Task.isShuttingDownGracefully
   }
 
   /// The first tick of `every` after `previous` that is still ahead of `now`: a batch that ran

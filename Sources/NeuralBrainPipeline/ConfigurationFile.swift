@@ -1,6 +1,7 @@
 import Foundation
 import NeuralBrainConfig
 import NeuralBrainCore
+import NeuralBrainEnvironment
 import NeuralBrainIngest
 import NeuralBrainProviders
 
@@ -32,15 +33,21 @@ public struct ConfigurationFile: Sendable {
     providers = .default
   }
 
-  /// Loads `path`, or `./neuralbrain.toml` when `path` is nil and that file exists.
-  public static func load(_ path: String?) throws(ConfigError) -> ConfigurationFile {
+  /// Loads `path`, or `./neuralbrain.toml` (in `environment`'s working directory) when `path`
+  /// is nil and that file exists.
+  public static func load(_ path: String?, environment: RunEnvironment) throws(ConfigError) -> ConfigurationFile {
     let chosen = path ?? defaultPath
-    guard path != nil || FileManager.default.fileExists(atPath: chosen) else { return ConfigurationFile() }
-    let text: String
+    let url =
+      chosen.hasPrefix("/") ? URL(fileURLWithPath: chosen) : environment.workingDirectory.appendingPathComponent(chosen)
+    guard path != nil || environment.fileSystem.exists(url) else { return ConfigurationFile() }
+    let data: Data
     do {
-      text = try String(contentsOfFile: chosen, encoding: .utf8)
+      data = try environment.fileSystem.contents(of: url)
     } catch {
-      throw .unreadable(file: chosen, reason: (error as NSError).localizedDescription)
+      throw .unreadable(file: chosen, reason: error.reason)
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw .unreadable(file: chosen, reason: "not UTF-8 text")
     }
     return try ConfigurationFile(text: text, file: chosen)
   }

@@ -1,6 +1,6 @@
-import AsyncHTTPClient
 import Foundation
 import NeuralBrainCore
+import NeuralBrainEnvironment
 import NeuralBrainForecasting
 import NeuralBrainIngest
 
@@ -18,10 +18,14 @@ public struct DailySourceBacktest: Sendable {
   /// When the source reads "now" (the demo simulator, staleness); the day after the last origin's
   /// horizon by default.
   public var now: Date
+  /// Where the source is read from.
+  public var environment: RunEnvironment
 
   public init(
-    source: SourceOptions, origins: [Day], top: Int?, metrics: [Metric]?, backtest: DailyBacktest, now: Date
+    source: SourceOptions, origins: [Day], top: Int?, metrics: [Metric]?, backtest: DailyBacktest, now: Date,
+    environment: RunEnvironment
   ) {
+    self.environment = environment
     self.source = source
     self.origins = origins
     self.top = top
@@ -46,7 +50,7 @@ public struct DailySourceBacktest: Sendable {
   }
 
   public func run() async throws -> [MetricOutcome] {
-    let dataset = try await SourceFactory.make(source, httpClient: .shared, now: now).load()
+    let dataset = try await SourceFactory.make(source, environment: environment, now: now).load()
     guard dataset.frequency == .daily else { throw DailyBacktestError.notDaily(kind: source.kind) }
     let chosen = metrics ?? dataset.metrics
     return chosen.compactMap { metric in

@@ -1,6 +1,6 @@
-import AsyncHTTPClient
 import Foundation
 import NeuralBrainCore
+import NeuralBrainEnvironment
 import NeuralBrainProviders
 import NeuralBrainStore
 
@@ -12,10 +12,10 @@ import NeuralBrainStore
 /// are audited. `schedule` runs it every `--health-interval`; cron can run `neuralbrain health`.
 public struct HealthMonitor: Sendable {
   public var providers: ProvidersConfiguration
-  public var environment: [String: String]
+  public var environment: RunEnvironment
   public var database: NeuralBrainDatabase
 
-  public init(providers: ProvidersConfiguration, environment: [String: String], database: NeuralBrainDatabase) {
+  public init(providers: ProvidersConfiguration, environment: RunEnvironment, database: NeuralBrainDatabase) {
     self.providers = providers
     self.environment = environment
     self.database = database
@@ -23,18 +23,15 @@ public struct HealthMonitor: Sendable {
 
   /// One probe of every provider in the order; unconfigured ones are reported, not probed.
   public func check() async throws -> [ProviderHealth] {
-    let client = HTTPClient(
-      eventLoopGroupProvider: .singleton, configuration: ProviderFactory.httpClientConfiguration())
     var results: [ProviderHealth] = []
-    for slot in ProviderFactory.make(configuration: providers, environment: environment, httpClient: client) {
+    for slot in ProviderFactory.make(configuration: providers, environment: environment) {
       if let provider = slot.provider {
         results.append(ProviderHealth(name: slot.name, status: await provider.checkHealth(), unconfiguredReason: nil))
       } else if case .unconfigured(let reason) = slot.state {
         results.append(ProviderHealth(name: slot.name, status: nil, unconfiguredReason: reason))
       }
     }
-    try? await client.shutdown()
-    let now = Date()
+    let now = environment.clock.now()
     try database.recordHealthChecks(
       results.compactMap { result in
         result.status.map {

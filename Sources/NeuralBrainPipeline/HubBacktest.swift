@@ -1,5 +1,6 @@
 import Foundation
 import NeuralBrainCore
+import NeuralBrainEnvironment
 import NeuralBrainForecasting
 import NeuralBrainIngest
 import NeuralBrainStore
@@ -37,12 +38,15 @@ public struct HubBacktest: Sendable {
   public var baseline: String?
   /// Counts or log(1 + counts).
   public var scale: ScoringScale
+  /// Where the truth, vintage and model-output files are read, and the time they are read at.
+  public var environment: RunEnvironment
 
   public init(
     truthFile: String, vintages: Vintages, referenceDates: [Day], compare: [String] = [],
     target: String = "wk inc flu hosp", exclude: [String] = [], maxTargetDate: Day? = nil, steps: Int = 4,
-    seed: UInt64 = 20_231_014, baseline: String? = nil, scale: ScoringScale = .natural
+    seed: UInt64 = 20_231_014, baseline: String? = nil, scale: ScoringScale = .natural, environment: RunEnvironment
   ) {
+    self.environment = environment
     self.truthFile = truthFile
     self.vintages = vintages
     self.referenceDates = referenceDates
@@ -68,7 +72,7 @@ public struct HubBacktest: Sendable {
   }
 
   public func run(database: NeuralBrainDatabase?) throws -> Outcome {
-    let truth = try Self.table(truthFile).values
+    let truth = try table(truthFile).values
     let origins = try referenceDates.map { try origin(at: $0, truth: truth, database: database) }
     var scored = Backtest.run(origins: origins, truth: truth, model: .local(), steps: steps, seed: seed, scale: scale)
     var baselineName = baseline
@@ -81,10 +85,10 @@ public struct HubBacktest: Sendable {
     }
     let dates = Set(referenceDates)
     for folder in compare {
-      let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".csv") }.sorted()
+      let files = try list(folder).filter { $0.hasSuffix(".csv") }
       for file in files {
         let path = URL(fileURLWithPath: folder).appendingPathComponent(file).path
-        let forecasts = try HubModelOutputReader.parse(try Self.read(path), file: path, target: target)
+        let forecasts = try HubModelOutputReader.parse(try read(path), file: path, target: target)
           .filter { dates.contains($0.referenceDate) }
         scored += Backtest.score(forecasts, truth: truth, scale: scale)
       }
@@ -109,11 +113,10 @@ public struct HubBacktest: Sendable {
     switch vintages {
     case .archive(let folder, let lag):
       known = date.adding(days: -lag)
-      let names = try FileManager.default.contentsOfDirectory(atPath: folder)
-      guard let name = names.sorted().first(where: { $0.hasSuffix("_\(known.iso).csv") }) else {
+      guard let name = try list(folder).first(where: { $0.hasSuffix("_\(known.iso).csv") }) else {
         throw BacktestError.missingVintage(folder: folder, date: known)
       }
-      table = try Self.table(URL(fileURLWithPath: folder).appendingPathComponent(name).path)
+      table = try self.table(URL(fileURLWithPath: folder).appendingPathComponent(name).path)
     case .truncatedTruth:
       table = HubTargetTable(values: truth.mapValues { $0.filter { $0.key <= known } }, names: [:])
     case .store:
@@ -135,16 +138,25 @@ public struct HubBacktest: Sendable {
     return BacktestOrigin(referenceDate: date, series: series)
   }
 
-  static func read(_ path: String) throws -> String {
+  func read(_ path: String) throws -> String {
     do {
-      return try String(contentsOfFile: path, encoding: .utf8)
+      return String(decoding: try environment.fileSystem.contents(of: URL(fileURLWithPath: path)), as: UTF8.self)
     } catch {
-      throw BacktestError.unreadable(path: path, reason: (error as NSError).localizedDescription)
+      throw BacktestError.unreadable(path: path, reason: error.reason)
     }
   }
 
-  static func table(_ path: String) throws -> HubTargetTable {
-    try HubTargetTable.parse(try read(path), file: path)
+  /// The file names in `folder`, sorted.
+  func list(_ folder: String) throws -> [String] {
+    do {
+      return try environment.fileSystem.list(URL(fileURLWithPath: folder))
+    } catch {
+      throw BacktestError.unreadable(path: folder, reason: error.reason)
+    }
+  }
+
+  func table(_ path: String) throws -> HubTargetTable {
+    try HubTargetTable.parse(try read(path), file: path, now: environment.clock.now())
   }
 
   /// Keeps the scores in the store (evaluation `backtest`) for the site's evaluation page.

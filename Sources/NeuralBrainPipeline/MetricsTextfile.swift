@@ -1,4 +1,5 @@
 import Foundation
+import NeuralBrainEnvironment
 
 /// Writes the Prometheus textfile-collector metrics of the last run, atomically.
 ///
@@ -17,7 +18,7 @@ enum MetricsTextfile {
     var previousSuccess: Double?
   }
 
-  static func write(_ sample: Sample, stateDirectory: URL) {
+  static func write(_ sample: Sample, stateDirectory: URL, fileSystem: any FileSystem) {
     var lines: [String] = []
     func metric(_ name: String, _ help: String, _ type: String = "gauge", _ values: [(String, Double)]) {
       lines.append("# HELP \(name) \(help)")
@@ -49,16 +50,17 @@ enum MetricsTextfile {
         "neuralbrain_provider_info", "The provider and model of the last run.", "gauge",
         [("{provider=\"\(escape(provider))\",model=\"\(escape(model))\"}", 1)])
     }
-    let target = stateDirectory.appendingPathComponent("neuralbrain.prom")
-    let temporary = stateDirectory.appendingPathComponent(".neuralbrain.prom.tmp")
-    guard (try? Data((lines.joined(separator: "\n") + "\n").utf8).write(to: temporary)) != nil else { return }
-    rename(temporary.path, target.path)
+    // A metrics file that cannot be written must not fail the run it describes.
+    try? fileSystem.replace(
+      stateDirectory.appendingPathComponent("neuralbrain.prom"),
+      bytes: Array((lines.joined(separator: "\n") + "\n").utf8))
   }
 
   /// Reads the last success time from an existing file, to keep it across failed runs.
-  static func previousSuccess(stateDirectory: URL) -> Double? {
+  static func previousSuccess(stateDirectory: URL, fileSystem: any FileSystem) -> Double? {
     let url = stateDirectory.appendingPathComponent("neuralbrain.prom")
-    guard let text = try? String(contentsOf: url, encoding: .utf8) else { return nil }
+    guard let data = try? fileSystem.contents(of: url) else { return nil }
+    let text = String(decoding: data, as: UTF8.self)
     for line in text.split(separator: "\n") where line.hasPrefix("neuralbrain_last_success_timestamp_seconds ") {
       return Double(line.split(separator: " ").last ?? "")
     }

@@ -1,6 +1,6 @@
-import AsyncHTTPClient
 import Foundation
 import NeuralBrainCore
+import NeuralBrainEnvironment
 import NeuralBrainNormalize
 import NeuralBrainProviders
 
@@ -14,26 +14,16 @@ extension PipelineStep {
       let targets = ForecastTargets(frequency: dataset.frequency, steps: options.steps)
       let request = ForecastRequest(dataset: dataset, targets: targets, seed: options.seed, runID: context.runID)
       let ledger = ValidationLedger()
-      let client = HTTPClient(
-        eventLoopGroupProvider: .singleton, configuration: ProviderFactory.httpClientConfiguration())
-      let slots = ProviderFactory.make(
-        configuration: options.providers, environment: options.environment, httpClient: client
-      ).map { slot in
+      let slots = ProviderFactory.make(configuration: options.providers, environment: context.environment).map { slot in
         guard let provider = slot.provider else { return slot }
         return ProviderSlot(
           name: slot.name, state: .ready(ValidatingProvider(inner: provider, dataset: dataset, ledger: ledger)))
       }
       let chain = ProviderChain(
         slots: slots, policy: FailoverPolicy(configuration: options.providers),
-        store: DatabaseLockStore(database: context.database, keep: options.providers.auditKeep))
-      let result: ChainResult
-      do {
-        result = try await chain.run(request)
-      } catch {
-        try? await client.shutdown()
-        throw error
-      }
-      try await client.shutdown()
+        store: DatabaseLockStore(database: context.database, keep: options.providers.auditKeep),
+        clock: context.environment.clock, random: context.environment.random)
+      let result = try await chain.run(request)
       guard let validated = ledger.validated(by: result.output.provider) else {
         throw StepOrderError.missing("the validated output of \(result.output.provider)")
       }

@@ -1,6 +1,6 @@
-import AsyncHTTPClient
 import Foundation
 import NeuralBrainCore
+import NeuralBrainEnvironment
 import NeuralBrainIngest
 import NeuralBrainNormalize
 import NeuralBrainPublish
@@ -20,7 +20,7 @@ extension PipelineStep {
     PipelineStep(name: "ingest") { current in
       var context = current
       let source = try SourceFactory.make(
-        context.options.source, httpClient: .shared, now: context.options.now)
+        context.options.source, environment: context.environment, now: context.options.now)
       let dataset = try await source.load()
       context.dataset = dataset
       context.notes += dataset.notes.prefix(20).map {
@@ -90,7 +90,8 @@ extension PipelineStep {
       var context = current
       guard let content = context.content else { throw StepOrderError.missing("the site content") }
       context.summary = content.feedEntry.summary
-      let renderer = try TemplateLocator.renderer(context.options.templatesDirectory)
+      let renderer = try TemplateLocator(fileSystem: context.environment.fileSystem)
+        .renderer(context.options.templatesDirectory)
       context.files = try renderer.render(content)
       do {
         context.email = try renderer.email(content, envelope: context.options.email.envelope)
@@ -111,7 +112,7 @@ extension PipelineStep {
       guard let run = context.run else { throw StepOrderError.missing("the run description") }
       let publisher = ReleasePublisher(
         outputDirectory: context.options.outputDirectory, keepReleases: context.options.keepReleases,
-        precompress: context.options.precompress)
+        precompress: context.options.precompress, fileSystem: context.environment.fileSystem)
       let snapshot = ArchiveSnapshot(
         date: ArchiveLayout.day(of: run.generatedAt),
         files: ArchiveSnapshot.dataFiles(of: context.files) + [ObservationsCSV.file(dataset)].compactMap { $0 })
@@ -121,7 +122,9 @@ extension PipelineStep {
         record.complete(from: context)
         try context.database.finishRun(record)
       }
-      let outbox = EmailOutbox(directory: context.options.outputDirectory.appendingPathComponent("email"))
+      let outbox = EmailOutbox(
+        directory: context.options.outputDirectory.appendingPathComponent("email"),
+        fileSystem: context.environment.fileSystem)
       if let email = context.email {
         do {
           try outbox.stage(email, runID: context.runID)

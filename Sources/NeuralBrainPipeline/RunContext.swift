@@ -1,5 +1,6 @@
 import Foundation
 import NeuralBrainCore
+import NeuralBrainEnvironment
 import NeuralBrainNormalize
 import NeuralBrainRender
 import NeuralBrainStore
@@ -9,6 +10,8 @@ public struct RunContext: Sendable {
   public let options: RunOptions
   public let runID: String
   public let database: NeuralBrainDatabase
+  /// The run's side effects: clock, HTTP, files, child processes, randomness.
+  public let environment: RunEnvironment
   public var dataset: Dataset?
   /// Whether the store step found observations new or different from the stored vintage.
   public var dataChanged = true
@@ -29,10 +32,11 @@ public struct RunContext: Sendable {
   /// Problems that did not fail the run (no e-mail templates, say); logged when it ends.
   public var warnings: [String] = []
 
-  public init(options: RunOptions, runID: String, database: NeuralBrainDatabase) {
+  public init(options: RunOptions, runID: String, database: NeuralBrainDatabase, environment: RunEnvironment) {
     self.options = options
     self.runID = runID
     self.database = database
+    self.environment = environment
   }
 
   /// The winning provider's raw output.

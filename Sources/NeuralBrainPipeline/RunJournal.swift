@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import NeuralBrainCore
+import NeuralBrainEnvironment
 import NeuralBrainStore
 
 /// The record of one run: its row in the state database, its audit events, its log lines and
@@ -11,36 +12,40 @@ struct RunJournal {
   let database: NeuralBrainDatabase
   let options: RunOptions
   let logger: Logger
-  private let clock = ContinuousClock()
-  private let started: ContinuousClock.Instant
+  let environment: RunEnvironment
+  private let started: Duration
   /// When the last successful run before this one finished, for the textfile.
   private let previousSuccess: Double?
   /// Seconds spent in each step, in order.
   private(set) var durations: [(step: String, seconds: Double)] = []
 
   /// Records the run as started (row and audit event).
-  init(runID: String, database: NeuralBrainDatabase, options: RunOptions, logger: Logger) throws {
-    started = clock.now
+  init(
+    runID: String, database: NeuralBrainDatabase, options: RunOptions, environment: RunEnvironment, logger: Logger
+  ) throws {
+    started = environment.clock.uptime()
+    self.environment = environment
     record = RunRecord(id: runID, startedAt: options.now, seed: options.seed)
     self.database = database
     self.options = options
     self.logger = logger
-    previousSuccess = MetricsTextfile.previousSuccess(stateDirectory: options.stateDirectory)
+    previousSuccess = MetricsTextfile.previousSuccess(
+      stateDirectory: options.stateDirectory, fileSystem: environment.fileSystem)
     try database.startRun(record)
-    try database.appendAudit([AuditEvent(time: Date(), type: .runStarted, runID: runID)])
+    try database.appendAudit([AuditEvent(time: environment.clock.now(), type: .runStarted, runID: runID)])
   }
 
   /// Seconds since the run started.
-  var elapsed: Double { Self.seconds(clock.now - started) }
+  var elapsed: Double { (environment.clock.uptime() - started).seconds }
 
   /// Times `body` as step `name` (the `index`-th of `count`).
   mutating func step<Value>(
     _ name: String, index: Int, of count: Int, _ body: () async throws -> Value
   ) async rethrows -> Value {
     logger.info("[\(index)/\(count)] \(name)")
-    let start = clock.now
+    let start = environment.clock.uptime()
     defer {
-      let seconds = Self.seconds(clock.now - start)
+      let seconds = (environment.clock.uptime() - start).seconds
       durations.append((name, seconds))
       logger.debug("step finished", metadata: ["step": "\(name)", "seconds": "\(String(format: "%.3f", seconds))"])
     }
@@ -55,14 +60,16 @@ struct RunJournal {
     try? database.finishRun(record)
     try? database.appendAudit([
       AuditEvent(
-        time: Date(), type: .runFinished, runID: record.id, details: ["status": "failed", "step": failure.step])
+        time: environment.clock.now(), type: .runFinished, runID: record.id,
+        details: ["status": "failed", "step": failure.step])
     ])
     MetricsTextfile.write(
       .init(
-        success: false, finishedAt: Date(), exitCode: failure.exitStatus.rawValue, durations: durations,
+        success: false, finishedAt: environment.clock.now(), exitCode: failure.exitStatus.rawValue,
+        durations: durations,
         provider: context.output?.provider, model: context.output?.model, fallbackUsed: context.fallbackUsed,
         regions: 0, previousSuccess: previousSuccess),
-      stateDirectory: options.stateDirectory)
+      stateDirectory: options.stateDirectory, fileSystem: environment.fileSystem)
     logger.error("run failed", metadata: ["step": "\(failure.step)", "error": "\(failure.errorDescription ?? "")"])
   }
 
@@ -79,7 +86,7 @@ struct RunJournal {
       try database.finishRun(record)
       try database.appendAudit([
         AuditEvent(
-          time: Date(), type: .runFinished, provider: output.provider, runID: record.id,
+          time: environment.clock.now(), type: .runFinished, provider: output.provider, runID: record.id,
           details: ["status": "succeeded", "regions": "\(context.forecasts.count)"])
       ])
     } catch {
@@ -87,16 +94,13 @@ struct RunJournal {
     }
     MetricsTextfile.write(
       .init(
-        success: true, finishedAt: Date(), exitCode: 0, durations: durations, provider: output.provider,
+        success: true, finishedAt: environment.clock.now(), exitCode: 0, durations: durations,
+        provider: output.provider,
         model: output.model, fallbackUsed: context.fallbackUsed, regions: context.forecasts.count,
         previousSuccess: previousSuccess),
-      stateDirectory: options.stateDirectory)
+      stateDirectory: options.stateDirectory, fileSystem: environment.fileSystem)
     return RunSummary(
       runID: record.id, regions: context.forecasts.count, provider: output.provider, model: output.model,
       fallbackUsed: context.fallbackUsed, releaseDirectory: release, seconds: elapsed)
-  }
-
-  private static func seconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
   }
 }

@@ -22,8 +22,6 @@ public struct RunOptions: Sendable {
   /// Steps ahead to forecast; nil = the frequency's default (4 weekly, 28 daily).
   public var steps: Int?
   public var providers: ProvidersConfiguration
-  /// The process environment (API keys are resolved from it, never logged).
-  public var environment: [String: String]
   public var keepReleases: Int
   /// Write `.gz` siblings of text files (for `gzip_static`).
   public var precompress: Bool
@@ -37,11 +35,10 @@ public struct RunOptions: Sendable {
   public init(
     outputDirectory: URL = URL(fileURLWithPath: defaultOutputDirectory),
     stateDirectory: URL = URL(fileURLWithPath: defaultStateDirectory),
-    templatesDirectory: URL = TemplateLocator.defaultDirectory(),
+    templatesDirectory: URL = TemplateLocator.checkoutTemplates,
     source: SourceOptions = SourceOptions(kind: .demo),
-    seed: UInt64 = defaultSeed, now: Date = Date(), steps: Int? = nil,
+    seed: UInt64 = defaultSeed, now: Date, steps: Int? = nil,
     providers: ProvidersConfiguration = .default,
-    environment: [String: String] = ProcessInfo.processInfo.environment,
     keepReleases: Int = 5, precompress: Bool = true, baseURL: String? = nil, staleAfterDays: Int? = nil,
     email: EmailSettings = .init()
   ) {
@@ -53,7 +50,6 @@ public struct RunOptions: Sendable {
     self.now = now
     self.steps = steps
     self.providers = providers
-    self.environment = environment
     self.keepReleases = keepReleases
     self.precompress = precompress
     self.baseURL = baseURL

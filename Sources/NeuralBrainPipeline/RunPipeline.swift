@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import NeuralBrainCore
+import NeuralBrainEnvironment
 import NeuralBrainPublish
 import NeuralBrainStore
 
@@ -11,12 +12,14 @@ import NeuralBrainStore
 /// is recorded as failed and the error names the step.
 public struct RunPipeline: Sendable {
   public var steps: [PipelineStep]
+  public var environment: RunEnvironment
   public var logger: Logger
   /// A live display of the running step, if any.
   public var progress: (any PipelineProgress)?
 
-  public init(steps: [PipelineStep] = PipelineStep.standardRun, logger: Logger) {
+  public init(steps: [PipelineStep] = PipelineStep.standardRun, environment: RunEnvironment, logger: Logger) {
     self.steps = steps
+    self.environment = environment
     self.logger = logger
   }
 
@@ -26,7 +29,8 @@ public struct RunPipeline: Sendable {
     let runID: String
     do {
       locks = [
-        try RunLock(stateDirectory: options.stateDirectory), try RunLock(outputDirectory: options.outputDirectory),
+        try RunLock(stateDirectory: options.stateDirectory, fileSystem: environment.fileSystem),
+        try RunLock(outputDirectory: options.outputDirectory, fileSystem: environment.fileSystem),
       ]
       database = try NeuralBrainDatabase.open(directory: options.stateDirectory)
       runID = RunIdentifier.make(now: options.now, existing: Set(try database.runs(limit: 1000).map(\.id)))
@@ -40,14 +44,18 @@ public struct RunPipeline: Sendable {
     do {
       // Both locks are ours: no process of an earlier run is alive or writing.
       try RunReconciliation(
-        database: database, publisher: ReleasePublisher(outputDirectory: options.outputDirectory),
-        outbox: EmailOutbox(directory: options.outputDirectory.appendingPathComponent("email")), logger: logger
-      ).settle(at: Date())
-      journal = try RunJournal(runID: runID, database: database, options: options, logger: logger)
+        database: database,
+        publisher: ReleasePublisher(outputDirectory: options.outputDirectory, fileSystem: environment.fileSystem),
+        outbox: EmailOutbox(
+          directory: options.outputDirectory.appendingPathComponent("email"), fileSystem: environment.fileSystem),
+        logger: logger
+      ).settle(at: environment.clock.now())
+      journal = try RunJournal(
+        runID: runID, database: database, options: options, environment: environment, logger: logger)
     } catch {
       throw PipelineError(step: "start", underlying: error)
     }
-    var context = RunContext(options: options, runID: runID, database: database)
+    var context = RunContext(options: options, runID: runID, database: database, environment: environment)
     for (index, step) in steps.enumerated() {
       progress?.stepStarted(index + 1, of: steps.count, name: step.name)
       defer { progress?.stepFinished() }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NeuralBrainEnvironment
 import ServiceLifecycle
 import UnixSignals
 
@@ -16,15 +17,13 @@ public struct ScheduledBatches: Sendable {
   /// Replays this stretch of time (end exclusive) instead of waiting on the wall clock: every
   /// batch the schedule would have run, each with its time as `--now`.
   public var replay: Range<Date>?
-  /// The process environment (API keys for the health checks).
-  public var environment: [String: String]
   public var logger: Logger
   /// A fresh progress display for each batch, if any.
   public var progress: @Sendable () -> (any PipelineProgress)?
 
   public init(
     workspace: Workspace, overrides: RunOverrides, interval: TimeInterval, healthInterval: TimeInterval?,
-    replay: Range<Date>?, environment: [String: String], logger: Logger,
+    replay: Range<Date>?, logger: Logger,
     progress: @escaping @Sendable () -> (any PipelineProgress)?
   ) {
     self.workspace = workspace
@@ -32,24 +31,23 @@ public struct ScheduledBatches: Sendable {
     self.interval = interval
     self.healthInterval = healthInterval
     self.replay = replay
-    self.environment = environment
     self.logger = logger
     self.progress = progress
   }
 
   /// Runs until a graceful shutdown or the end of the replay.
   public func run() async throws {
-    let clock: any ScheduleClock = replay.map { ReplayClock(start: $0.lowerBound, end: $0.upperBound) } ?? WallClock()
+    var batches = workspace
+    if let replay { batches.environment = workspace.environment.on(SimulatedClock(start: replay.lowerBound)) }
     let scheduler = BatchScheduler(
       interval: interval,
-      healthInterval: clock.isSimulated ? nil : healthInterval,
-      clock: clock,
-      batch: { [workspace, overrides, logger, progress] time in
-        var pipeline = RunPipeline(logger: logger)
-        pipeline.progress = progress()
-        return try await pipeline.run(workspace.runOptions(overrides, now: clock.isSimulated ? time : Date())).line
+      healthInterval: replay == nil ? healthInterval : nil,
+      clock: batches.environment.clock,
+      end: replay?.upperBound,
+      batch: { [batches, overrides, logger, progress] time in
+        try await batches.run(overrides, now: time, logger: logger, progress: progress()).line
       },
-      healthCheck: { [workspace, environment] in try await workspace.checkHealth(environment: environment).count },
+      healthCheck: { [workspace] in try await workspace.checkHealth().count },
       logger: logger)
     // The scheduler returns only when shut down or at the end of a replay: both end the group.
     let group = ServiceGroup(

@@ -1,42 +1,29 @@
 import Foundation
+import NeuralBrainEnvironment
 
 /// Hands a message to a sendmail-compatible program (`program -t -oi`: recipients from the To
 /// header), the way cron jobs have always sent mail.
 struct SendmailDelivery: Sendable {
   var program: String
+  var environment: RunEnvironment
 
   /// Pipes `message` to the program; fails with 69 when it cannot start and 75 when it refuses
   /// the message.
   func deliver(_ message: URL) async throws(WorkspaceError) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: program)
-    process.arguments = ["-t", "-oi"]
-    let errors = Pipe()
-    process.standardError = errors
-    process.standardOutput = FileHandle.nullDevice
+    let bytes: Data
     do {
-      process.standardInput = try FileHandle(forReadingFrom: message)
+      bytes = try environment.fileSystem.contents(of: message)
     } catch {
-      throw .unreadableMessage(path: message.path, reason: error.localizedDescription)
+      throw .unreadableMessage(path: message.path, reason: error.reason)
     }
-    let status: Int32
+    let outcome: ProcessOutcome
     do {
-      status = try await withCheckedThrowingContinuation { continuation in
-        process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-        do {
-          try process.run()
-        } catch {
-          process.terminationHandler = nil
-          continuation.resume(throwing: error)
-        }
-      }
+      outcome = try await environment.processes.run(program, arguments: ["-t", "-oi"], input: bytes)
     } catch {
-      throw .sendmailUnavailable(program: program, reason: error.localizedDescription)
+      throw .sendmailUnavailable(program: program, reason: error.reason)
     }
-    guard status == 0 else {
-      let detail = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-      throw .sendmailRefused(
-        program: program, status: status, detail: detail.trimmingCharacters(in: .whitespacesAndNewlines))
+    guard outcome.status == 0 else {
+      throw .sendmailRefused(program: program, status: outcome.status, detail: outcome.standardError)
     }
   }
 }

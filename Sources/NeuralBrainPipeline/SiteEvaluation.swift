@@ -26,18 +26,18 @@ enum SiteEvaluation {
       }
     }
     let stored = try database.forecasts(endingOnOrBefore: dataset.provenance.dataAsOf)
-    let scored = stored.compactMap { forecast -> ScoredForecast? in
-      let key = ObservationKey(
-        regionID: forecast.regionID, metric: forecast.metric, date: forecast.horizon.targetEndDate)
-      guard let value = observed[key] else { return nil }
+    let scored = stored.compactMap { issued -> ScoredForecast? in
+      guard let metric = Metric(rawValue: issued.target),
+        let value = observed[
+          ObservationKey(regionID: issued.regionID, metric: metric, date: issued.forecast.targetEndDate)]
+      else { return nil }
       // One row per model *and metric*: WIS is in the metric's own counts, so cases and deaths
       // are never averaged together.
       return ScoredForecast(
-        model: forecast.provider + "/" + forecast.model + " · " + forecast.metric.displayName.lowercased(),
-        regionID: forecast.regionID + "/" + forecast.metric.rawValue,
-        referenceDate: forecast.referenceDate, horizon: forecast.horizon.horizon,
-        targetEndDate: forecast.horizon.targetEndDate, observed: value,
-        quantiles: forecast.horizon.quantiles)
+        model: issued.model + " · " + metric.displayName.lowercased(),
+        regionID: issued.regionID + "/" + metric.rawValue,
+        referenceDate: issued.referenceDate, horizon: issued.forecast.horizon,
+        targetEndDate: issued.forecast.targetEndDate, observed: value, quantiles: issued.forecast.quantiles)
     }
     try database.replaceScores(evaluation: "site", with: scored)
     var recent = try database.scores(evaluation: RecentSkill.evaluation)

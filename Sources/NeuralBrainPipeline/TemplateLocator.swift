@@ -1,4 +1,5 @@
 import Foundation
+import NeuralBrainEnvironment
 import NeuralBrainRender
 
 /// Finds and reads the Mustache templates a run renders with.
@@ -6,15 +7,15 @@ import NeuralBrainRender
 /// Users edit the files in `templates/`. A run uses `--templates DIR` when given, else
 /// `./templates` when the working directory has one, else the `templates/` folder of the source
 /// checkout the binary was built from.
-public enum TemplateLocator {
-  public static func defaultDirectory(
-    workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-  ) -> URL {
+public struct TemplateLocator: Sendable {
+  public var fileSystem: any FileSystem
+
+  public init(fileSystem: any FileSystem) { self.fileSystem = fileSystem }
+
+  /// `./templates` when `workingDirectory` has one, else the checkout's.
+  public func defaultDirectory(workingDirectory: URL) -> URL {
     let local = workingDirectory.appendingPathComponent("templates")
-    if FileManager.default.fileExists(atPath: local.appendingPathComponent("index.mustache").path) {
-      return local
-    }
-    return checkoutTemplates
+    return fileSystem.exists(local.appendingPathComponent("index.mustache")) ? local : Self.checkoutTemplates
   }
 
   /// `templates/` of the package this file was compiled from.
@@ -26,31 +27,21 @@ public enum TemplateLocator {
   ///
   /// - Throws: `RenderError.templatesDirectoryUnreadable` naming the folder or file that cannot
   ///   be read.
-  public static func templates(in directory: URL) throws(RenderError) -> [TemplateFile] {
-    let names: [String]
-    do {
-      names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-        .filter { $0.hasSuffix(".mustache") }.sorted()
-    } catch {
-      throw .templatesDirectoryUnreadable(path: directory.path, reason: error.localizedDescription)
-    }
-    var templates: [TemplateFile] = []
-    for name in names {
-      let file = directory.appendingPathComponent(name)
-      do {
-        templates.append(
-          TemplateFile(
-            name: String(name.dropLast(".mustache".count)), text: try String(contentsOf: file, encoding: .utf8),
-            path: file.path))
-      } catch {
-        throw .templatesDirectoryUnreadable(path: file.path, reason: error.localizedDescription)
+  public func templates(in directory: URL) throws(RenderError) -> [TemplateFile] {
+    do throws(FileSystemError) {
+      return try fileSystem.list(directory).filter { $0.hasSuffix(".mustache") }.map { name throws(FileSystemError) in
+        let file = directory.appendingPathComponent(name)
+        return TemplateFile(
+          name: String(name.dropLast(".mustache".count)),
+          text: String(decoding: try fileSystem.contents(of: file), as: UTF8.self), path: file.path)
       }
+    } catch {
+      throw .templatesDirectoryUnreadable(path: error.path, reason: error.reason)
     }
-    return templates
   }
 
   /// The renderer of the templates in `directory`.
-  public static func renderer(_ directory: URL) throws -> SiteRenderer {
+  public func renderer(_ directory: URL) throws -> SiteRenderer {
     try SiteRenderer(templates: templates(in: directory), directory: directory.path)
   }
 }

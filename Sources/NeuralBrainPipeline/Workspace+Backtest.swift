@@ -1,5 +1,6 @@
 import Foundation
 import NeuralBrainCore
+import NeuralBrainEnvironment
 import NeuralBrainForecasting
 import NeuralBrainIngest
 
@@ -21,7 +22,7 @@ extension Workspace {
         referenceDates: stride(from: 0, through: last - first, by: 7).map { first.adding(days: $0) },
         compare: request.compare, target: request.target, exclude: request.exclude,
         maxTargetDate: request.maxTargetDate.flatMap { Day(iso: $0) }, seed: request.seed, baseline: request.baseline,
-        scale: ScoringScale(rawValue: request.scale) ?? .natural)
+        scale: ScoringScale(rawValue: request.scale) ?? .natural, environment: environment)
       let outcome = try backtest.run(database: database)
       try HubBacktest.store(outcome.scored, scale: backtest.scale, in: database)
       return .weekly(
@@ -35,7 +36,8 @@ extension Workspace {
       source: options,
       origins: stride(from: 0, through: last - first, by: request.every).map { first.adding(days: $0) },
       top: request.top, metrics: request.metrics.isEmpty ? nil : request.metrics.compactMap(MetricName.parse),
-      backtest: DailyBacktest(seed: request.seed), now: kind == .demo ? last.adding(days: 29).startDate : Date())
+      backtest: DailyBacktest(seed: request.seed),
+      now: kind == .demo ? last.adding(days: 29).startDate : environment.clock.now(), environment: environment)
     let outcomes = try await backtest.run()
     try HubBacktest.store(outcomes.flatMap(\.scored), in: database)
     return .daily(

@@ -1,5 +1,7 @@
 import Foundation
+import Logging
 import NeuralBrainCore
+import NeuralBrainEnvironment
 import NeuralBrainIngest
 import NeuralBrainProviders
 import NeuralBrainPublish
@@ -14,16 +16,36 @@ public struct Workspace: Sendable {
   public var file: ConfigurationFile
   public var stateDirectory: URL
   public var outputDirectory: URL
+  /// The side effects of every use case: clock, HTTP, files, child processes.
+  public var environment: RunEnvironment
 
   /// Loads the configuration (`path`, else `./neuralbrain.toml` when present); `stateDirectory`
   /// and `outputDirectory` override the file's, which override `state` and `output`.
-  public init(configuration path: String?, stateDirectory: String? = nil, outputDirectory: String? = nil) throws {
-    let file = try ConfigurationFile.load(path)
+  public init(
+    configuration path: String?, stateDirectory: String? = nil, outputDirectory: String? = nil,
+    environment: RunEnvironment
+  ) throws {
+    let file = try ConfigurationFile.load(path, environment: environment)
     self.file = file
+    self.environment = environment
     self.stateDirectory = URL(
       fileURLWithPath: stateDirectory ?? file.stateDirectory ?? RunOptions.defaultStateDirectory)
     self.outputDirectory = URL(
       fileURLWithPath: outputDirectory ?? file.outputDirectory ?? RunOptions.defaultOutputDirectory)
+  }
+
+  /// Runs `body` on the workspace in the live environment (wall clock, network, local disk,
+  /// child processes), closing the HTTP client afterwards.
+  public static func withLive<T>(
+    configuration path: String?, stateDirectory: String? = nil, outputDirectory: String? = nil,
+    _ body: (Workspace) async throws -> T
+  ) async throws -> T {
+    try await RunEnvironment.withLive { environment in
+      try await body(
+        Workspace(
+          configuration: path, stateDirectory: stateDirectory, outputDirectory: outputDirectory,
+          environment: environment))
+    }
   }
 
   /// The state database; `readOnly` for use cases that never write (they work on a read-only
@@ -41,7 +63,8 @@ public struct Workspace: Sendable {
 
   /// Applies a manual change to the provider lock (audited). A manual change wins: a run going
   /// on meanwhile finds its later changes refused, and that refusal is audited too.
-  public func changeLock(_ change: LockChange, at time: Date) throws {
+  public func changeLock(_ change: LockChange) throws {
+    let time = environment.clock.now()
     if case .acquire(let provider, _) = change, !file.providers.order.contains(provider) {
       throw WorkspaceError.unknownProvider(provider, order: file.providers.order)
     }
@@ -60,8 +83,8 @@ public struct Workspace: Sendable {
   /// The live release, the lock, the last runs, the archive and the latest e-mail.
   public func status() throws -> StatusReport {
     let database = try database(readOnly: true)
-    let publisher = ReleasePublisher(outputDirectory: outputDirectory)
-    let outbox = EmailOutbox(directory: outputDirectory.appendingPathComponent("email"))
+    let publisher = ReleasePublisher(outputDirectory: outputDirectory, fileSystem: environment.fileSystem)
+    let outbox = self.outbox
     // A run recorded as running whose process is gone (killed, crashed) is abandoned; the next
     // run records that, and status says so already.
     let alive = RunLock.isHeld(stateDirectory: stateDirectory)
@@ -76,21 +99,25 @@ public struct Workspace: Sendable {
       liveRelease: live, lock: try database.loadLock()?.state,
       lastSuccess: try database.lastSuccessfulRun(), lastRun: runs.first, recentRuns: runs,
       archiveSnapshots: publisher.archivedDates().reversed().map(\.iso),
-      latestEmail: FileManager.default.fileExists(atPath: outbox.latest.path) ? outbox.latest.path : nil)
+      latestEmail: environment.fileSystem.exists(outbox.latest) ? outbox.latest.path : nil)
   }
 
   /// Probes every configured provider's health endpoint, records the results and applies them
   /// to the lock (`HealthMonitor`).
-  public func checkHealth(environment: [String: String]) async throws -> [ProviderHealth] {
+  public func checkHealth() async throws -> [ProviderHealth] {
     try await HealthMonitor(providers: file.providers, environment: environment, database: try database()).check()
   }
 
   // MARK: - Summary e-mail
 
+  /// Where the runs file their summary e-mails.
+  var outbox: EmailOutbox {
+    EmailOutbox(directory: outputDirectory.appendingPathComponent("email"), fileSystem: environment.fileSystem)
+  }
+
   /// The latest run's summary e-mail; fails (69) before the first run.
   public func latestEmail() throws -> URL {
-    let outbox = EmailOutbox(directory: outputDirectory.appendingPathComponent("email"))
-    guard FileManager.default.fileExists(atPath: outbox.latest.path) else {
+    guard environment.fileSystem.exists(outbox.latest) else {
       throw WorkspaceError.noEmailYet(directory: outbox.directory.path)
     }
     return outbox.latest
@@ -102,11 +129,20 @@ public struct Workspace: Sendable {
     let message = try latestEmail()
     guard !file.email.to.isEmpty else { throw WorkspaceError.noRecipients(configuration: file.path) }
     let chosen = program ?? file.email.sendmail
-    try await SendmailDelivery(program: chosen).deliver(message)
+    try await SendmailDelivery(program: chosen, environment: environment).deliver(message)
     return (message, chosen)
   }
 
   // MARK: - Runs
+
+  /// Runs one batch with `overrides` at `now` (the clock's time when nil).
+  public func run(
+    _ overrides: RunOverrides, now: Date?, logger: Logger, progress: (any PipelineProgress)?
+  ) async throws(PipelineError) -> RunSummary {
+    var pipeline = RunPipeline(environment: environment, logger: logger)
+    pipeline.progress = progress
+    return try await pipeline.run(runOptions(overrides, now: now ?? environment.clock.now()))
+  }
 
   /// The options of one run: defaults, then the configuration file, then `overrides`.
   public func runOptions(_ overrides: RunOverrides, now: Date) -> RunOptions {
@@ -123,9 +159,10 @@ public struct Workspace: Sendable {
       outputDirectory: outputDirectory, stateDirectory: stateDirectory, source: source, seed: seed, now: now,
       steps: overrides.steps ?? file.steps, providers: file.providers, baseURL: overrides.baseURL ?? file.baseURL,
       staleAfterDays: file.staleAfterDays, email: file.email)
-    if let templates = overrides.templates ?? file.templatesDirectory {
-      options.templatesDirectory = URL(fileURLWithPath: templates)
-    }
+    options.templatesDirectory =
+      (overrides.templates ?? file.templatesDirectory).map { URL(fileURLWithPath: $0) }
+      ?? TemplateLocator(fileSystem: environment.fileSystem).defaultDirectory(
+        workingDirectory: environment.workingDirectory)
     if let keep = file.keepReleases { options.keepReleases = keep }
     if let precompress = file.precompress { options.precompress = precompress }
     return options

@@ -1,4 +1,3 @@
-import NIOHTTP1
 import NeuralBrainCore
 
 /// Workers AI: the native `accounts/{id}/ai/run/{model}` with JSON mode (`json_schema` is the
@@ -60,14 +59,14 @@ struct CloudflareAPI: VendorAPI {
   func healthProbes() -> [HealthProbe] {
     [
       HealthProbe(
-        call: VendorCall(method: .GET, url: settings.baseURL + "/user/tokens/verify", headers: bearer(key), body: nil)
+        call: VendorCall(method: "GET", url: settings.baseURL + "/user/tokens/verify", headers: bearer(key), body: nil)
       ) { body in
         let status = body?["result"]?["status"]?.string
         return status == nil || status == "active" ? nil : (.auth, "the API token is \(status ?? "unknown")")
       },
       HealthProbe(
         call: VendorCall(
-          method: .GET, url: settings.baseURL + "/accounts/\(accountID)/ai/models/search?per_page=1",
+          method: "GET", url: settings.baseURL + "/accounts/\(accountID)/ai/models/search?per_page=1",
           headers: bearer(key), body: nil)
       ) { _ in nil },
     ]

@@ -1,5 +1,6 @@
 import Foundation
 import NeuralBrainCore
+import NeuralBrainEnvironment
 
 /// A provider's API key, resolved from the environment or a credentials file, that never prints:
 /// its description is redacted so it cannot leak into logs, errors or the audit trail.
@@ -12,33 +13,33 @@ public struct Credentials: Sendable, CustomStringConvertible, CustomDebugStringC
   public var description: String { Redaction.placeholder }
   public var debugDescription: String { Redaction.placeholder }
 
-  /// Resolves variable `name` (e.g. `OPENAI_API_KEY`): first `$NAME`, then the file named by
-  /// `$NAME_FILE`, then systemd's `$CREDENTIALS_DIRECTORY/NAME` (or `…/<provider>`). Nil when
-  /// none is set; throws when a named file cannot be read or is empty.
+  /// Resolves variable `name` (e.g. `OPENAI_API_KEY`) from `environment`'s variables: first
+  /// `$NAME`, then the file named by `$NAME_FILE`, then systemd's `$CREDENTIALS_DIRECTORY/NAME`
+  /// (or `…/<provider>`). Nil when none is set; throws when a named file cannot be read or is empty.
   public static func resolve(
-    variable name: String, provider: String, environment: [String: String]
+    variable name: String, provider: String, environment: RunEnvironment
   ) throws(CredentialsError) -> Credentials? {
-    if let value = environment[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty {
+    let variables = environment.variables
+    let files = environment.fileSystem
+    if let value = variables[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty {
       return Credentials(secret: value)
     }
-    if let path = environment[name + "_FILE"], !path.isEmpty {
-      return try read(path, variable: name + "_FILE")
+    if let path = variables[name + "_FILE"], !path.isEmpty {
+      return try read(URL(fileURLWithPath: path), variable: name + "_FILE", files: files)
     }
-    if let directory = environment["CREDENTIALS_DIRECTORY"], !directory.isEmpty {
+    if let directory = variables["CREDENTIALS_DIRECTORY"], !directory.isEmpty {
       for file in [name, provider] {
-        let path = URL(fileURLWithPath: directory).appendingPathComponent(file).path
-        if FileManager.default.fileExists(atPath: path) {
-          return try read(path, variable: "CREDENTIALS_DIRECTORY")
-        }
+        let url = URL(fileURLWithPath: directory).appendingPathComponent(file)
+        if files.exists(url) { return try read(url, variable: "CREDENTIALS_DIRECTORY", files: files) }
       }
     }
     return nil
   }
 
-  private static func read(_ path: String, variable: String) throws(CredentialsError) -> Credentials {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw .unreadable(path: path, variable: variable)
-    }
+  private static func read(_ url: URL, variable: String, files: any FileSystem) throws(CredentialsError) -> Credentials
+  {
+    let path = url.path
+    guard let data = try? files.contents(of: url) else { throw .unreadable(path: path, variable: variable) }
     let value = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     guard !value.isEmpty else { throw .empty(path: path, variable: variable) }
     return Credentials(secret: value)

@@ -1,12 +1,13 @@
 import Foundation
 import NeuralBrainCore
+import NeuralBrainEnvironment
 
 /// Maps a non-2xx vendor reply onto the failure taxonomy of docs/providers.md §2, deciding on status
 /// and structured codes (never on message text when a code exists).
 enum FailureClassifier {
   /// Classifies `reply`, attaching the retry hint and a message scrubbed of `secret`.
   static func classify(
-    _ reply: HTTPReply, provider: String, secret: String?, now: Date
+    _ reply: WebResponse, provider: String, secret: String?, now: Date
   ) -> ProviderFailure {
     let error = VendorError(body: reply.body, headerMessage: reply.header("x-error-message"))
     let failureClass = failureClass(status: reply.status, error: error, header: reply.header)

@@ -1,4 +1,3 @@
-import NIOHTTP1
 import NeuralBrainCore
 
 /// Gemini `generateContent` (v1beta) with `responseMimeType` + `responseSchema`; the key travels
@@ -73,6 +72,6 @@ struct GeminiAPI: VendorAPI {
   }
 
   func healthProbes() -> [HealthProbe] {
-    [HealthProbe(call: VendorCall(method: .GET, url: modelPath, headers: headers, body: nil)) { _ in nil }]
+    [HealthProbe(call: VendorCall(method: "GET", url: modelPath, headers: headers, body: nil)) { _ in nil }]
   }
 }

@@ -1,6 +1,6 @@
-import AsyncHTTPClient
 import Foundation
 import NeuralBrainCore
+import NeuralBrainEnvironment
 import NeuralBrainForecasting
 
 /// A hosted (or local-server) language model as a forecast provider: one prompt per series, at
@@ -18,20 +18,21 @@ public struct HostedProvider: ForecastProvider {
   let secret: String?
   let forecaster: LocalForecaster
   let concurrency: Int
-  let retry: RetryPolicy
+  /// Waits between a series' retries, and health-probe latency.
+  let clock: any RunClock
 
   init(
-    name: String, settings: ProviderSettings, api: any VendorAPI, key: Credentials?, httpClient: HTTPClient,
-    forecaster: LocalForecaster, concurrency: Int, retry: RetryPolicy
+    name: String, settings: ProviderSettings, api: any VendorAPI, key: Credentials?, http: any HTTPSession,
+    clock: any RunClock, forecaster: LocalForecaster, concurrency: Int
   ) {
     self.name = name
     self.settings = settings
     self.api = api
     self.secret = key?.secret
-    self.transport = HTTPTransport(client: httpClient, provider: name, timeoutSeconds: settings.timeoutSeconds)
+    self.transport = HTTPTransport(session: http, provider: name, timeout: .seconds(rounding: settings.timeoutSeconds))
     self.forecaster = forecaster
     self.concurrency = max(concurrency, 1)
-    self.retry = retry
+    self.clock = clock
   }
 
   public var model: String { settings.model }
@@ -114,7 +115,7 @@ public struct HostedProvider: ForecastProvider {
   func attempt(
     _ job: SeriesJob, index: Int, reference: [[Double]], seed: Int, delay: Double
   ) async -> SeriesAttempt {
-    if delay > 0 { await retry.sleep(delay) }
+    if delay > 0 { try? await clock.sleep(for: .seconds(rounding: delay)) }
     var usage = TokenUsage()
     let outcome: Result<SeriesForecast, ProviderFailure>
     do throws(ProviderFailure) {
@@ -160,7 +161,7 @@ public struct HostedProvider: ForecastProvider {
   ) async throws(ProviderFailure) -> CompletionText {
     let reply = try await send(api.completion(prompt, seed: seed))
     guard reply.isSuccess else {
-      let failure = FailureClassifier.classify(reply, provider: name, secret: secret, now: Date())
+      let failure = FailureClassifier.classify(reply, provider: name, secret: secret, now: clock.now())
       // Groq JSON mode hands back what it generated; the parser decides whether it is usable.
       if failure.failureClass == .invalidOutput, let generated = VendorError(body: reply.body).failedGeneration {
         return CompletionText(text: generated)
@@ -176,19 +177,18 @@ public struct HostedProvider: ForecastProvider {
     return try api.text(from: body, provider: name)
   }
 
-  private func send(_ call: VendorCall) async throws(ProviderFailure) -> HTTPReply {
-    try await transport.send(call.method, call.url, headers: call.headers, json: call.body?.bytes)
+  private func send(_ call: VendorCall) async throws(ProviderFailure) -> WebResponse {
+    try await transport.send(call)
   }
 
   public func checkHealth() async -> HealthStatus {
-    let clock = ContinuousClock()
-    let start = clock.now
+    let start = clock.uptime()
     var failure: ProviderFailure?
     for probe in api.healthProbes() {
       do throws(ProviderFailure) {
         let reply = try await send(probe.call)
         guard reply.isSuccess else {
-          throw FailureClassifier.classify(reply, provider: name, secret: secret, now: Date())
+          throw FailureClassifier.classify(reply, provider: name, secret: secret, now: clock.now())
         }
         if let (failureClass, message) = probe.judge(JSONValue(parsing: reply.body)) {
           throw ProviderFailure(provider: name, failureClass: failureClass, httpStatus: reply.status, message: message)
@@ -198,8 +198,7 @@ public struct HostedProvider: ForecastProvider {
         break
       }
     }
-    let elapsed = clock.now - start
-    let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+    let milliseconds = Int(((clock.uptime() - start).seconds * 1000).rounded())
     return HealthStatus(provider: name, healthy: failure == nil, failure: failure, latencyMilliseconds: milliseconds)
   }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import NIOHTTP1
 import NeuralBrainCore
 
 /// Hugging Face text generation (`api = "text-generation"`): the `hf-inference` route of the
@@ -56,6 +55,6 @@ struct HuggingFaceTextGenerationAPI: VendorAPI {
 
   func healthProbes() -> [HealthProbe] {
     guard let whoami = settings.tokenCheckURL else { return [] }
-    return [HealthProbe(call: VendorCall(method: .GET, url: whoami, headers: bearer(key), body: nil)) { _ in nil }]
+    return [HealthProbe(call: VendorCall(method: "GET", url: whoami, headers: bearer(key), body: nil)) { _ in nil }]
   }
 }

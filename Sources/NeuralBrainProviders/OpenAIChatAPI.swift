@@ -1,4 +1,3 @@
-import NIOHTTP1
 import NeuralBrainCore
 
 /// Chat Completions as OpenAI, Groq, the Hugging Face router and local OpenAI-compatible servers
@@ -76,7 +75,7 @@ struct OpenAIChatAPI: VendorAPI {
     let model = settings.kind == .huggingface ? String(settings.model.prefix { $0 != ":" }) : settings.model
     let listed = HealthProbe(
       call: VendorCall(
-        method: .GET, url: root + "/models",
+        method: "GET", url: root + "/models",
         headers: settings.kind == .huggingface ? [] : bearer(key), body: nil)
     ) { body in
       let ids = body?["data"]?.array?.compactMap { $0["id"]?.string } ?? []
@@ -85,7 +84,7 @@ struct OpenAIChatAPI: VendorAPI {
     }
     guard let whoami = settings.tokenCheckURL else { return [listed] }
     return [
-      listed, HealthProbe(call: VendorCall(method: .GET, url: whoami, headers: bearer(key), body: nil)) { _ in nil },
+      listed, HealthProbe(call: VendorCall(method: "GET", url: whoami, headers: bearer(key), body: nil)) { _ in nil },
     ]
   }
 }

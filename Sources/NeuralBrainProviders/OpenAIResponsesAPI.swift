@@ -1,4 +1,3 @@
-import NIOHTTP1
 import NeuralBrainCore
 
 /// OpenAI's Responses API (`api = "responses"`): `instructions` + `input`, structured output

@@ -1,5 +1,6 @@
 import Foundation
 import NeuralBrainCore
+import NeuralBrainEnvironment
 
 /// Runs one run's forecasts under the lock: starts from the locked provider, counts one strike
 /// per failed request, on failover discards results and restarts with the next provider, skips
@@ -12,17 +13,20 @@ public struct ProviderChain: Sendable {
   public var store: any LockStore
   public var retry: RetryPolicy
   /// When audit events happen (the wall clock, not the run's `--now`).
-  public var clock: @Sendable () -> Date
+  public var clock: any RunClock
+  /// The jitter of backoffs.
+  public var random: RandomSource
 
   public init(
     slots: [ProviderSlot], policy: FailoverPolicy, store: any LockStore, retry: RetryPolicy = .standard,
-    clock: @escaping @Sendable () -> Date = Date.init
+    clock: any RunClock, random: RandomSource
   ) {
     self.slots = slots
     self.policy = policy
     self.store = store
     self.retry = retry
     self.clock = clock
+    self.random = random
   }
 
   /// Forecasts `request` with exactly one provider (the locked one, or the one failover reached).
@@ -83,7 +87,7 @@ actor ChainLedger {
   init(chain: ProviderChain, runID: String) {
     self.chain = chain
     self.runID = runID
-    lock = chain.policy.initialLock(at: chain.clock())
+    lock = chain.policy.initialLock(at: chain.clock.now())
   }
 
   var lockedProvider: String { lock.provider }
@@ -96,13 +100,13 @@ actor ChainLedger {
     } else {
       try await save(lock)
     }
-    try await persist(chain.policy.promote(lock, at: chain.clock(), runID: runID))
+    try await persist(chain.policy.promote(lock, at: chain.clock.now(), runID: runID))
   }
 
   /// The locked provider cannot run (no key): move past it, or end when the chain is exhausted.
   func skip(_ provider: String, reason: String) async throws {
     let outcome = chain.policy.apply(
-      .skipped(provider: provider, reason: reason), to: lock, at: chain.clock(), runID: runID)
+      .skipped(provider: provider, reason: reason), to: lock, at: chain.clock.now(), runID: runID)
     try await persist(outcome)
     if case .failover(_, nil) = outcome.decision { throw ChainError.exhausted(failures: failures) }
   }
@@ -112,18 +116,21 @@ actor ChainLedger {
     failures.append(failure)
     do {
       var outcome = chain.policy.apply(
-        .failure(failure), to: lock, at: chain.clock(), runID: runID, waitBudget: chain.retry.runWaitBudget - waited)
+        .failure(failure), to: lock, at: chain.clock.now(), runID: runID, waitBudget: chain.retry.runWaitBudget - waited
+      )
       if outcome.decision == .checkHealth {
         try await persist(outcome)
         let health = await provider.checkHealth()
-        outcome = chain.policy.apply(.healthCheck(health), to: lock, at: chain.clock(), runID: runID)
+        outcome = chain.policy.apply(.healthCheck(health), to: lock, at: chain.clock.now(), runID: runID)
       }
       try await persist(outcome)
       switch outcome.decision {
       case .retry(let wait):
         let backoff =
           failure.failureClass == .unavailable
-          ? chain.retry.backoff(attempt: max(lock.consecutiveFailures - 1, 0), hint: failure.retryAfter) : 0
+          ? chain.retry.backoff(
+            attempt: max(lock.consecutiveFailures - 1, 0), hint: failure.retryAfter, jitter: chain.random.fraction())
+          : 0
         let delay = max(wait, backoff)
         waited += delay
         return .retry(after: delay)
@@ -142,7 +149,7 @@ actor ChainLedger {
   func requestSucceeded(_ provider: String) async {
     guard lock.provider == provider, lock.consecutiveFailures > 0, storeError == nil else { return }
     do {
-      try await persist(chain.policy.apply(.success(provider: provider), to: lock, at: chain.clock(), runID: runID))
+      try await persist(chain.policy.apply(.success(provider: provider), to: lock, at: chain.clock.now(), runID: runID))
     } catch {
       storeError = error
     }
@@ -150,7 +157,7 @@ actor ChainLedger {
 
   func succeeded(_ provider: String) async throws {
     if let storeError { throw storeError }
-    try await persist(chain.policy.apply(.success(provider: provider), to: lock, at: chain.clock(), runID: runID))
+    try await persist(chain.policy.apply(.success(provider: provider), to: lock, at: chain.clock.now(), runID: runID))
   }
 
   /// The provider threw: rethrow a failed save, end an exhausted chain, and make sure the lock has
@@ -184,7 +191,7 @@ actor ChainLedger {
     refused = true
     let held = try await chain.store.loadLock()?.state.provider ?? "none"
     let refusal = AuditEvent(
-      time: chain.clock(), type: .lockChangeRefused, provider: state.provider, runID: runID,
+      time: chain.clock.now(), type: .lockChangeRefused, provider: state.provider, runID: runID,
       details: [
         "attempted": state.provider, "held": held,
         "reason": "the lock was changed during the run (lock acquire/release); that change stands",

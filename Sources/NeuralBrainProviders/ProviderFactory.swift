@@ -1,14 +1,12 @@
-import AsyncHTTPClient
 import Foundation
-import NIOCore
+import NeuralBrainEnvironment
 import NeuralBrainForecasting
 
 /// Builds the chain's slots from configuration and the environment: resolves each key (without
 /// ever printing it) and marks providers without one as unconfigured.
 public enum ProviderFactory {
   public static func make(
-    configuration: ProvidersConfiguration, environment: [String: String], httpClient: HTTPClient,
-    forecaster: LocalForecaster = .init(), retry: RetryPolicy = .standard
+    configuration: ProvidersConfiguration, environment: RunEnvironment, forecaster: LocalForecaster = .init()
   ) -> [ProviderSlot] {
     configuration.order.map { name in
       guard let settings = configuration.settings[name] else {
@@ -18,30 +16,17 @@ public enum ProviderFactory {
         return ProviderSlot(
           name: name,
           state: try state(
-            name: name, settings: settings, environment: environment, httpClient: httpClient,
-            forecaster: forecaster, concurrency: configuration.concurrency, retry: retry))
+            name: name, settings: settings, environment: environment, forecaster: forecaster,
+            concurrency: configuration.concurrency))
       } catch {
         return ProviderSlot(name: name, state: .unconfigured(reason: error.localizedDescription))
       }
     }
   }
 
-  /// The HTTP client configuration provider calls expect: explicit connect and read timeouts
-  /// (the per-request deadline comes from each provider's `timeout_seconds`), and a refused
-  /// connection reported at once instead of retried until the deadline (providers retry
-  /// `unavailable` themselves, with backoff).
-  public static func httpClientConfiguration(
-    connectTimeoutSeconds: Int64 = 5, readTimeoutSeconds: Int64 = 300
-  ) -> HTTPClient.Configuration {
-    var configuration = HTTPClient.Configuration()
-    configuration.timeout = .init(connect: .seconds(connectTimeoutSeconds), read: .seconds(readTimeoutSeconds))
-    configuration.connectionPool.retryConnectionEstablishment = false
-    return configuration
-  }
-
   private static func state(
-    name: String, settings: ProviderSettings, environment: [String: String], httpClient: HTTPClient,
-    forecaster: LocalForecaster, concurrency: Int, retry: RetryPolicy
+    name: String, settings: ProviderSettings, environment: RunEnvironment, forecaster: LocalForecaster,
+    concurrency: Int
   ) throws(CredentialsError) -> ProviderSlot.State {
     if settings.kind == .local { return .ready(LocalProvider(forecaster: forecaster)) }
     var key: Credentials?
@@ -75,7 +60,7 @@ public enum ProviderFactory {
     }
     return .ready(
       HostedProvider(
-        name: name, settings: settings, api: api, key: key, httpClient: httpClient, forecaster: forecaster,
-        concurrency: concurrency, retry: retry))
+        name: name, settings: settings, api: api, key: key, http: environment.http, clock: environment.clock,
+        forecaster: forecaster, concurrency: concurrency))
   }
 }

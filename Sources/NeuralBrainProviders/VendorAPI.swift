@@ -1,9 +1,8 @@
-import NIOHTTP1
 import NeuralBrainCore
 
 /// One HTTP call a vendor client wants made.
 struct VendorCall: Sendable {
-  var method: HTTPMethod = .POST
+  var method = "POST"
   var url: String
   var headers: [(String, String)]
   var body: JSONValue?

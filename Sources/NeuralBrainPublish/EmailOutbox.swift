@@ -1,5 +1,6 @@
 import Foundation
 import NeuralBrainCore
+import NeuralBrainEnvironment
 
 /// Where each run's summary e-mail is kept: `<output>/email/<run-id>.eml`, and `latest.eml`,
 /// the message `neuralbrain email --send` delivers.
@@ -10,10 +11,12 @@ public struct EmailOutbox: Sendable {
   public var directory: URL
   /// How many dated messages to keep.
   public var keep: Int
+  public var fileSystem: any FileSystem
 
-  public init(directory: URL, keep: Int = 50) {
+  public init(directory: URL, keep: Int = 50, fileSystem: any FileSystem) {
     self.directory = directory
     self.keep = max(keep, 1)
+    self.fileSystem = fileSystem
   }
 
   /// The newest message.
@@ -22,8 +25,8 @@ public struct EmailOutbox: Sendable {
   /// Where `runID`'s message waits while its release is not live yet.
   func pending(_ runID: String) -> URL { directory.appendingPathComponent(".\(runID).eml.pending") }
 
-  /// Writes `message` for `runID` and makes it the latest, each through a temporary file
-  /// renamed into place; prunes the oldest messages beyond `keep`.
+  /// Writes `message` for `runID` and makes it the latest, each replaced atomically; prunes the
+  /// oldest messages beyond `keep`.
   @discardableResult
   public func store(_ message: [UInt8], runID: String) throws(PublishError) -> URL {
     try stage(message, runID: runID)
@@ -36,57 +39,43 @@ public struct EmailOutbox: Sendable {
     guard Slug.isValid(runID) else {
       throw .cannotWrite(path: runID, reason: "the run id is not a safe file name")
     }
-    do {
-      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    do throws(FileSystemError) {
+      try fileSystem.createDirectory(directory)
+      try fileSystem.replace(pending(runID), bytes: message)
     } catch {
-      throw .cannotWrite(path: directory.path, reason: error.localizedDescription)
-    }
-    let temporary = directory.appendingPathComponent(".\(runID).eml.partial")
-    unlink(temporary.path)
-    try ReleasePublisher.write(message, to: temporary.path)
-    guard rename(temporary.path, pending(runID).path) == 0 else {
-      let reason = String(cString: strerror(errno))
-      unlink(temporary.path)
-      throw .cannotWrite(path: pending(runID).path, reason: reason)
+      throw .cannotWrite(path: error.path, reason: error.reason)
     }
   }
 
   /// Files `runID`'s staged message as `<run-id>.eml` and `latest.eml`; nil when none is staged.
   @discardableResult
   public func commit(runID: String) throws(PublishError) -> URL? {
-    guard Slug.isValid(runID), let message = FileManager.default.contents(atPath: pending(runID).path) else {
-      return nil
-    }
+    guard Slug.isValid(runID), let message = try? fileSystem.contents(of: pending(runID)) else { return nil }
     let dated = directory.appendingPathComponent("\(runID).eml")
-    for target in [dated, latest] {
-      let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).partial")
-      unlink(temporary.path)
-      try ReleasePublisher.write(Array(message), to: temporary.path)
-      guard rename(temporary.path, target.path) == 0 else {
-        let reason = String(cString: strerror(errno))
-        unlink(temporary.path)
-        throw .cannotWrite(path: target.path, reason: reason)
-      }
+    do throws(FileSystemError) {
+      for target in [dated, latest] { try fileSystem.replace(target, bytes: Array(message)) }
+      try fileSystem.remove(pending(runID))
+    } catch {
+      throw .cannotWrite(path: error.path, reason: error.reason)
     }
-    unlink(pending(runID).path)
     prune()
     return dated
   }
 
   /// Removes staged messages and temporary files other runs left (their release never went live).
   public func discardLeftovers() {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-    for name in names where name.hasPrefix(".") && (name.hasSuffix(".pending") || name.hasSuffix(".partial")) {
-      unlink(directory.appendingPathComponent(name).path)
+    for name in (try? fileSystem.list(directory)) ?? []
+    where name.hasPrefix(".") && (name.hasSuffix(".pending") || name.hasSuffix(".partial")) {
+      try? fileSystem.remove(directory.appendingPathComponent(name))
     }
   }
 
   /// Removes all but the newest `keep` dated messages (run ids sort in time order).
   func prune() {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+    let names = (try? fileSystem.list(directory)) ?? []
     let dated = names.filter { $0.hasSuffix(".eml") && $0 != latest.lastPathComponent && !$0.hasPrefix(".") }
     for name in dated.sorted(by: >).dropFirst(keep) {
-      try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+      try? fileSystem.remove(directory.appendingPathComponent(name))
     }
   }
 }

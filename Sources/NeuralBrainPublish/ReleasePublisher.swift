@@ -1,5 +1,6 @@
 import Foundation
 import NeuralBrainCore
+import NeuralBrainEnvironment
 
 /// Publishes a release atomically into an output directory.
 ///
@@ -20,11 +21,13 @@ public struct ReleasePublisher: Sendable {
   public var keepReleases: Int
   /// Whether text files get `.gz` siblings.
   public var precompress: Bool
+  public var fileSystem: any FileSystem
 
-  public init(outputDirectory: URL, keepReleases: Int = 5, precompress: Bool = true) {
+  public init(outputDirectory: URL, keepReleases: Int = 5, precompress: Bool = true, fileSystem: any FileSystem) {
     self.outputDirectory = outputDirectory
     self.keepReleases = max(keepReleases, 1)
     self.precompress = precompress
+    self.fileSystem = fileSystem
   }
 
   /// Where the release of `runID` is (or will be) written.
@@ -57,24 +60,26 @@ public struct ReleasePublisher: Sendable {
     let compressed = precompress ? Gzip.siblings(of: releaseFiles) : []
     let release = releaseDirectory(runID: runID)
     let staging = releasesDirectory.appendingPathComponent(".\(runID).partial")
-    let manager = FileManager.default
-    do {
-      try manager.createDirectory(at: releasesDirectory, withIntermediateDirectories: true)
-      if manager.fileExists(atPath: staging.path) { try manager.removeItem(at: staging) }
-      try Self.writeTree(releaseFiles + compressed, into: staging, mode: 0o444)
-      try Self.matchModificationTimes(of: compressed, in: staging)
+    do throws(FileSystemError) {
+      try fileSystem.createDirectory(releasesDirectory)
+      try fileSystem.remove(staging)
+      try writeTree(releaseFiles + compressed, into: staging)
+      // nginx's `gzip_static` wants each `.gz` sibling as old as its original.
+      for file in compressed {
+        let path = staging.appendingPathComponent(file.path.description)
+        try fileSystem.copyTimes(
+          to: path, from: staging.appendingPathComponent(String(file.path.description.dropLast(3))))
+      }
       if let archive {
         try write(archive, linkingFrom: staging, release: releaseFiles)
-        let link = staging.appendingPathComponent(ArchiveLayout.folder).path
-        if symlink("../../" + ArchiveLayout.folder, link) != 0 {
-          throw PublishError.cannotWrite(path: link, reason: String(cString: strerror(errno)))
-        }
+        try fileSystem.symbolicLink(
+          staging.appendingPathComponent(ArchiveLayout.folder), to: "../../" + ArchiveLayout.folder)
       }
-      if manager.fileExists(atPath: release.path) { try manager.removeItem(at: release) }
-      try manager.moveItem(at: staging, to: release)
+      try fileSystem.remove(release)
+      try fileSystem.rename(staging, to: release)
     } catch {
-      try? manager.removeItem(at: staging)
-      throw .cannotWrite(path: release.path, reason: ErrorText.describe(error))
+      try? fileSystem.remove(staging)
+      throw .cannotWrite(path: release.path, reason: error.description)
     }
     try switchCurrent(to: runID)
     pruneOldReleases(keeping: runID)
@@ -87,139 +92,89 @@ public struct ReleasePublisher: Sendable {
   /// a hard link to it.
   func write(
     _ snapshot: ArchiveSnapshot, linkingFrom releaseDirectory: URL, release: [SiteFile]
-  ) throws(PublishError) {
+  ) throws(FileSystemError) {
     let final = archiveDirectory.appendingPathComponent(snapshot.date.iso)
-    let manager = FileManager.default
-    guard !manager.fileExists(atPath: final.path) else { return }
+    guard !fileSystem.exists(final) else { return }
     let staging = archiveDirectory.appendingPathComponent(".\(snapshot.date.iso).partial")
     do {
-      try manager.createDirectory(at: archiveDirectory, withIntermediateDirectories: true)
-      if manager.fileExists(atPath: staging.path) { try manager.removeItem(at: staging) }
+      try fileSystem.createDirectory(archiveDirectory)
+      try fileSystem.remove(staging)
       let published = Dictionary(release.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
       let files = snapshot.filesWithChecksums
-      let linked = files.filter { published[$0.path] == $0.contents }
-      try Self.writeTree(
-        files.filter { published[$0.path] != $0.contents }, into: staging, mode: 0o444,
-        folders: files.map(\.path))
-      for file in linked {
-        let source = releaseDirectory.path + "/" + file.path.description
-        let target = staging.path + "/" + file.path.description
-        guard link(source, target) == 0 else {
-          throw PublishError.cannotWrite(path: target, reason: String(cString: strerror(errno)))
-        }
+      try writeTree(files.filter { published[$0.path] != $0.contents }, into: staging, folders: files.map(\.path))
+      for file in files where published[file.path] == file.contents {
+        try fileSystem.link(
+          staging.appendingPathComponent(file.path.description),
+          to: releaseDirectory.appendingPathComponent(file.path.description))
       }
+      try fileSystem.rename(staging, to: final)
     } catch {
-      try? manager.removeItem(at: staging)
-      throw .cannotWrite(path: final.path, reason: ErrorText.describe(error))
-    }
-    if rename(staging.path, final.path) != 0 {
-      let reason = String(cString: strerror(errno))
-      try? manager.removeItem(at: staging)
+      try? fileSystem.remove(staging)
       // Another run wrote the day's snapshot first: it stays as it is.
-      guard manager.fileExists(atPath: final.path) else { throw .cannotWrite(path: final.path, reason: reason) }
+      guard fileSystem.exists(final) else { throw error }
     }
   }
 
   /// The days with a snapshot, oldest first.
   public func archivedDates() -> [Day] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: archiveDirectory.path)) ?? []
-    return names.compactMap { Day(iso: $0) }.sorted()
+    ((try? fileSystem.list(archiveDirectory)) ?? []).compactMap { Day(iso: $0) }.sorted()
   }
 
   /// Creates `directory` with the folders of `folders` (default: the files' own) and writes
-  /// every file below it.
-  static func writeTree(_ files: [SiteFile], into directory: URL, mode: mode_t, folders paths: [SitePath]? = nil) throws
-  {
-    let manager = FileManager.default
-    try manager.createDirectory(at: directory, withIntermediateDirectories: true)
+  /// every file below it, read-only: a release never changes.
+  func writeTree(_ files: [SiteFile], into directory: URL, folders paths: [SitePath]? = nil) throws(FileSystemError) {
+    try fileSystem.createDirectory(directory)
     let folders = Set((paths ?? files.map(\.path)).map { $0.components.dropLast().joined(separator: "/") })
     for folder in folders.sorted() where !folder.isEmpty {
-      try manager.createDirectory(at: directory.appendingPathComponent(folder), withIntermediateDirectories: true)
+      try fileSystem.createDirectory(directory.appendingPathComponent(folder))
     }
     for file in files {
-      try write(file.contents, to: directory.path + "/" + file.path.description, mode: mode)
-    }
-  }
-
-  /// Gives each `.gz` sibling its original's modification time, as nginx's `gzip_static` wants.
-  static func matchModificationTimes(of compressed: [SiteFile], in directory: URL) throws(PublishError) {
-    for file in compressed {
-      let path = directory.path + "/" + file.path.description
-      var original = stat()
-      guard stat(String(path.dropLast(3)), &original) == 0 else {
-        throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
-      }
-      let times = [original.st_atim, original.st_mtim]
-      guard utimensat(AT_FDCWD, path, times, 0) == 0 else {
-        throw .cannotWrite(path: path, reason: String(cString: strerror(errno)))
-      }
-    }
-  }
-
-  /// Creates `path` (which must not exist) holding `bytes`, with plain system calls: a release
-  /// is thousands of small files, and this keeps each to open, write and close.
-  static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws(PublishError) {
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-    guard descriptor >= 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
-    defer { close(descriptor) }
-    var offset = 0
-    while offset < bytes.count {
-      let written = bytes.withUnsafeBytes { buffer in
-        Foundation.write(descriptor, buffer.baseAddress! + offset, bytes.count - offset)
-      }
-      guard written > 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
-      offset += written
+      try fileSystem.create(directory.appendingPathComponent(file.path.description), bytes: file.contents, mode: 0o444)
     }
   }
 
   /// The run id of the live release, if any.
   public func liveRunID() -> String? {
-    guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: currentLink.path)
-    else { return nil }
-    return target.split(separator: "/").last.map(String.init)
+    fileSystem.destinationOfSymbolicLink(currentLink)?.split(separator: "/").last.map(String.init)
   }
 
   func switchCurrent(to runID: String) throws(PublishError) {
     let temporary = outputDirectory.appendingPathComponent(".current-\(runID)")
-    unlink(temporary.path)
-    guard symlink("releases/\(runID)", temporary.path) == 0 else {
-      throw .cannotSwitch(path: currentLink.path, reason: String(cString: strerror(errno)))
-    }
-    guard rename(temporary.path, currentLink.path) == 0 else {
-      let reason = String(cString: strerror(errno))
-      unlink(temporary.path)
-      throw .cannotSwitch(path: currentLink.path, reason: reason)
+    do throws(FileSystemError) {
+      try fileSystem.remove(temporary)
+      try fileSystem.symbolicLink(temporary, to: "releases/\(runID)")
+      try fileSystem.rename(temporary, to: currentLink)
+    } catch {
+      try? fileSystem.remove(temporary)
+      throw .cannotSwitch(path: currentLink.path, reason: error.reason)
     }
   }
 
-  /// Removes all but the newest `keepReleases` releases. Run ids start with the run's UTC time,
-  /// so their names sort in time order.
   /// Removes what a run killed while writing left behind: `releases/.<id>.partial`,
   /// `archive/.<day>.partial` and `.current-<id>` links. Only safe while holding the output
   /// lock (no other run is writing them). Returns the removed paths.
   @discardableResult
   public func removeStaleStaging() -> [String] {
-    let manager = FileManager.default
     var removed: [String] = []
     for (directory, isLeftover) in [
       (releasesDirectory, { (name: String) in name.hasPrefix(".") && name.hasSuffix(".partial") }),
       (archiveDirectory, { (name: String) in name.hasPrefix(".") && name.hasSuffix(".partial") }),
       (outputDirectory, { (name: String) in name.hasPrefix(".current-") }),
     ] {
-      for name in (try? manager.contentsOfDirectory(atPath: directory.path)) ?? [] where isLeftover(name) {
+      for name in (try? fileSystem.list(directory)) ?? [] where isLeftover(name) {
         let path = directory.appendingPathComponent(name)
-        if (try? manager.removeItem(at: path)) != nil { removed.append(path.path) }
+        if (try? fileSystem.remove(path)) != nil { removed.append(path.path) }
       }
     }
     return removed
   }
 
+  /// Removes all but the newest `keepReleases` releases. Run ids start with the run's UTC time,
+  /// so their names sort in time order.
   func pruneOldReleases(keeping live: String) {
-    let manager = FileManager.default
-    guard let names = try? manager.contentsOfDirectory(atPath: releasesDirectory.path) else { return }
-    let releases = names.filter { !$0.hasPrefix(".") }.sorted(by: >)
-    for name in releases.dropFirst(keepReleases) where name != live {
-      try? manager.removeItem(at: releasesDirectory.appendingPathComponent(name))
+    guard let names = try? fileSystem.list(releasesDirectory) else { return }
+    for name in names.filter({ !$0.hasPrefix(".") }).sorted(by: >).dropFirst(keepReleases) where name != live {
+      try? fileSystem.remove(releasesDirectory.appendingPathComponent(name))
     }
   }
 }

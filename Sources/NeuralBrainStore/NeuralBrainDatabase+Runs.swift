@@ -87,8 +87,9 @@ extension NeuralBrainDatabase {
 
   /// Stored forecasts of succeeded runs whose target end date is on or before `day`: for each
   /// model, region, metric, reference date and horizon the one published last, so that several
-  /// runs on one day (an hourly schedule) count as one forecast, as the hubs score them.
-  public func forecasts(endingOnOrBefore day: Day) throws(StoreError) -> [StoredForecast] {
+  /// runs on one day (an hourly schedule) count as one forecast, as the hubs score them. Each is
+  /// issued by `provider/model` and targets its metric's raw value.
+  public func forecasts(endingOnOrBefore day: Day) throws(StoreError) -> [IssuedForecast] {
     try read("read stored forecasts") { db in
       let records = try ForecastRecord.fetchAll(
         db,
@@ -103,16 +104,16 @@ extension NeuralBrainDatabase {
               AND (lr.started_at > r.started_at OR (lr.started_at = r.started_at AND lr.id > r.id)))
           ORDER BY f.run_id, f.region_id, f.metric, f.horizon
           """, arguments: [day.iso])
-      return try records.compactMap { record -> StoredForecast? in
-        guard let metric = Metric(rawValue: record.metric),
+      return try records.compactMap { record -> IssuedForecast? in
+        guard Metric(rawValue: record.metric) != nil,
           let reference = Day(iso: record.referenceDate),
           let end = Day(iso: record.targetEndDate)
         else { return nil }
         let quantiles = try Self.decode([Double].self, json: record.quantiles)
-        return StoredForecast(
-          runID: record.runID, regionID: record.regionID, metric: metric, referenceDate: reference,
-          horizon: HorizonForecast(horizon: record.horizon, targetEndDate: end, quantiles: quantiles),
-          provider: record.provider, model: record.model)
+        return IssuedForecast(
+          model: record.provider + "/" + record.model, regionID: record.regionID, target: record.metric,
+          referenceDate: reference,
+          forecast: HorizonForecast(horizon: record.horizon, targetEndDate: end, quantiles: quantiles))
       }
     }
   }

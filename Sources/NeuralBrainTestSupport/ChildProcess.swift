@@ -1,4 +1,5 @@
 import Foundation
+import NeuralBrainEnvironment
 
 /// Runs a program as a separate process and collects its exit status and output.
 ///
@@ -36,15 +37,7 @@ public enum ChildProcess {
     process.standardInput = FileHandle.nullDevice
     process.standardOutput = output
     process.standardError = error
-    let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-      process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-      do {
-        try process.run()
-      } catch {
-        process.terminationHandler = nil
-        continuation.resume(throwing: error)
-      }
-    }
+    let status = try await process.runUntilExit()
     return Result(
       status: status,
       standardOutput: String(decoding: try Data(contentsOf: outputURL), as: UTF8.self),

@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NeuralBrainEnvironment
 
 /// A real HTTP/1.1 server on 127.0.0.1 with a random port, so tests exercise the production HTTP
 /// clients (timeouts, status codes, headers, bodies) against scripted vendor fakes instead of mocks.
@@ -36,30 +37,8 @@ public final class LoopbackHTTPServer: Sendable {
     public var bodyText: String { String(decoding: body, as: UTF8.self) }
   }
 
-  /// The response a handler returns.
-  public struct Response: Sendable {
-    public var status: Int
-    public var headers: [(String, String)]
-    public var body: [UInt8]
-
-    public init(status: Int, headers: [(String, String)] = [], body: [UInt8] = []) {
-      self.status = status
-      self.headers = headers
-      self.body = body
-    }
-
-    /// A response with an `application/json` body.
-    public static func json(_ status: Int, _ text: String, headers: [(String, String)] = []) -> Response {
-      Response(status: status, headers: [("content-type", "application/json")] + headers, body: Array(text.utf8))
-    }
-
-    /// A response with a textual body of the given content type (HTML error pages, plain text).
-    public static func text(
-      _ status: Int, _ text: String, contentType: String = "text/plain", headers: [(String, String)] = []
-    ) -> Response {
-      Response(status: status, headers: [("content-type", contentType)] + headers, body: Array(text.utf8))
-    }
-  }
+  /// The response a handler returns: the shape the client side receives.
+  public typealias Response = WebResponse
 
   /// The port the server listens on.
   public let port: Int
@@ -211,5 +190,19 @@ private final class RequestHandler: ChannelInboundHandler {
     if !keepAlive {
       done.whenComplete { _ in channel.close(promise: nil) }
     }
+  }
+}
+
+extension WebResponse {
+  /// A response with an `application/json` body.
+  public static func json(_ status: Int, _ text: String, headers: [(String, String)] = []) -> WebResponse {
+    WebResponse(status: status, headers: [("content-type", "application/json")] + headers, body: Array(text.utf8))
+  }
+
+  /// A response with a textual body of the given content type (HTML error pages, plain text).
+  public static func text(
+    _ status: Int, _ text: String, contentType: String = "text/plain", headers: [(String, String)] = []
+  ) -> WebResponse {
+    WebResponse(status: status, headers: [("content-type", contentType)] + headers, body: Array(text.utf8))
   }
 }

@@ -2,8 +2,8 @@ import Foundation
 
 /// A child process observed while it runs: its merged output as it arrives, signals, exit.
 ///
-/// Long-running commands (`neuralbrain schedule`) are tested by waiting for what they log,
-/// not by sleeping; the deadline only bounds a test that would otherwise hang.
+/// Long-running commands (`neuralbrain schedule`) are tested by waiting for what they log or
+/// for their exit, never by sleeping.
 public final class RunningProcess: @unchecked Sendable {
   private let process = Process()
   private let pipe = Pipe()
@@ -34,23 +34,17 @@ public final class RunningProcess: @unchecked Sendable {
     lock.withLock { String(decoding: buffer, as: UTF8.self) }
   }
 
-  /// Waits until the output satisfies `predicate`; false when `deadline` passes first.
-  public func waitUntil(deadline: Duration = .seconds(120), _ predicate: @escaping @Sendable (String) -> Bool) async
-    -> Bool
-  {
-    let id = UUID()
-    let timeout = Task { [weak self] in
-      try await Task.sleep(for: deadline)
-      self?.resume(id, with: false)
-    }
-    defer { timeout.cancel() }
-    return await withCheckedContinuation { continuation in
-      let satisfied: Bool = lock.withLock {
+  /// Waits until the output satisfies `predicate`; false when the process ends first. (A
+  /// process that neither prints nor ends is bounded by the test's `.timeLimit`.)
+  public func waitUntil(_ predicate: @escaping @Sendable (String) -> Bool) async -> Bool {
+    await withCheckedContinuation { continuation in
+      let answer: Bool? = lock.withLock {
         if predicate(String(decoding: buffer, as: UTF8.self)) { return true }
-        waiters[id] = (predicate, continuation)
-        return false
+        if exitStatus != nil { return false }
+        waiters[UUID()] = (predicate, continuation)
+        return nil
       }
-      if satisfied { continuation.resume(returning: true) }
+      if let answer { continuation.resume(returning: answer) }
     }
   }
 
@@ -83,20 +77,19 @@ public final class RunningProcess: @unchecked Sendable {
     for continuation in ready { continuation.resume(returning: true) }
   }
 
-  private func resume(_ id: UUID, with value: Bool) {
-    let waiter = lock.withLock { waiters.removeValue(forKey: id) }
-    waiter?.continuation.resume(returning: value)
-  }
-
   private func exited(_ status: Int32) {
     pipe.fileHandleForReading.readabilityHandler = nil
     let rest = pipe.fileHandleForReading.readDataToEndOfFile()
     if !rest.isEmpty { received(rest) }
-    let waiting: [CheckedContinuation<Int32, Never>] = lock.withLock {
+    let (waiting, unmet) = lock.withLock {
       exitStatus = status
-      defer { exitWaiters = [] }
-      return exitWaiters
+      defer {
+        exitWaiters = []
+        waiters = [:]
+      }
+      return (exitWaiters, waiters.values.map(\.continuation))
     }
     for continuation in waiting { continuation.resume(returning: status) }
+    for continuation in unmet { continuation.resume(returning: false) }
   }
 }

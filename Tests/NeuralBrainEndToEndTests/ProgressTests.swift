@@ -16,14 +16,14 @@ struct ProgressTests {
       TerminalProgress.text(index: 1, count: 6, name: "ingest", elapsed: 0.5, frame: 10) == "⠋ [1/6] ingest  0.5 s")
   }
 
-  @Test("a long run on a terminal shows a live status line; redirected output has none")
+  @Test("a run on a terminal shows a live status line from each step's start; redirected output has none")
   func terminal() async throws {
     let script = URL(fileURLWithPath: "/usr/bin/script")
     try #require(
       FileManager.default.isExecutableFile(atPath: script.path), "util-linux script is in every Debian base system")
     let directory = try TemporaryDirectory()
     let command = [
-      NeuralBrainExecutable.url.path, "run", "--regions", "100",
+      NeuralBrainExecutable.url.path, "run", "--regions", "3",
       "--output", directory.url.appendingPathComponent("tty-output").path,
       "--state-dir", directory.url.appendingPathComponent("tty-state").path,
     ].joined(separator: " ")
@@ -32,11 +32,11 @@ struct ProgressTests {
     #expect(onTerminal.status == 0, "\(onTerminal.standardOutput)")
     let statusLine = try Regex("\r\u{1B}\\[2K[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] \\[[1-7]/7\\] [a-z]+  [0-9]+\\.[0-9] s")
     #expect(onTerminal.standardOutput.contains(statusLine), "no status line on the terminal")
-    #expect(onTerminal.standardOutput.contains("published 100 regions"))
+    #expect(onTerminal.standardOutput.contains("published 3 regions"))
 
     let redirected = try await NeuralBrainExecutable.run(
       [
-        "run", "--regions", "100", "--output", directory.url.appendingPathComponent("file-output").path,
+        "run", "--regions", "3", "--output", directory.url.appendingPathComponent("file-output").path,
         "--state-dir", directory.url.appendingPathComponent("file-state").path,
       ])
     #expect(redirected.status == 0)

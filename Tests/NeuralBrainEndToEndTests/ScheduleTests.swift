@@ -3,51 +3,48 @@ import NeuralBrainStore
 import NeuralBrainTestSupport
 import Testing
 
-/// `neuralbrain schedule` as a real process: batches keep coming, failures do not stop it, and
-/// SIGTERM ends it cleanly.
-@Suite("neuralbrain schedule")
+/// `neuralbrain schedule` as a real process: a signal ends it cleanly, failures do not stop it,
+/// and a replay runs every batch. Intervals and health checks on a moving clock are
+/// `BatchSchedulerTests`; nothing here waits for an interval to pass.
+@Suite("neuralbrain schedule", .timeLimit(.minutes(5)))
 struct ScheduleTests {
-  static func start(_ directory: TemporaryDirectory, health: String = "1s", _ extra: [String]) throws -> RunningProcess
-  {
-    try RunningProcess(
+  @Test(
+    "publishes a batch at start, then waits for the next; a signal ends the wait at once and exits 0",
+    arguments: [SIGTERM, SIGINT])
+  func stopsOnSignal(signal: Int32) async throws {
+    let directory = try TemporaryDirectory()
+    let process = try RunningProcess(
       NeuralBrainExecutable.url,
       [
-        "schedule", "--interval", "1s", "--health-interval", health,
+        "schedule", "--interval", "1d", "--health-interval", "0", "--regions", "3",
         "--output", directory.url.appendingPathComponent("output").path,
         "--state-dir", directory.url.appendingPathComponent("state").path,
-      ] + extra,
+      ],
       environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"])
+    #expect(await process.waitUntil { $0.contains("published 3 regions") }, "output: \(process.output)")
+    process.send(signal)
+    #expect(await process.exit() == 0, "output: \(process.output)")
+    #expect(process.output.contains("schedule stopped"))
+    #expect(Self.occurrences("published 3 regions", in: process.output) == 1)
   }
 
   static func occurrences(_ needle: String, in text: String) -> Int {
     text.components(separatedBy: needle).count - 1
   }
 
-  @Test("publishes a batch at start and again each interval, checks health, and stops on SIGTERM")
-  func batches() async throws {
-    let directory = try TemporaryDirectory()
-    let process = try Self.start(directory, ["--regions", "3"])
-    let twice = await process.waitUntil { Self.occurrences("published 3 regions", in: $0) >= 2 }
-    #expect(twice, "output: \(process.output)")
-    #expect(await process.waitUntil { $0.contains("health checked") }, "output: \(process.output)")
-    process.send(SIGTERM)
-    #expect(await process.exit() == 0, "output: \(process.output)")
-    #expect(process.output.contains("schedule stopped"))
-    let releases = try FileManager.default.contentsOfDirectory(
-      atPath: directory.url.appendingPathComponent("output/releases").path)
-    #expect(releases.filter { !$0.hasPrefix(".") }.count >= 2)
-  }
-
-  @Test("a failing batch is logged and retried; the process keeps running until SIGINT")
+  @Test("failing batches are logged and the schedule goes on to the next, on a replayed clock")
   func survivesFailures() async throws {
     let directory = try TemporaryDirectory()
     let missing = directory.url.appendingPathComponent("missing.csv").path
-    let process = try Self.start(directory, health: "0", ["--source", "csv", "--input", missing])
-    let failedTwice = await process.waitUntil { Self.occurrences("batch failed", in: $0) >= 2 }
-    #expect(failedTwice, "output: \(process.output)")
-    #expect(process.output.contains("missing.csv"), "the error names the input")
-    process.send(SIGINT)
-    #expect(await process.exit() == 0, "output: \(process.output)")
+    let result = try await NeuralBrainExecutable.run([
+      "schedule", "--from", "2025-01-01T00:00:00Z", "--until", "2025-01-01T03:00:00Z", "--interval", "1h",
+      "--source", "csv", "--input", missing, "--state-dir", directory.url.appendingPathComponent("state").path,
+      "--output", directory.url.appendingPathComponent("output").path,
+    ])
+    #expect(result.status == 0, "stderr: \(result.standardError)")
+    #expect(Self.occurrences("batch failed", in: result.standardError) == 3)
+    #expect(result.standardError.contains("missing.csv"), "the error names the input")
+    #expect(result.standardError.contains("failed=3"))
   }
 
   @Test("--now and a zero interval are refused as usage errors")

@@ -39,12 +39,9 @@ struct BacktestTests {
 
   @Test("external hub forecasts are scored only where truth exists")
   func external() {
-    let forecast = HubQuantileForecast(
-      model: "m", target: "t", location: "01", referenceDate: Self.start, horizon: 0,
-      targetEndDate: Self.start, quantiles: [Double](repeating: 5, count: 23))
-    let missing = HubQuantileForecast(
-      model: "m", target: "t", location: "02", referenceDate: Self.start, horizon: 0,
-      targetEndDate: Self.start, quantiles: [Double](repeating: 5, count: 23))
+    let fives = HorizonForecast(horizon: 0, targetEndDate: Self.start, quantiles: [Double](repeating: 5, count: 23))
+    let forecast = IssuedForecast(model: "m", regionID: "01", target: "t", referenceDate: Self.start, forecast: fives)
+    let missing = IssuedForecast(model: "m", regionID: "02", target: "t", referenceDate: Self.start, forecast: fives)
     let scored = Backtest.score([forecast, missing], truth: ["01": [Self.start: 7]])
     #expect(scored.count == 1)
     #expect(scored.first.map { abs($0.wis - 2) < 1e-12 } == true)

@@ -26,7 +26,8 @@ enum FluSightData {
   /// Truth of the published evaluation: the 2024-04-27 vintage without the national series.
   static func truth() throws -> [String: [Day: Double]] {
     let file = "auxiliary-data/target-data-archive/target-hospital-admissions_2024-04-27.csv"
-    return try HubTargetTable.parse(text(file), file: file).values.filter { $0.key != "US" }
+    return try HubTargetTable.parse(text(file), file: file, now: Date(timeIntervalSince1970: 1_796_000_000)).values
+      .filter { $0.key != "US" }
   }
 
   /// The README filters: 52 locations, horizons 0–3, target end ≤ 2024-05-01, MA dropped on
@@ -50,7 +51,7 @@ enum FluSightData {
   static func origins() throws -> [BacktestOrigin] {
     try referenceDates.map { date in
       let file = "auxiliary-data/target-data-archive/target-hospital-admissions_\(date.adding(days: -7).iso).csv"
-      let table = try HubTargetTable.parse(text(file), file: file)
+      let table = try HubTargetTable.parse(text(file), file: file, now: Date(timeIntervalSince1970: 1_796_000_000))
       var series: [String: IncidentSeries] = [:]
       for (location, observed) in table.values where location != "US" {
         guard let first = observed.keys.min() else { continue }

@@ -22,7 +22,7 @@ enum LegacyFluSight {
       let path = folder.appendingPathComponent(name).path
       let forecasts = try HubModelOutputReader.parse(
         String(contentsOfFile: path, encoding: .utf8), file: path, target: "wk inc flu hosp")
-      return Backtest.score(forecasts.filter { !["US", "78"].contains($0.location) }, truth: truth)
+      return Backtest.score(forecasts.filter { !["US", "78"].contains($0.regionID) }, truth: truth)
     }
   }
 }
@@ -43,16 +43,19 @@ struct LegacyFluSightTests {
     let forecasts = try HubModelOutputReader.parse(text, file: "2022-10-17-Team-model.csv")
     let forecast = try #require(forecasts.first)
     #expect(forecasts.count == 1)
-    #expect(forecast.target == "wk inc flu hosp" && forecast.horizon == 1 && forecast.model == "Team-model")
-    #expect(forecast.referenceDate == Day(iso: "2022-10-22") && forecast.targetEndDate == Day(iso: "2022-10-29"))
-    #expect(forecast.quantiles[QuantileLevels.medianIndex] == 50)
+    #expect(forecast.target == "wk inc flu hosp" && forecast.forecast.horizon == 1 && forecast.model == "Team-model")
+    #expect(
+      forecast.referenceDate == Day(iso: "2022-10-22") && forecast.forecast.targetEndDate == Day(iso: "2022-10-29"))
+    #expect(forecast.forecast.quantiles[QuantileLevels.medianIndex] == 50)
   }
 
   @Test("the official 2022-23 baseline and ensemble files reproduce the published scores")
   func publishedScores() async throws {
     let summaries = try await Offload.run {
       let file = LegacyFluSight.root.appendingPathComponent("data-truth/truth-Incident Hospitalizations-2023-06-23.csv")
-      let truth = try HubTargetTable.parse(String(contentsOf: file, encoding: .utf8), file: file.path).values
+      let truth = try HubTargetTable.parse(
+        String(contentsOf: file, encoding: .utf8), file: file.path, now: Date(timeIntervalSince1970: 1_796_000_000)
+      ).values
       let scored =
         try LegacyFluSight.scored("Flusight-baseline", truth: truth)
         + LegacyFluSight.scored("Flusight-ensemble", truth: truth)

@@ -1,4 +1,3 @@
-import AsyncHTTPClient
 import Foundation
 import NeuralBrainConfig
 import NeuralBrainCore
@@ -63,7 +62,7 @@ struct SourceFactoryTests {
     var options = SourceOptions(kind: .demo)
     options.regions = 3
     options.metrics = [.deaths]
-    let source = try SourceFactory.make(options, httpClient: .shared, now: DemoSourceTests.now)
+    let source = try SourceFactory.make(options, environment: Fixture.environment, now: DemoSourceTests.now)
     let dataset = try await source.load()
     #expect(Set(dataset.series.map(\.metric)) == [.deaths])
     #expect(dataset.regions.count == 3)
@@ -73,7 +72,7 @@ struct SourceFactoryTests {
   func missingMetric() async throws {
     var options = SourceOptions(kind: .demo)
     options.metrics = [.hospitalizations]
-    let source = try SourceFactory.make(options, httpClient: .shared, now: DemoSourceTests.now)
+    let source = try SourceFactory.make(options, environment: Fixture.environment, now: DemoSourceTests.now)
     await #expect(throws: IngestError.self) { try await source.load() }
     do {
       _ = try await source.load()
@@ -91,10 +90,11 @@ struct DeclaredFrequencyTests {
     var options = SourceOptions(kind: .demo)
     options.regions = 2
     options.frequency = .daily
-    let matching = try await SourceFactory.make(options, httpClient: .shared, now: DemoSourceTests.now).load()
+    let matching = try await SourceFactory.make(options, environment: Fixture.environment, now: DemoSourceTests.now)
+      .load()
     #expect(matching.frequency == .daily)
     options.frequency = .weekly
-    let mismatched = try SourceFactory.make(options, httpClient: .shared, now: DemoSourceTests.now)
+    let mismatched = try SourceFactory.make(options, environment: Fixture.environment, now: DemoSourceTests.now)
     do {
       _ = try await mismatched.load()
       Issue.record("a weekly declaration of daily data must fail")

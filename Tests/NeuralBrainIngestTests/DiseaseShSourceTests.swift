@@ -1,6 +1,6 @@
-import AsyncHTTPClient
 import Foundation
 import NeuralBrainCore
+import NeuralBrainEnvironment
 import NeuralBrainTestSupport
 import Testing
 
@@ -9,14 +9,25 @@ import Testing
 /// Counts requests per path on the loopback server.
 private actor RequestLog {
   private var counts: [String: Int] = [:]
+  private var waiters: [(path: String, count: Int, continuation: CheckedContinuation<Void, Never>)] = []
 
   /// Records a request and returns how many `path` has had, this one included.
   func record(_ path: String) -> Int {
     counts[path, default: 0] += 1
-    return counts[path] ?? 0
+    let count = counts[path] ?? 0
+    let ready = waiters.filter { $0.path == path && $0.count <= count }
+    waiters.removeAll { $0.path == path && $0.count <= count }
+    for waiter in ready { waiter.continuation.resume() }
+    return count
   }
 
   func count(_ path: String) -> Int { counts[path] ?? 0 }
+
+  /// Waits until `path` has had `count` requests (an event, not a time).
+  func wait(for count: Int, of path: String) async {
+    guard self.count(path) < count else { return }
+    await withCheckedContinuation { waiters.append((path, count, $0)) }
+  }
 }
 
 @Suite("disease.sh over a loopback server")
@@ -30,11 +41,15 @@ struct DiseaseShSourceTests {
   static let notFound = #"{"message":"Country not found or doesn't have any historical data"}"#
 
   private func source(
-    _ baseURL: String, countries: [String] = ["USA", "Germany"], timeout: Double = 5, retries: Int = 2,
-    maxBytes: Int = SourceOptions.defaultHTTPMaxBytes
+    _ baseURL: String, countries: [String] = ["USA", "Germany"], timeout: Duration = .seconds(30), retries: Int = 2,
+    maxBytes: Int = SourceOptions.defaultHTTPMaxBytes, clock: TestClock = TestClock(advancesOnSleep: true),
+    deadlines: TestClock = TestClock()
   ) -> DiseaseShSource {
+    // By default retry waits pass at once and no request times out; a test moves the clocks to
+    // see otherwise.
     let fetcher = HTTPFetcher(
-      client: HTTPClient.shared, timeoutSeconds: timeout, retries: retries, maxBytes: maxBytes, retryDelay: .zero)
+      session: ClientHTTPSession(client: RunEnvironment.testHTTPClient, clock: deadlines), clock: clock,
+      timeout: timeout, retries: retries, maxBytes: maxBytes, retryDelay: .seconds(2))
     return DiseaseShSource(
       baseURL: baseURL, countries: countries, corrections: .report, fetcher: fetcher, now: Fixture.now)
   }
@@ -135,24 +150,32 @@ struct DiseaseShSourceTests {
     }
   }
 
-  @Test("a server that never answers times out on every attempt (69)")
+  @Test("a server that never answers times out on every attempt, with the backoff between (69)")
   func timeout() async throws {
     let log = RequestLog()
+    let path = "/v3/covid-19/historical/USA"
     try await withServer({ request in
       _ = await log.record(request.path)
       return nil
     }) { server in
-      let error = await #expect(throws: IngestError.self) {
-        try await source(server.baseURL, countries: ["USA"], timeout: 1, retries: 1).load()
-      }
-      guard case .unreachable(let url, let detail) = error else {
-        Issue.record("expected unreachable, got \(String(describing: error))")
+      let clock = TestClock()
+      let source = source(
+        server.baseURL, countries: ["USA"], timeout: .seconds(20), retries: 1, clock: clock, deadlines: clock)
+      async let outcome = Result<Dataset, any Error>.catching { try await source.load() }
+      await log.wait(for: 1, of: path)
+      #expect(await clock.advanceToNextDeadline() == .seconds(20))
+      #expect(await clock.advanceToNextDeadline() == .seconds(2), "the wait before the retry")
+      await log.wait(for: 2, of: path)
+      #expect(await clock.advanceToNextDeadline() == .seconds(20))
+      guard case .failure(let error) = await outcome, case .unreachable(let url, let detail) = error as? IngestError
+      else {
+        Issue.record("expected unreachable")
         return
       }
       #expect(url.hasSuffix("/v3/covid-19/historical/USA?lastdays=all"))
-      #expect(detail == "no complete answer within 1.0 s; 2 attempt(s)")
-      #expect(error?.exitStatus == .unavailable)
-      #expect(await log.count("/v3/covid-19/historical/USA") == 2)
+      #expect(detail == "no complete answer within 20.0 s; 2 attempt(s)")
+      #expect(IngestError.unreachable(url: url, detail: detail).exitStatus == .unavailable)
+      #expect(await log.count(path) == 2)
     }
   }
 
@@ -160,7 +183,7 @@ struct DiseaseShSourceTests {
   func refused() async throws {
     let base = try await LoopbackHTTPServer.refusingBaseURL()
     let error = await #expect(throws: IngestError.self) {
-      try await source(base, countries: ["USA"], timeout: 0.5, retries: 1).load()
+      try await source(base, countries: ["USA"], retries: 1).load()
     }
     guard case .unreachable = error else {
       Issue.record("expected unreachable, got \(String(describing: error))")

@@ -1,6 +1,6 @@
-import AsyncHTTPClient
 import Foundation
 import NeuralBrainCore
+import NeuralBrainEnvironment
 import NeuralBrainIngest
 import NeuralBrainTestSupport
 
@@ -33,6 +33,10 @@ enum Fixture {
   /// real data, which ingest refuses past the run's clock.
   static let now = Date(timeIntervalSince1970: 1_796_000_000)
 
+  /// The environment sources read in: the disk below the temporary directory, the package and
+  /// the shared data; a clock that only moves when a test says so.
+  static let environment = RunEnvironment.test(directory: FileManager.default.temporaryDirectory)
+
   static func path(_ name: String) -> String { directory.appendingPathComponent("Fixtures/" + name).path }
 
   /// Loads `inputs` (fixture names, or absolute paths) with a source of `kind`.
@@ -43,6 +47,6 @@ enum Fixture {
     options.inputs = inputs.map { $0.hasPrefix("/") ? $0 : path($0) }
     options.cumulative = cumulative
     options.corrections = corrections
-    return try await SourceFactory.make(options, httpClient: HTTPClient.shared, now: now).load()
+    return try await SourceFactory.make(options, environment: Fixture.environment, now: now).load()
   }
 }

@@ -26,13 +26,14 @@ struct HubParsingTests {
   func modelOutputRows() throws {
     let forecasts = try HubModelOutputReader.parse(
       Self.modelOutput(), file: "x/2024-01-06-FluSight-ensemble.csv", target: "wk inc flu hosp")
-    #expect(forecasts.map(\.horizon) == [0, 2])
+    #expect(forecasts.map(\.forecast.horizon) == [0, 2])
     let first = try #require(forecasts.first)
     #expect(first.model == "FluSight-ensemble")
-    #expect(first.location == "06")
+    #expect(first.regionID == "06")
+    #expect(first.target == "wk inc flu hosp")
     #expect(first.referenceDate == Day(iso: "2024-01-06"))
-    #expect(forecasts[1].targetEndDate == Day(iso: "2024-01-20"))
-    #expect(first.quantiles == (0..<23).map { Double(100 + $0) })
+    #expect(forecasts[1].forecast.targetEndDate == Day(iso: "2024-01-20"))
+    #expect(first.forecast.quantiles == (0..<23).map { Double(100 + $0) })
   }
 
   @Test("columns may come in any order")
@@ -43,7 +44,7 @@ struct HubParsingTests {
     let forecasts = try HubModelOutputReader.parse(text, file: "f.csv", model: "m")
     #expect(forecasts.count == 1)
     #expect(forecasts.first?.model == "m")
-    #expect(forecasts.first?.quantiles.allSatisfy { $0 == 5 } == true)
+    #expect(forecasts.first?.forecast.quantiles.allSatisfy { $0 == 5 } == true)
   }
 
   @Test("a forecast missing a quantile level is an error naming the file and forecast")
@@ -103,7 +104,7 @@ struct HubParsingTests {
       2,"2024-04-20","02","Alaska",NA,NA
       3,"2024-04-27","01","Alabama, state",16,0.31
       """
-    let table = try HubTargetTable.parse(text, file: "t.csv")
+    let table = try HubTargetTable.parse(text, file: "t.csv", now: Fixture.now)
     #expect(table.values["02"] == [Day(iso: "2024-04-27")!: 3])
     #expect(table.values["01"]?[Day(iso: "2024-04-27")!] == 16)
     #expect(table.names["01"] == "Alabama, state")
@@ -112,7 +113,7 @@ struct HubParsingTests {
   @Test("target data rebuild a gap-free weekly series")
   func targetSeries() throws {
     let text = "date,location,location_name,value\n2024-01-06,01,A,1\n2024-01-20,01,A,3\n2024-01-13,01,A,NA\n"
-    let table = try HubTargetTable.parse(text, file: "t.csv")
+    let table = try HubTargetTable.parse(text, file: "t.csv", now: Fixture.now)
     #expect(table.series(location: "01", frequency: .weekly) == [1, 1, 3])
     #expect(table.series(location: "99", frequency: .weekly).isEmpty)
   }
@@ -123,13 +124,14 @@ struct HubParsingTests {
       throws: IngestError.badDate(
         InputPosition(file: "t.csv", line: 2, column: 1, columnName: "date"), text: "2024-13-01", expected: "YYYY-MM-DD"
       )
-    ) { try HubTargetTable.parse("date,location,value\n2024-13-01,01,4\n", file: "t.csv") }
+    ) { try HubTargetTable.parse("date,location,value\n2024-13-01,01,4\n", file: "t.csv", now: Fixture.now) }
   }
 
   @Test("target data are read by the hub source's parser: same values, same refusals")
   func targetSharesHubSource() async throws {
     let path = Fixture.path("hub-target.csv")
-    let table = try HubTargetTable.parse(Array(try Data(contentsOf: URL(fileURLWithPath: path))), file: path)
+    let table = try HubTargetTable.parse(
+      Array(try Data(contentsOf: URL(fileURLWithPath: path))), file: path, now: Fixture.now)
     let dataset = try await Fixture.load(.hub, ["hub-target.csv"])
     #expect(table.values.count == dataset.series.count)
     for series in dataset.series {
@@ -147,6 +149,6 @@ struct HubParsingTests {
         detail:
           "date 2024-01-07 is 1 days after the first date 2024-01-06; expected weekly dates (the same weekday every week)"
       )
-    ) { try HubTargetTable.parse(text, file: daily) }
+    ) { try HubTargetTable.parse(text, file: daily, now: Fixture.now) }
   }
 }

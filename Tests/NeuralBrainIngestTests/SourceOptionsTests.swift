@@ -1,4 +1,3 @@
-import AsyncHTTPClient
 import Foundation
 import NeuralBrainConfig
 import NeuralBrainCore
@@ -83,7 +82,7 @@ struct SourceOptionsTests {
     options.inputs = inputs
     options.url = url
     let error = #expect(throws: IngestError.self) {
-      try SourceFactory.make(options, httpClient: HTTPClient.shared, now: Fixture.now)
+      try SourceFactory.make(options, environment: Fixture.environment, now: Fixture.now)
     }
     #expect(error?.exitStatus == .config)
   }
@@ -93,7 +92,7 @@ struct SourceOptionsTests {
     var options = SourceOptions(kind: .demo)
     options.regions = 3
     options.seed = 7
-    let dataset = try await SourceFactory.make(options, httpClient: HTTPClient.shared, now: Fixture.now).load()
+    let dataset = try await SourceFactory.make(options, environment: Fixture.environment, now: Fixture.now).load()
     #expect(dataset.regions.count == 3)
     #expect(dataset.provenance.isSynthetic)
   }

@@ -1,4 +1,3 @@
-import AsyncHTTPClient
 import Foundation
 import Testing
 
@@ -16,7 +15,8 @@ struct CredentialsTests {
   func environment() throws {
     let key = try #require(
       try Credentials.resolve(
-        variable: "OPENAI_API_KEY", provider: "openai", environment: ["OPENAI_API_KEY": " sk-secret\n"]))
+        variable: "OPENAI_API_KEY", provider: "openai",
+        environment: TestFixtures.runEnvironment(variables: ["OPENAI_API_KEY": " sk-secret\n"])))
     #expect(key.secret == "sk-secret")
     #expect("\(key)" == "[redacted]")
     #expect(String(reflecting: key) == "[redacted]")
@@ -30,27 +30,33 @@ struct CredentialsTests {
     try "from-file\n".write(to: file, atomically: true, encoding: .utf8)
     try "from-systemd".write(to: directory.appendingPathComponent("HF_TOKEN"), atomically: true, encoding: .utf8)
     let viaFile = try Credentials.resolve(
-      variable: "GROQ_API_KEY", provider: "groq", environment: ["GROQ_API_KEY_FILE": file.path])
+      variable: "GROQ_API_KEY", provider: "groq",
+      environment: TestFixtures.runEnvironment(variables: ["GROQ_API_KEY_FILE": file.path]))
     #expect(viaFile?.secret == "from-file")
     let viaDirectory = try Credentials.resolve(
-      variable: "HF_TOKEN", provider: "huggingface", environment: ["CREDENTIALS_DIRECTORY": directory.path])
+      variable: "HF_TOKEN", provider: "huggingface",
+      environment: TestFixtures.runEnvironment(variables: ["CREDENTIALS_DIRECTORY": directory.path]))
     #expect(viaDirectory?.secret == "from-systemd")
-    #expect(try Credentials.resolve(variable: "HF_TOKEN", provider: "huggingface", environment: [:]) == nil)
+    #expect(
+      try Credentials.resolve(
+        variable: "HF_TOKEN", provider: "huggingface", environment: TestFixtures.runEnvironment(variables: [:])) == nil)
   }
 
   @Test("a named file that is missing is an error naming the variable, not the key")
   func missingFile() {
-    #expect(throws: CredentialsError.unreadable(path: "/nonexistent/key", variable: "GEMINI_API_KEY_FILE")) {
+    let missing = FileManager.default.temporaryDirectory.appendingPathComponent("nb-missing-\(UUID().uuidString)").path
+    #expect(throws: CredentialsError.unreadable(path: missing, variable: "GEMINI_API_KEY_FILE")) {
       try Credentials.resolve(
-        variable: "GEMINI_API_KEY", provider: "gemini", environment: ["GEMINI_API_KEY_FILE": "/nonexistent/key"])
+        variable: "GEMINI_API_KEY", provider: "gemini",
+        environment: TestFixtures.runEnvironment(variables: ["GEMINI_API_KEY_FILE": missing]))
     }
   }
 
   @Test("providers without a key are unconfigured with a reason; local is always ready")
   func factory() {
     let slots = ProviderFactory.make(
-      configuration: .default, environment: ["GEMINI_API_KEY": "AIzaX", "CLOUDFLARE_API_TOKEN": "t"],
-      httpClient: TestFixtures.httpClient)
+      configuration: .default,
+      environment: TestFixtures.runEnvironment(variables: ["GEMINI_API_KEY": "AIzaX", "CLOUDFLARE_API_TOKEN": "t"]))
     #expect(slots.map(\.name) == ["openai", "gemini", "groq", "cloudflare", "huggingface", "local"])
     #expect(slots.map { $0.provider != nil } == [false, true, false, false, false, true])
     #expect(slots[0].unconfiguredReason?.contains("OPENAI_API_KEY") == true)

@@ -1,5 +1,6 @@
 import Foundation
 import NeuralBrainCore
+import NeuralBrainEnvironment
 import Testing
 
 @testable import NeuralBrainProviders
@@ -158,7 +159,7 @@ struct FailureClassificationTests {
 
   @Test("error replies map to the failure taxonomy", arguments: cases)
   func classify(_ testCase: ClassificationCase) {
-    let reply = HTTPReply(status: testCase.status, headers: testCase.headers, body: Array(testCase.body.utf8))
+    let reply = WebResponse(status: testCase.status, headers: testCase.headers, body: Array(testCase.body.utf8))
     let failure = FailureClassifier.classify(reply, provider: "p", secret: nil, now: Date())
     #expect(failure.failureClass == testCase.expected)
     #expect(failure.httpStatus == testCase.status)
@@ -177,7 +178,7 @@ struct FailureClassificationTests {
   func redaction() {
     let body =
       #"{"error":{"message":"Incorrect API key provided: sk-live-1234567890. Also my-key-XYZ9 leaked","code":"invalid_api_key"}}"#
-    let reply = HTTPReply(status: 401, headers: [], body: Array(body.utf8))
+    let reply = WebResponse(status: 401, headers: [], body: Array(body.utf8))
     let failure = FailureClassifier.classify(reply, provider: "p", secret: "my-key-XYZ9", now: Date())
     #expect(!failure.message.contains("sk-live"))
     #expect(!failure.message.contains("my-key-XYZ9"))
@@ -194,7 +195,7 @@ struct FailureClassificationTests {
     ])
   func maskedFragments(message: String) {
     let body = #"{"errors":[{"code":10000,"message":"# + JSONValue.string(message).text + "}]}"
-    let reply = HTTPReply(status: 401, headers: [], body: Array(body.utf8))
+    let reply = WebResponse(status: 401, headers: [], body: Array(body.utf8))
     let failure = FailureClassifier.classify(reply, provider: "cloudflare", secret: "SECRETTOKEN12345", now: Date())
     #expect(!failure.message.contains("SECRET"), "\(failure.message)")
     #expect(!failure.message.contains("2345"), "\(failure.message)")
@@ -205,7 +206,7 @@ struct FailureClassificationTests {
   @Test("an empty body still yields a message from the status")
   func emptyBody() {
     let failure = FailureClassifier.classify(
-      HTTPReply(status: 500, headers: [], body: []), provider: "p", secret: nil, now: Date())
+      WebResponse(status: 500, headers: [], body: []), provider: "p", secret: nil, now: Date())
     #expect(failure.failureClass == .unavailable)
     #expect(failure.message == "HTTP 500 Internal Server Error")
   }

@@ -1,6 +1,6 @@
-import AsyncHTTPClient
 import Foundation
 import NeuralBrainCore
+import NeuralBrainEnvironment
 import NeuralBrainTestSupport
 import Testing
 
@@ -30,16 +30,18 @@ struct ProviderChainTests {
 
   static func chain(
     order: [String], server: String, store: InMemoryLockStore, environment: [String: String] = TestFixtures.environment,
-    concurrency: Int = 4, retry: RetryPolicy = TestFixtures.instantRetry
+    concurrency: Int = 4, clock: TestClock = TestClock(advancesOnSleep: true)
   ) -> ProviderChain {
     var settings: [String: ProviderSettings] = ["local": ProviderSettings(kind: .local, baseURL: "", model: "local")]
     for kind in [ProviderKind.openai, .gemini, .groq] {
       settings[kind.rawValue] = TestFixtures.settings(kind, server: server)
     }
     let configuration = ProvidersConfiguration(order: order, settings: settings, concurrency: concurrency)
-    let slots = ProviderFactory.make(
-      configuration: configuration, environment: environment, httpClient: TestFixtures.httpClient, retry: retry)
-    return ProviderChain(slots: slots, policy: FailoverPolicy(configuration: configuration), store: store, retry: retry)
+    let run = TestFixtures.runEnvironment(variables: environment, clock: clock)
+    let slots = ProviderFactory.make(configuration: configuration, environment: run)
+    return ProviderChain(
+      slots: slots, policy: FailoverPolicy(configuration: configuration), store: store, clock: run.clock,
+      random: run.random)
   }
 
   /// The fixture request with `count` regions of the same weekly series.
@@ -92,10 +94,10 @@ struct ProviderChainTests {
   @Test("with no keys at all every hosted provider is skipped and local forecasts")
   func noKeys() async throws {
     let store = InMemoryLockStore()
-    let slots = ProviderFactory.make(
-      configuration: .default, environment: [:], httpClient: TestFixtures.httpClient, retry: TestFixtures.instantRetry)
+    let run = TestFixtures.runEnvironment(variables: [:])
+    let slots = ProviderFactory.make(configuration: .default, environment: run)
     let chain = ProviderChain(
-      slots: slots, policy: FailoverPolicy(configuration: .default), store: store, retry: TestFixtures.instantRetry)
+      slots: slots, policy: FailoverPolicy(configuration: .default), store: store, clock: run.clock, random: run.random)
     let result = try await chain.run(TestFixtures.request)
     #expect(result.output.provider == "local")
     #expect(result.output.forecasts.count == 1)
@@ -261,17 +263,19 @@ struct ProviderChainTests {
         ? .json(503, #"{"error":{"message":"busy","type":"server_error","code":null}}"#)
         : .json(200, TestFixtures.openAIChat(content: TestFixtures.forecastJSON()))
     }
-    let waits = RecordedWaits()
+    let clock = TestClock(advancesOnSleep: true)
     let store = InMemoryLockStore()
     let result = try await Self.chain(
-      order: ["openai", "local"], server: server.baseURL, store: store, concurrency: 1,
-      retry: RetryPolicy(sleep: { seconds in await waits.append(seconds) })
+      order: ["openai", "local"], server: server.baseURL, store: store, concurrency: 1, clock: clock
     ).run(TestFixtures.request)
     try await server.shutdown()
     #expect(result.output.provider == "openai")
     #expect(await log.requests.filter { $0.method == "POST" }.count == 3)
     #expect(await log.requests.filter { $0.method == "GET" }.count == 2)
-    #expect(await waits.values == [0.5, 1.0])
+    // Backoffs of 0.5 s then 1 s, each jittered into its upper half.
+    let waits = clock.requestedSleeps.map(\.seconds)
+    #expect(waits.count == 2)
+    #expect(waits.count == 2 && (0.25...0.5).contains(waits[0]) && (0.5...1.0).contains(waits[1]), "\(waits)")
     #expect(await store.lock?.consecutiveFailures == 0)
   }
 
@@ -333,10 +337,4 @@ struct ProviderChainTests {
     let medians = forecast.horizons.map(\.median)
     #expect(medians[6] < medians[5] && medians[0] < medians[1])
   }
-}
-
-/// Records the waits a retry policy asked for.
-actor RecordedWaits {
-  private(set) var values: [Double] = []
-  func append(_ value: Double) { values.append(value) }
 }

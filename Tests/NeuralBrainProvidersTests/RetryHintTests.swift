@@ -1,4 +1,5 @@
 import Foundation
+import NeuralBrainEnvironment
 import Testing
 
 @testable import NeuralBrainProviders
@@ -44,14 +45,14 @@ struct RetryHintTests {
       ([("x-ratelimit-reset-tokens", "9ms"), ("x-ratelimit-reset-requests", "12ms")], 0.012),
     ] as [([(String, String)], Double)])
   func headers(headers: [(String, String)], seconds: Double) throws {
-    let reply = HTTPReply(status: 429, headers: headers, body: [])
+    let reply = WebResponse(status: 429, headers: headers, body: [])
     let parsed = try #require(RetryHint.seconds(inHeaders: reply.header, now: Date()))
     #expect(abs(parsed - seconds) < 1e-9)
   }
 
   @Test("no header means no hint")
   func none() {
-    let reply = HTTPReply(status: 429, headers: [("content-type", "application/json")], body: [])
+    let reply = WebResponse(status: 429, headers: [("content-type", "application/json")], body: [])
     #expect(RetryHint.seconds(inHeaders: reply.header, now: Date()) == nil)
   }
 }

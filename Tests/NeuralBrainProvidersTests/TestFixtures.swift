@@ -1,6 +1,6 @@
-import AsyncHTTPClient
 import Foundation
 import NeuralBrainCore
+import NeuralBrainEnvironment
 import NeuralBrainTestSupport
 import Testing
 
@@ -93,16 +93,21 @@ enum TestFixtures {
   /// The key values (the Cloudflare account id is an identifier, not a secret).
   static var secrets: [String] { environment.filter { $0.key != "CLOUDFLARE_ACCOUNT_ID" }.map(\.value) }
 
-  /// The client every test uses, configured as production expects (refusals fail fast).
-  static let httpClient = HTTPClient(
-    eventLoopGroupProvider: .singleton, configuration: ProviderFactory.httpClientConfiguration())
-
-  /// Waits nothing, so retries and rate-limit hints never slow a test.
-  static let instantRetry = RetryPolicy(sleep: { _ in })
+  /// The environment provider tests run in: `variables` (default: every key), retry waits on
+  /// `clock` (by default one that lets them pass at once, recorded), HTTP deadlines on
+  /// `deadlines` (by default one nobody moves: no request times out unless a test says so).
+  static func runEnvironment(
+    variables: [String: String] = environment, clock: TestClock = TestClock(advancesOnSleep: true),
+    deadlines: TestClock = TestClock()
+  ) -> RunEnvironment {
+    .test(
+      clock: clock, deadlines: deadlines, directory: URL(fileURLWithPath: NSTemporaryDirectory()),
+      variables: variables)
+  }
 
   /// Settings of `kind` pointed at a fake server.
   static func settings(
-    _ kind: ProviderKind, server: String, timeout: Double = 30, api: WireAPI? = nil
+    _ kind: ProviderKind, server: String, timeout: Double? = nil, api: WireAPI? = nil
   ) -> ProviderSettings {
     let path: String
     var settings: ProviderSettings
@@ -115,22 +120,22 @@ enum TestFixtures {
       path = URL(string: settings.baseURL)?.path ?? ""
     }
     settings.baseURL = server + path
-    settings.timeoutSeconds = timeout
+    if let timeout { settings.timeoutSeconds = timeout }
     if let api { settings.api = api }
     return settings
   }
 
   /// A ready provider named after `kind` talking to `server`.
   static func provider(
-    _ kind: ProviderKind, server: String, timeout: Double = 30, name: String? = nil, api: WireAPI? = nil,
-    concurrency: Int = 2
+    _ kind: ProviderKind, server: String, timeout: Double? = nil, name: String? = nil, api: WireAPI? = nil,
+    concurrency: Int = 2, deadlines: TestClock = TestClock()
   ) throws -> any ForecastProvider {
     let name = name ?? kind.rawValue
     let configuration = ProvidersConfiguration(
       order: [name], settings: [name: settings(kind, server: server, timeout: timeout, api: api)],
       concurrency: concurrency)
     let slots = ProviderFactory.make(
-      configuration: configuration, environment: environment, httpClient: TestFixtures.httpClient, retry: instantRetry)
+      configuration: configuration, environment: runEnvironment(deadlines: deadlines))
     return try #require(slots.first?.provider, "the \(name) provider should be configured")
   }
 }

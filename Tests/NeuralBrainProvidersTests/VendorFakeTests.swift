@@ -1,4 +1,3 @@
-import AsyncHTTPClient
 import Foundation
 import NeuralBrainCore
 import NeuralBrainTestSupport
@@ -472,15 +471,26 @@ struct VendorFakeTests {
     }
   }
 
-  @Test("a server that never answers times out as unavailable")
+  @Test("a server that never answers times out as unavailable once the provider's deadline passes")
   func timeout() async throws {
-    let server = try await LoopbackHTTPServer.start { _ in nil }
-    let provider = try TestFixtures.provider(.openai, server: server.baseURL, timeout: 0.3)
-    await #expect {
-      try await provider.forecast(TestFixtures.request)
-    } throws: { error in
-      (error as? ProviderFailure)?.failureClass == .unavailable
+    let log = RequestLog()
+    let server = try await LoopbackHTTPServer.start { request in
+      await log.append(request)
+      return nil
     }
+    let deadlines = TestClock()
+    let provider = try TestFixtures.provider(.openai, server: server.baseURL, timeout: 45, deadlines: deadlines)
+    async let outcome = Result<ProviderOutput, any Error>.catching {
+      try await provider.forecast(TestFixtures.request)
+    }
+    await log.wait(for: 1)
+    #expect(await deadlines.advanceToNextDeadline() == .seconds(45))
+    guard case .failure(let error) = await outcome, let failure = error as? ProviderFailure else {
+      Issue.record("a provider nobody answers must fail")
+      return
+    }
+    #expect(failure.failureClass == .unavailable)
+    #expect(failure.message == "no answer within 45.0 s (timeout)")
     try await server.shutdown()
   }
 

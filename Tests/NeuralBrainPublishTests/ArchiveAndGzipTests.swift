@@ -1,5 +1,6 @@
 import Foundation
 import NeuralBrainCore
+import NeuralBrainEnvironment
 import NeuralBrainPublish
 import NeuralBrainTestSupport
 import Testing
@@ -49,7 +50,7 @@ struct ArchiveAndGzipTests {
   @Test("publishing writes the snapshot once, links it from the release and lists it")
   func snapshotOnce() throws {
     let output = try TemporaryDirectory()
-    let publisher = ReleasePublisher(outputDirectory: output.url)
+    let publisher = ReleasePublisher(outputDirectory: output.url, fileSystem: LocalFileSystem())
     let page = SiteFile(
       path: SitePath("index.html")!, text: "<!DOCTYPE html><html><head><title>t</title></head><body></body></html>")
     let data = SiteFile(path: SitePath("a.json")!, text: "{\"v\":1}")
@@ -76,7 +77,7 @@ struct ArchiveAndGzipTests {
   @Test("precompress off writes no .gz siblings")
   func noPrecompression() throws {
     let output = try TemporaryDirectory()
-    let publisher = ReleasePublisher(outputDirectory: output.url, precompress: false)
+    let publisher = ReleasePublisher(outputDirectory: output.url, precompress: false, fileSystem: LocalFileSystem())
     let big = SiteFile(path: SitePath("big.json")!, text: "[" + String(repeating: "1,", count: 2_000) + "1]")
     let release = try publisher.publish([big], runID: "20261129t060000z")
     #expect(try FileManager.default.contentsOfDirectory(atPath: release.path) == ["big.json"])

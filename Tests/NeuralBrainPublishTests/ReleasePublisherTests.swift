@@ -1,5 +1,6 @@
 import Foundation
 import NeuralBrainCore
+import NeuralBrainEnvironment
 import NeuralBrainMarkup
 import NeuralBrainPublish
 import NeuralBrainTestSupport
@@ -16,7 +17,7 @@ struct ReleasePublisherTests {
   @Test("publishes a release and points current at it")
   func publishes() throws {
     let output = try TemporaryDirectory()
-    let publisher = ReleasePublisher(outputDirectory: output.url)
+    let publisher = ReleasePublisher(outputDirectory: output.url, fileSystem: LocalFileSystem())
     try publisher.publish(
       [Self.page("one"), SiteFile(path: SitePath("a/b.json")!, text: "{}")], runID: "20240101t000000z")
     let index = try String(contentsOf: publisher.currentLink.appendingPathComponent("index.html"), encoding: .utf8)
@@ -34,7 +35,7 @@ struct ReleasePublisherTests {
     ])
   func refuses(name: String, text: String) throws {
     let output = try TemporaryDirectory()
-    let publisher = ReleasePublisher(outputDirectory: output.url)
+    let publisher = ReleasePublisher(outputDirectory: output.url, fileSystem: LocalFileSystem())
     try publisher.publish([Self.page("first")], runID: "20240101t000000z")
     #expect(throws: PublishError.self) {
       try publisher.publish(
@@ -71,7 +72,7 @@ struct ReleasePublisherTests {
   @Test("keeps only the newest releases")
   func prunes() throws {
     let output = try TemporaryDirectory()
-    let publisher = ReleasePublisher(outputDirectory: output.url, keepReleases: 2)
+    let publisher = ReleasePublisher(outputDirectory: output.url, keepReleases: 2, fileSystem: LocalFileSystem())
     for day in 1...4 { try publisher.publish([Self.page("\(day)")], runID: "2024010\(day)t000000z") }
     let releases = try FileManager.default.contentsOfDirectory(
       atPath: output.url.appendingPathComponent("releases").path

@@ -1,5 +1,6 @@
 import Foundation
 import NeuralBrainCore
+import NeuralBrainEnvironment
 import NeuralBrainMarkup
 import NeuralBrainPipeline
 import Testing
@@ -247,7 +248,7 @@ struct EmailTests {
   func missingTemplate(name: String) throws {
     let directory = try TemporaryTemplates(removing: name + ".mustache")
     defer { directory.remove() }
-    let renderer = try TemplateLocator.renderer(directory.url)
+    let renderer = try TemplateLocator(fileSystem: LocalFileSystem()).renderer(directory.url)
     #expect(try !renderer.render(SiteFixtures.content()).isEmpty)
     #expect(throws: RenderError.missingTemplate(name: name, directory: directory.url.path)) {
       try renderer.email(SiteFixtures.content(), envelope: Self.envelope)

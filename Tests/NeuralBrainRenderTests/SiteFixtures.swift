@@ -1,5 +1,6 @@
 import Foundation
 import NeuralBrainCore
+import NeuralBrainEnvironment
 import NeuralBrainPipeline
 import NeuralBrainTestSupport
 
@@ -88,7 +89,7 @@ enum SiteFixtures {
   }
 
   static func renderer() throws -> SiteRenderer {
-    try TemplateLocator.renderer(templates)
+    try TemplateLocator(fileSystem: LocalFileSystem()).renderer(templates)
   }
 
   /// Rendered files by path.

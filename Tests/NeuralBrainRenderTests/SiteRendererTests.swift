@@ -1,5 +1,6 @@
 import Foundation
 import NeuralBrainCore
+import NeuralBrainEnvironment
 import NeuralBrainPipeline
 import Testing
 
@@ -186,7 +187,7 @@ struct SiteRendererTests {
   func missingDirectory() throws {
     let url = URL(fileURLWithPath: "/nonexistent/neuralbrain-templates")
     do {
-      _ = try TemplateLocator.renderer(url)
+      _ = try TemplateLocator(fileSystem: LocalFileSystem()).renderer(url)
       Issue.record("expected an error")
     } catch let RenderError.templatesDirectoryUnreadable(path, _) {
       #expect(path == url.path)
@@ -198,7 +199,7 @@ struct SiteRendererTests {
     let directory = try TemporaryTemplates(removing: "region.mustache")
     defer { directory.remove() }
     #expect(throws: RenderError.missingTemplate(name: "region", directory: directory.url.path)) {
-      try TemplateLocator.renderer(directory.url)
+      try TemplateLocator(fileSystem: LocalFileSystem()).renderer(directory.url)
     }
   }
 
@@ -209,7 +210,7 @@ struct SiteRendererTests {
     try Data("<p>\n{{#rows}}\n<b>{{/cols}}</b>\n".utf8).write(
       to: directory.url.appendingPathComponent("about.mustache"))
     do {
-      _ = try TemplateLocator.renderer(directory.url)
+      _ = try TemplateLocator(fileSystem: LocalFileSystem()).renderer(directory.url)
       Issue.record("expected an error")
     } catch let RenderError.unparsableTemplate(file, line, _, _) {
       #expect(file.hasSuffix("about.mustache"))

@@ -21,17 +21,6 @@ struct ForecastRecord: Codable, FetchableRecord, PersistableRecord, Hashable {
   }
 }
 
-/// A stored forecast of one horizon, decoded: what the evaluation page scores.
-public struct StoredForecast: Hashable, Sendable {
-  public var runID: String
-  public var regionID: String
-  public var metric: Metric
-  public var referenceDate: Day
-  public var horizon: HorizonForecast
-  public var provider: String
-  public var model: String
-}
-
 /// One region's published risk, for "what changed since the last run".
 struct PublishedRegionRecord: Codable, FetchableRecord, PersistableRecord, Hashable {
   static let databaseTableName = "published_region"

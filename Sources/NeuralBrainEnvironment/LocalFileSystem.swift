@@ -1,0 +1,110 @@
+import Foundation
+import NeuralBrainCore
+
+/// The live `FileSystem`: the local disk, through plain system calls where a release's
+/// thousands of small files make Foundation's overhead count.
+public struct LocalFileSystem: FileSystem {
+  public init() {}
+
+  public func exists(_ url: URL) -> Bool {
+    var status = stat()
+    return lstat(url.path, &status) == 0
+  }
+
+  public func contents(of url: URL) throws(FileSystemError) -> Data {
+    do {
+      return try Data(contentsOf: url)
+    } catch {
+      throw FileSystemError(path: url.path, reason: ErrorText.describe(error), isMissing: !exists(url))
+    }
+  }
+
+  public func size(of url: URL) throws(FileSystemError) -> Int {
+    var status = stat()
+    guard stat(url.path, &status) == 0 else { throw Self.failure(url.path) }
+    guard status.st_mode & S_IFMT == S_IFREG else {
+      throw FileSystemError(path: url.path, reason: "not a regular file")
+    }
+    return Int(status.st_size)
+  }
+
+  public func list(_ directory: URL) throws(FileSystemError) -> [String] {
+    do {
+      return try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+    } catch {
+      throw Self.failure(directory.path)
+    }
+  }
+
+  public func createDirectory(_ directory: URL) throws(FileSystemError) {
+    do {
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    } catch {
+      throw FileSystemError(path: directory.path, reason: ErrorText.describe(error))
+    }
+  }
+
+  public func create(_ url: URL, bytes: [UInt8], mode: Int) throws(FileSystemError) {
+    let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(mode))
+    guard descriptor >= 0 else { throw Self.failure(url.path) }
+    defer { close(descriptor) }
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes.withUnsafeBytes { buffer in
+        write(descriptor, buffer.baseAddress! + offset, bytes.count - offset)
+      }
+      guard written > 0 else { throw Self.failure(url.path) }
+      offset += written
+    }
+  }
+
+  public func replace(_ url: URL, bytes: [UInt8]) throws(FileSystemError) {
+    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial")
+    unlink(temporary.path)
+    do {
+      try create(temporary, bytes: bytes, mode: 0o644)
+      try rename(temporary, to: url)
+    } catch {
+      unlink(temporary.path)
+      throw error
+    }
+  }
+
+  public func link(_ url: URL, to existing: URL) throws(FileSystemError) {
+    guard Foundation.link(existing.path, url.path) == 0 else { throw Self.failure(url.path) }
+  }
+
+  public func symbolicLink(_ url: URL, to destination: String) throws(FileSystemError) {
+    guard symlink(destination, url.path) == 0 else { throw Self.failure(url.path) }
+  }
+
+  public func destinationOfSymbolicLink(_ url: URL) -> String? {
+    try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)
+  }
+
+  public func rename(_ source: URL, to destination: URL) throws(FileSystemError) {
+    guard Foundation.rename(source.path, destination.path) == 0 else { throw Self.failure(destination.path) }
+  }
+
+  public func remove(_ url: URL) throws(FileSystemError) {
+    guard exists(url) else { return }
+    do {
+      try FileManager.default.removeItem(at: url)
+    } catch {
+      throw FileSystemError(path: url.path, reason: ErrorText.describe(error))
+    }
+  }
+
+  public func copyTimes(to url: URL, from source: URL) throws(FileSystemError) {
+    var original = stat()
+    guard stat(source.path, &original) == 0 else { throw Self.failure(source.path) }
+    let times = [original.st_atim, original.st_mtim]
+    guard utimensat(AT_FDCWD, url.path, times, 0) == 0 else { throw Self.failure(url.path) }
+  }
+
+  /// The failure `errno` describes, at `path`.
+  private static func failure(_ path: String) -> FileSystemError {
+    let code = errno
+    return FileSystemError(path: path, reason: String(cString: strerror(code)), isMissing: code == ENOENT)
+  }
+}
