@@ -23,11 +23,13 @@ public enum InputLimits {
   /// characters, Unicode non-characters or unpaired surrogates (which no page, feed or file name
   /// should carry).
   public static func textProblem(_ text: String) -> String? {
-    if text.count > maximumTextLength {
+    if text.utf8.count > maximumTextLength, text.count > maximumTextLength {
       return "is \(text.count) characters long; the limit is \(maximumTextLength)"
     }
     for scalar in text.unicodeScalars {
       let value = scalar.value
+      // Printable ASCII, nearly every character of real files, needs no Unicode property lookup.
+      if (0x20..<0x7F).contains(value) { continue }
       if scalar.properties.generalCategory == .control || scalar.properties.isNoncharacterCodePoint
         || (0xFFF9...0xFFFB).contains(value)
       {

@@ -19,6 +19,8 @@ struct ObservationTable {
   let now: Date
   private(set) var regions: [String: Region] = [:]
   private var regionLines: [String: Int] = [:]
+  /// The id each code became, for rows that repeat a known region.
+  private var idByCode: [String: String] = [:]
   private var cells: [Key: [Day: Cell]] = [:]
   private var firstLineOfDay: [Day: Int] = [:]
 
@@ -32,6 +34,13 @@ struct ObservationTable {
   mutating func region(code: String, name: String, population: Double?, at position: InputPosition)
     throws(IngestError) -> String
   {
+    // Long-format files repeat a region on every row: a row that says nothing new about it
+    // skips the checks its first row passed.
+    if let id = idByCode[code], let known = regions[id], known.name == (name.isEmpty ? code : name),
+      population == nil || population == known.population
+    {
+      return id
+    }
     if let problem = InputLimits.textProblem(name) { throw .outOfLimits(position, text: name, detail: problem) }
     if let population, let problem = InputLimits.populationProblem(population) {
       throw .outOfLimits(position, text: "population " + String(format: "%g", population), detail: problem)
@@ -51,6 +60,7 @@ struct ObservationTable {
       regions[candidate.id] = candidate
       regionLines[candidate.id] = position.line
     }
+    idByCode[code] = candidate.id
     return candidate.id
   }
 

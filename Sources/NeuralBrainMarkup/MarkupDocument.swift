@@ -17,7 +17,12 @@ public final class MarkupDocument {
   private let document: xmlDocPtr
 
   /// Parses `bytes`; throws the first error libxml2 reported.
+  /// libxml2 initialises its globals once, before any thread parses (its error handler is
+  /// per thread, so documents may then be parsed on several threads at once).
+  private static let parserInitialized: Void = xmlInitParser()
+
   public init(bytes: [UInt8], kind: Kind, name: String) throws(MarkupError) {
+    _ = Self.parserInitialized
     let collector = ErrorCollector()
     let unmanaged = Unmanaged.passRetained(collector)
     defer { unmanaged.release() }

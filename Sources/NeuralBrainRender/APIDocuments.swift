@@ -137,6 +137,37 @@ enum APIDocuments {
         regionCount: content.forecasts.count, forecasts: content.forecasts))
   }
 
+  /// `forecasts/global.json` built from each region's own encoded document (`regionDocuments`,
+  /// in region order): the bytes `global(content)` encodes to, without holding every region's
+  /// values in one encoder tree — at thousands of daily regions that tree took gigabytes.
+  static func globalFile(
+    _ content: SiteContent, regionDocuments: [[UInt8]], at path: SitePath
+  ) throws -> SiteFile {
+    struct Skeleton: Encodable {
+      var regionCount: Int
+      var forecasts: String
+    }
+    guard !regionDocuments.isEmpty else { return try JSONOutput.file(global(content), at: path) }
+    let skeleton = try JSONOutput.file(
+      Document(run: RunMetadata(content.run), body: Skeleton(regionCount: regionDocuments.count, forecasts: "\u{1}")),
+      at: path)
+    let marker = Array(#""forecasts" : "\u0001""#.utf8)
+    guard let start = skeleton.contents.firstRange(of: marker)?.lowerBound else {
+      return try JSONOutput.file(global(content), at: path)
+    }
+    // Each document one level deeper (the encoder indents by two spaces per level).
+    var spliced = Array(skeleton.contents[..<start]) + Array(#""forecasts" : ["#.utf8) + [0x0A]
+    for (index, document) in regionDocuments.enumerated() {
+      if index > 0 { spliced += Array(",\n".utf8) }
+      for (number, line) in document.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast().enumerated() {
+        if number > 0 { spliced.append(0x0A) }
+        spliced += Array("    ".utf8) + line
+      }
+    }
+    spliced += Array("\n  ]".utf8) + skeleton.contents[(start + marker.count)...]
+    return SiteFile(path: path, contents: spliced)
+  }
+
   static func status(_ content: SiteContent) -> Document<Status> {
     Document(
       run: RunMetadata(content.run),

@@ -50,54 +50,66 @@ public struct SiteRenderer: Sendable {
     let css = library.render([String: String](), withTemplate: "style.css") ?? ""
     let stylesheet = "assets/style.\(Self.fingerprint(css)).css"
     let builder = PageBuilder(content: content, ids: ids, stylesheet: stylesheet)
-    var files: [SiteFile] = []
-    func add(_ path: String, _ text: String) throws {
-      files.append(SiteFile(path: try Self.path(path), text: text))
-    }
-    func page(_ path: String, _ template: String, _ view: Any) throws {
-      try add(path, library.render(TemplateValue.make(view), withTemplate: template) ?? "")
-    }
-
-    // HTML pages and assets.
-    try page("index.html", "index", builder.index())
-    var pages = [try Self.path("index.html"), try Self.path("about.html"), try Self.path("evaluation.html")]
-    for (forecast, id) in zip(content.forecasts, ids) {
-      try page("region/\(id).html", "region", builder.region(forecast, id: id))
-      pages.append(try Self.path("region/\(id).html"))
-    }
-    try page("about.html", "about", builder.about())
-    try page("evaluation.html", "evaluation", builder.evaluation())
-    try page("404.html", "404", builder.notFound())
-    // The pages link the fingerprinted copy (cacheable forever); the stable name serves
-    // templates written before fingerprints.
-    try add(stylesheet, css)
-    try add("assets/style.css", css)
-
-    // Discovery.
-    try add("robots.txt", SiteFeeds.robots(content))
-    try add("sitemap.xml", SiteFeeds.sitemap(content, pages: pages))
-    try add("feed.xml", SiteFeeds.atom(content))
-
-    // JSON API, charts and CSV.
     let api = "api/v1/"
-    files.append(try JSONOutput.file(APIDocuments.global(content), at: Self.path(api + "forecasts/global.json")))
-    for (forecast, id) in zip(content.forecasts, ids) {
-      files.append(try JSONOutput.file(forecast, at: Self.path(api + "forecasts/region/\(id).json")))
+
+    // Each region's page, JSON document and chart, rendered on every core.
+    let regionFiles = try Array(zip(content.forecasts, ids)).concurrentMap { forecast, id in
+      var own = [
+        SiteFile(
+          path: try Self.path("region/\(id).html"),
+          text: library.render(TemplateValue.make(builder.region(forecast, id: id)), withTemplate: "region") ?? ""),
+        try JSONOutput.file(forecast, at: Self.path(api + "forecasts/region/\(id).json")),
+      ]
       if let primary = forecast.primaryForecast {
-        try add(api + "charts/\(id).svg", builder.fanChart(primary, of: forecast, id: id))
+        own.append(
+          SiteFile(path: try Self.path(api + "charts/\(id).svg"), text: builder.fanChart(primary, of: forecast, id: id))
+        )
+      }
+      return own
+    }
+    let pages =
+      [try Self.path("index.html"), try Self.path("about.html"), try Self.path("evaluation.html")]
+      + regionFiles.map(\.[0].path)
+
+    // The site-wide files, each independent of the others, on every core too.
+    func page(_ path: String, _ template: String, _ view: @escaping @Sendable () -> Any) -> SiteJob {
+      {
+        SiteFile(
+          path: try Self.path(path), text: library.render(TemplateValue.make(view()), withTemplate: template) ?? "")
       }
     }
-    files.append(try JSONOutput.file(APIDocuments.summary(content), at: Self.path(api + "predictions/summary.json")))
-    files.append(try JSONOutput.file(APIDocuments.regions(content), at: Self.path(api + "regions.json")))
-    files.append(try JSONOutput.file(APIDocuments.status(content), at: Self.path(api + "status.json")))
-    files.append(
-      try JSONOutput.file(
-        StandardDocuments.forecastDataSchema, at: Self.path(api + "schema/forecast-data.schema.json"), snakeCase: false)
-    )
-    files.append(
-      try JSONOutput.file(
-        StandardDocuments.dataPackage(content), at: Self.path(api + "datapackage.json"), snakeCase: false))
-    try add(api + "forecasts/hub.csv", HubCSV.text(content.forecasts, file: api + "forecasts/hub.csv"))
+    func text(_ path: String, _ text: @escaping @Sendable () throws -> String) -> SiteJob {
+      { SiteFile(path: try Self.path(path), text: try text()) }
+    }
+    func json(_ path: String, snakeCase: Bool = true, _ value: @escaping @Sendable () -> any Encodable) -> SiteJob {
+      { try JSONOutput.file(value(), at: Self.path(path), snakeCase: snakeCase) }
+    }
+    let siteWide: [SiteJob] = [
+      page("index.html", "index") { builder.index() },
+      page("about.html", "about") { builder.about() },
+      page("evaluation.html", "evaluation") { builder.evaluation() },
+      page("404.html", "404") { builder.notFound() },
+      // The pages link the fingerprinted copy (cacheable forever); the stable name serves
+      // templates written before fingerprints.
+      text(stylesheet) { css },
+      text("assets/style.css") { css },
+      // Discovery.
+      text("robots.txt") { SiteFeeds.robots(content) },
+      text("sitemap.xml") { SiteFeeds.sitemap(content, pages: pages) },
+      text("feed.xml") { SiteFeeds.atom(content) },
+      // JSON API and CSV.
+      {
+        try APIDocuments.globalFile(
+          content, regionDocuments: regionFiles.map(\.[1].contents), at: Self.path(api + "forecasts/global.json"))
+      },
+      json(api + "predictions/summary.json") { APIDocuments.summary(content) },
+      json(api + "regions.json") { APIDocuments.regions(content) },
+      json(api + "status.json") { APIDocuments.status(content) },
+      json(api + "schema/forecast-data.schema.json", snakeCase: false) { StandardDocuments.forecastDataSchema },
+      json(api + "datapackage.json", snakeCase: false) { StandardDocuments.dataPackage(content) },
+      text(api + "forecasts/hub.csv") { try HubCSV.text(content.forecasts, file: api + "forecasts/hub.csv") },
+    ]
+    let files = try Array(regionFiles.joined()) + siteWide.concurrentMap { job in try job() }
 
     return files.sorted { $0.path < $1.path }
   }
@@ -119,3 +131,6 @@ public struct SiteRenderer: Sendable {
     }
   }
 }
+
+/// One site-wide file of a release, rendered when called.
+typealias SiteJob = @Sendable () throws -> SiteFile
