@@ -15,7 +15,6 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
-    .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
@@ -44,7 +43,6 @@ let package = Package(
       name: "NeuralBrainIngest",
       dependencies: [
         "NeuralBrainCore", "NeuralBrainConfig", "NeuralBrainEnvironment",
-        .product(name: "Crypto", package: "swift-crypto"),
       ]),
     // 2. Store: SQLite through GRDB (system libsqlite3).
     .target(
@@ -69,7 +67,6 @@ let package = Package(
       dependencies: [
         "NeuralBrainCore",
         .product(name: "Mustache", package: "swift-mustache"),
-        .product(name: "Crypto", package: "swift-crypto"),
       ]),
     // libxml2, wrapped once; only NeuralBrainMarkup touches its pointers.
     .systemLibrary(
@@ -89,7 +86,6 @@ let package = Package(
       name: "NeuralBrainPublish",
       dependencies: [
         "NeuralBrainCore", "NeuralBrainEnvironment", "NeuralBrainMarkup", "CZlib",
-        .product(name: "Crypto", package: "swift-crypto"),
       ]),
     // Composition: the only module that imports several stages.
     .target(

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import NeuralBrainCore
 
@@ -26,8 +25,8 @@ public struct ArchiveSnapshot: Sendable, Hashable {
 
   /// The manifest in `sha256sum --check` format: `<hex>  <path>` per file, sorted by path.
   public static func checksums(_ files: [SiteFile]) -> String {
-    files.sorted { $0.path < $1.path }.map { file in
-      SHA256.hash(data: file.contents).map { String(format: "%02x", $0) }.joined() + "  " + file.path.description + "\n"
+    files.sorted { $0.path < $1.path }.concurrentMap { file in
+      SHA256Hasher.hex(file.contents) + "  " + file.path.description + "\n"
     }.joined()
   }
 

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Mustache
 import NeuralBrainCore
@@ -41,7 +40,7 @@ public struct SiteRenderer: Sendable {
   /// The first 10 hex digits of the SHA-256 of `text`: a file name that changes exactly when
   /// the content does, so the file can be cached as immutable.
   static func fingerprint(_ text: String) -> String {
-    SHA256.hash(data: Array(text.utf8)).prefix(5).map { String(format: "%02x", $0) }.joined()
+    String(SHA256Hasher.hex(Array(text.utf8)).prefix(10))
   }
 
   /// All files of a release, sorted by path.

@@ -60,7 +60,7 @@ extension NeuralBrainDatabase {
           try ForecastRecord(
             runID: runID, regionID: forecast.regionID, metric: forecast.metric.rawValue,
             referenceDate: forecast.referenceDate.iso, horizon: horizon.horizon,
-            targetEndDate: horizon.targetEndDate.iso, quantiles: try Self.json(horizon.quantiles),
+            targetEndDate: horizon.targetEndDate.iso, quantiles: QuantilesColumn.text(horizon.quantiles),
             provider: provider, model: model
           ).insert(db)
         }
@@ -107,9 +107,9 @@ extension NeuralBrainDatabase {
       return try records.compactMap { record -> IssuedForecast? in
         guard Metric(rawValue: record.metric) != nil,
           let reference = Day(iso: record.referenceDate),
-          let end = Day(iso: record.targetEndDate)
+          let end = Day(iso: record.targetEndDate),
+          let quantiles = QuantilesColumn.values(record.quantiles)
         else { return nil }
-        let quantiles = try Self.decode([Double].self, json: record.quantiles)
         return IssuedForecast(
           model: record.provider + "/" + record.model, regionID: record.regionID, target: record.metric,
           referenceDate: reference,
