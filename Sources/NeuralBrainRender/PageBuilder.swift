@@ -8,6 +8,15 @@ struct PageBuilder {
   var ids: [String]
   /// The stylesheet's path from the site root (content-fingerprinted by the renderer).
   var stylesheet = "assets/style.css"
+  /// The regions' incidences, for each page's "higher than N of M regions".
+  let ranking: IncidenceRanking
+
+  init(content: SiteContent, ids: [String], stylesheet: String = "assets/style.css") {
+    self.content = content
+    self.ids = ids
+    self.stylesheet = stylesheet
+    ranking = IncidenceRanking(content.forecasts)
+  }
 
   // MARK: - Pages
 
@@ -71,7 +80,7 @@ struct PageBuilder {
       riskLevel: forecast.riskLevel.rawValue, riskClass: Self.riskClass(forecast.riskLevel),
       riskScore: NumberFormat.fixed(forecast.riskScore, 0), trend: forecast.trend.rawValue,
       trendSymbol: Self.trendSymbol(forecast.trend), trendDetail: Self.words(forecast.trendDetail.rawValue),
-      verdict: Verdict.sentence(for: forecast, among: content.forecasts), derived: derived(forecast),
+      verdict: Verdict.sentence(for: forecast, ranking: ranking), derived: derived(forecast),
       provenance: provenance(forecast), charts: charts,
       jsonHref: "../api/v1/forecasts/region/\(id).json", csvHref: "../api/v1/forecasts/hub.csv")
   }
@@ -156,7 +165,7 @@ struct PageBuilder {
       nextMedian: next.map(Self.median) ?? "-",
       nextInterval95: next.map { Self.interval($0, QuantileLevels.central95) } ?? "-",
       outbreakProbability: NumberFormat.percent(forecast.outbreakProbability),
-      verdict: Verdict.sentence(for: forecast, among: content.forecasts))
+      verdict: Verdict.sentence(for: forecast, ranking: ranking))
   }
 
   /// How many regions are at each level, RED first.

@@ -51,21 +51,23 @@ public struct SiteRenderer: Sendable {
     let builder = PageBuilder(content: content, ids: ids, stylesheet: stylesheet)
     let api = "api/v1/"
 
-    // Each region's page, JSON document and chart, rendered on every core.
-    let regionFiles = try Array(zip(content.forecasts, ids)).concurrentMap { forecast, id in
-      var own = [
+    // Each region's page, JSON document, chart and hub rows, rendered on every core.
+    let hubPath = api + "forecasts/hub.csv"
+    let regions = try Array(zip(content.forecasts, ids)).concurrentMap { forecast, id in
+      var files = [
         SiteFile(
           path: try Self.path("region/\(id).html"),
           text: library.render(TemplateValue.make(builder.region(forecast, id: id)), withTemplate: "region") ?? ""),
         try JSONOutput.file(forecast, at: Self.path(api + "forecasts/region/\(id).json")),
       ]
       if let primary = forecast.primaryForecast {
-        own.append(
+        files.append(
           SiteFile(path: try Self.path(api + "charts/\(id).svg"), text: builder.fanChart(primary, of: forecast, id: id))
         )
       }
-      return own
+      return RegionOutput(files: files, hubRows: try HubCSV.rows(forecast, file: hubPath))
     }
+    let regionFiles = regions.map(\.files)
     let pages =
       [try Self.path("index.html"), try Self.path("about.html"), try Self.path("evaluation.html")]
       + regionFiles.map(\.[0].path)
@@ -106,7 +108,7 @@ public struct SiteRenderer: Sendable {
       json(api + "status.json") { APIDocuments.status(content) },
       json(api + "schema/forecast-data.schema.json", snakeCase: false) { StandardDocuments.forecastDataSchema },
       json(api + "datapackage.json", snakeCase: false) { StandardDocuments.dataPackage(content) },
-      text(api + "forecasts/hub.csv") { try HubCSV.text(content.forecasts, file: api + "forecasts/hub.csv") },
+      text(hubPath) { HubCSV.text(rows: regions.map(\.hubRows)) },
     ]
     let files = try Array(regionFiles.joined()) + siteWide.concurrentMap { job in try job() }
 
@@ -133,3 +135,10 @@ public struct SiteRenderer: Sendable {
 
 /// One site-wide file of a release, rendered when called.
 typealias SiteJob = @Sendable () throws -> SiteFile
+
+/// What one region contributes to a release: its own files (page, JSON document, chart) and
+/// its lines of `hub.csv`.
+struct RegionOutput: Sendable {
+  var files: [SiteFile]
+  var hubRows: String
+}

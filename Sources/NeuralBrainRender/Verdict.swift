@@ -11,6 +11,11 @@ import NeuralBrainCore
 /// published trend agrees; otherwise the sentence says the direction is unclear.
 enum Verdict {
   static func sentence(for forecast: ForecastData, among all: [ForecastData]) -> String {
+    sentence(for: forecast, ranking: IncidenceRanking(all))
+  }
+
+  /// The sentence, ranking the region's incidence in `ranking` (built once for all pages).
+  static func sentence(for forecast: ForecastData, ranking: IncidenceRanking) -> String {
     guard let metric = forecast.primaryForecast,
       let next = metric.periodForecast,
       next.quantiles.count == QuantileLevels.hub.count
@@ -35,7 +40,7 @@ enum Verdict {
     var text =
       "\(direction): about \(rounded(next.median)) \(noun) expected \(period) (95% range "
       + "\(rounded(next.quantiles[QuantileLevels.central95.lower]))–\(rounded(next.quantiles[QuantileLevels.central95.upper])))"
-    if let rank = rank(of: forecast, among: all) { text += "; " + rank }
+    if let rank = ranking.phrase(for: forecast) { text += "; " + rank }
     return text + "."
   }
 
@@ -48,13 +53,6 @@ enum Verdict {
   }
 
   /// "higher than K of N regions per 100k", among regions with a known incidence.
-  static func rank(of forecast: ForecastData, among all: [ForecastData]) -> String? {
-    guard let own = forecast.incidencePer100k else { return nil }
-    let others = all.compactMap(\.incidencePer100k)
-    guard others.count >= 3 else { return nil }
-    let below = others.filter { $0 < own }.count
-    return "higher than \(below) of \(others.count) regions per 100k"
-  }
 
   /// A count as people say it: two significant figures from 1,000 up (`25,000`, `1,300`),
   /// whole numbers below.
@@ -63,5 +61,25 @@ enum Verdict {
     guard value >= 1_000 else { return NumberFormat.count(value.rounded()) }
     let magnitude = pow(10, floor(log10(value)) - 1)
     return NumberFormat.count((value / magnitude).rounded() * magnitude)
+  }
+}
+
+/// Every region's incidence per 100k, sorted once, so that each page can say how many regions
+/// are below its own without scanning them all (thousands of pages × thousands of regions).
+struct IncidenceRanking: Sendable {
+  private let sorted: [Double]
+
+  init(_ forecasts: [ForecastData]) { sorted = forecasts.compactMap(\.incidencePer100k).sorted() }
+
+  /// "higher than N of M regions per 100k"; nil without an incidence or with fewer than 3 regions.
+  func phrase(for forecast: ForecastData) -> String? {
+    guard let own = forecast.incidencePer100k, sorted.count >= 3 else { return nil }
+    var low = 0
+    var high = sorted.count
+    while low < high {
+      let middle = (low + high) / 2
+      if sorted[middle] < own { low = middle + 1 } else { high = middle }
+    }
+    return "higher than \(low) of \(sorted.count) regions per 100k"
   }
 }

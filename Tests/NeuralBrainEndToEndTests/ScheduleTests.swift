@@ -6,7 +6,7 @@ import Testing
 /// `neuralbrain schedule` as a real process: a signal ends it cleanly, failures do not stop it,
 /// and a replay runs every batch. Intervals and health checks on a moving clock are
 /// `BatchSchedulerTests`; nothing here waits for an interval to pass.
-@Suite("neuralbrain schedule", .timeLimit(.minutes(5)))
+@Suite("neuralbrain schedule", .timeLimit(.minutes(20)))
 struct ScheduleTests {
   @Test(
     "publishes a batch at start, then waits for the next; a signal ends the wait at once and exits 0",
