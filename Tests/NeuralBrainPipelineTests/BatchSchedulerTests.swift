@@ -6,23 +6,8 @@ import Testing
 
 @testable import NeuralBrainPipeline
 
-/// What a scheduler did, in order, and a way to wait for it (an event, never a time).
-actor Timeline {
-  private(set) var entries: [String] = []
-  private var waiters: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
-
-  func append(_ entry: String) {
-    entries.append(entry)
-    let ready = waiters.filter { $0.count <= entries.count }
-    waiters.removeAll { $0.count <= entries.count }
-    for waiter in ready { waiter.continuation.resume() }
-  }
-
-  func wait(for count: Int) async {
-    guard entries.count < count else { return }
-    await withCheckedContinuation { waiters.append((count, $0)) }
-  }
-}
+/// What a scheduler did, in order.
+typealias Timeline = EventLog<String>
 
 /// The schedule loop on a clock the test moves: batches every interval, health checks between,
 /// failures survived, replays ended; no test here waits on real time.
@@ -63,7 +48,7 @@ struct BatchSchedulerTests {
     }
     task.cancel()
     try await task.value
-    #expect(await timeline.entries == ["batch 0", "health 1800", "batch 3600", "health 3600", "health 5400"])
+    #expect(await timeline.events == ["batch 0", "health 1800", "batch 3600", "health 3600", "health 5400"])
     #expect(clock.requestedSleeps.prefix(3).map(\.seconds) == [1800, 1800, 1800])
   }
 
@@ -79,7 +64,7 @@ struct BatchSchedulerTests {
     await timeline.wait(for: 2)
     task.cancel()
     try await task.value
-    #expect(await timeline.entries == ["batch 0", "batch 3600"])
+    #expect(await timeline.events == ["batch 0", "batch 3600"])
   }
 
   @Test("a replay runs every batch up to its end on a simulated clock, then returns")
@@ -89,7 +74,7 @@ struct BatchSchedulerTests {
     try await Self.scheduler(
       clock: clock, timeline: timeline, healthInterval: nil, end: Self.start.addingTimeInterval(5 * 3600)
     ).run()
-    #expect(await timeline.entries == (0..<5).map { "batch \($0 * 3600)" })
+    #expect(await timeline.events == (0..<5).map { "batch \($0 * 3600)" })
   }
 
   @Test(
