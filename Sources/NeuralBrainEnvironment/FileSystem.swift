@@ -32,6 +32,9 @@ public protocol FileSystem: Sendable {
   func remove(_ url: URL) throws(FileSystemError)
   /// Gives `url` the access and modification times of `source`.
   func copyTimes(to url: URL, from source: URL) throws(FileSystemError)
+  /// Recreates the tree below `source` at `destination`, which must not exist: folders are
+  /// made, regular files hard-linked (no byte is copied) and symbolic links copied as links.
+  func linkTree(_ destination: URL, from source: URL) throws(FileSystemError)
 }
 
 /// A file operation that failed, with the path and the system's reason.

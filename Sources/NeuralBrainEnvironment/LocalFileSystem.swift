@@ -102,6 +102,35 @@ public struct LocalFileSystem: FileSystem {
     guard utimensat(AT_FDCWD, url.path, times, 0) == 0 else { throw Self.failure(url.path) }
   }
 
+  public func linkTree(_ destination: URL, from source: URL) throws(FileSystemError) {
+    try linkTree(destination.path, from: source.path)
+  }
+
+  /// `linkTree` on plain paths: a release has thousands of entries, and `URL` building costs.
+  private func linkTree(_ destination: String, from source: String) throws(FileSystemError) {
+    guard mkdir(destination, 0o755) == 0 else { throw Self.failure(destination) }
+    let names: [String]
+    do {
+      names = try FileManager.default.contentsOfDirectory(atPath: source).sorted()
+    } catch {
+      throw Self.failure(source)
+    }
+    for name in names {
+      let from = source + "/" + name
+      let to = destination + "/" + name
+      var status = stat()
+      guard lstat(from, &status) == 0 else { throw Self.failure(from) }
+      switch status.st_mode & S_IFMT {
+      case S_IFDIR: try linkTree(to, from: from)
+      case S_IFLNK:
+        guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: from), symlink(target, to) == 0
+        else { throw Self.failure(to) }
+      case S_IFREG: guard Foundation.link(from, to) == 0 else { throw Self.failure(to) }
+      default: throw FileSystemError(path: from, reason: "neither a file, a folder nor a symbolic link")
+      }
+    }
+  }
+
   /// The failure `errno` describes, at `path`.
   private static func failure(_ path: String) -> FileSystemError {
     let code = errno

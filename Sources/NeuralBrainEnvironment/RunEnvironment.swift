@@ -17,10 +17,13 @@ public struct RunEnvironment: Sendable {
   public var variables: [String: String]
   /// Where relative paths start (`./neuralbrain.toml`, `./templates`).
   public var workingDirectory: URL
+  /// Which build of the program runs: a release is only reused by a run of the same build,
+  /// since another build may render the same inputs differently.
+  public var build: String
 
   public init(
     clock: any RunClock, http: any HTTPSession, fileSystem: any FileSystem, processes: any ProcessLauncher,
-    random: RandomSource, variables: [String: String], workingDirectory: URL
+    random: RandomSource, variables: [String: String], workingDirectory: URL, build: String = "unidentified"
   ) {
     self.clock = clock
     self.http = http
@@ -29,6 +32,7 @@ public struct RunEnvironment: Sendable {
     self.random = random
     self.variables = variables
     self.workingDirectory = workingDirectory
+    self.build = build
   }
 
   /// The real world for the duration of `body`: the wall clock, an HTTP client (shut down
@@ -40,7 +44,7 @@ public struct RunEnvironment: Sendable {
     let environment = RunEnvironment(
       clock: clock, http: ClientHTTPSession(client: client, clock: clock), fileSystem: LocalFileSystem(),
       processes: SystemProcessLauncher(), random: .system, variables: ProcessInfo.processInfo.environment,
-      workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+      workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath), build: Self.executableBuild())
     do {
       let value = try await body(environment)
       try await client.shutdown()
@@ -49,6 +53,17 @@ public struct RunEnvironment: Sendable {
       try? await client.shutdown()
       throw error
     }
+  }
+
+  /// The running executable's size and modification time (nanoseconds): a rebuilt binary
+  /// differs, without reading its bytes.
+  static func executableBuild() -> String {
+    var status = stat()
+    guard stat("/proc/self/exe", &status) == 0 || stat(CommandLine.arguments[0], &status) == 0 else {
+      return "unidentified"
+    }
+    let modified = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
+    return "\(status.st_size)-\(modified)"
   }
 
   /// This environment with `clock` as its time. HTTP deadlines stay on the clock the session

@@ -159,7 +159,19 @@ struct CSVReader {
   /// The trimmed text of an identifying field (region, location, country); `malformedRow`
   /// when it is empty.
   func key(_ field: Field, column: Int, name: String) throws(IngestError) -> String {
-    let value = text(field).trimmingCharacters(in: .whitespaces)
+    // ASCII spaces and tabs go at the byte level; Foundation trims the rare Unicode space.
+    var trimmed = field
+    let bytes = file.bytes
+    while trimmed.start < trimmed.end, bytes[trimmed.start] == 0x20 || bytes[trimmed.start] == 0x09 {
+      trimmed.start += 1
+    }
+    while trimmed.end > trimmed.start, bytes[trimmed.end - 1] == 0x20 || bytes[trimmed.end - 1] == 0x09 {
+      trimmed.end -= 1
+    }
+    var value = text(trimmed)
+    if trimmed.start < trimmed.end, bytes[trimmed.start] >= 0x80 || bytes[trimmed.end - 1] >= 0x80 {
+      value = value.trimmingCharacters(in: .whitespaces)
+    }
     guard !value.isEmpty else {
       throw .malformedRow(position(column: column, name: name), detail: "the \(name) is empty")
     }

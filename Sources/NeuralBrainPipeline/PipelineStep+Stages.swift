@@ -12,7 +12,7 @@ import NeuralBrainStore
 extension PipelineStep {
   /// The default run: every stage of a run, in order (docs/architecture.md, "A run").
   public static var standardRun: [PipelineStep] {
-    [.ingest(), .store(), .forecast(), .normalize(), .evaluate(), .render(), .publish()]
+    [.ingest(), .reuseUnchangedRelease(), .store(), .forecast(), .normalize(), .evaluate(), .render(), .publish()]
   }
 
   /// Reads the configured source into a data set.
@@ -75,7 +75,7 @@ extension PipelineStep {
       let previous = try context.database.lastSuccessfulRun()
       context.content = SiteContent(
         run: run, forecasts: context.forecasts,
-        previousRiskLevels: try previous.map { try context.database.riskLevels(runID: $0.id) } ?? [:],
+        previousRiskLevels: try previous.map { try context.database.riskLevels(runID: $0.reusedFrom ?? $0.id) } ?? [:],
         evaluation: try SiteEvaluation.rows(
           database: context.database, dataset: dataset, dataChanged: context.dataChanged, seed: context.options.seed),
         baseURL: context.options.baseURL,

@@ -29,6 +29,10 @@ public struct RunContext: Sendable {
   /// One line describing the release, for the Atom feed of later runs.
   public var summary: String?
   public var notes: [String] = []
+  /// What the release is made from (`ReleaseInputs`), once the reuse step has computed it.
+  public var inputDigest: String?
+  /// The earlier run whose release this run published again; the run ends there.
+  public var reusedRun: RunRecord?
   /// Problems that did not fail the run (no e-mail templates, say); logged when it ends.
   public var warnings: [String] = []
 

@@ -76,31 +76,30 @@ struct RunJournal {
   /// Records the run as succeeded with what it published, and returns its summary.
   mutating func succeed(context: RunContext) throws(PipelineError) -> RunSummary {
     for warning in context.warnings { logger.warning("\(warning)") }
-    guard let output = context.output, let release = context.releaseDirectory else {
+    record.complete(from: context)
+    guard let provider = record.provider, let model = record.model, let release = context.releaseDirectory else {
       throw PipelineError(step: "finish", underlying: StepOrderError.missing("a published release"))
     }
-    record.complete(from: context)
     record.status = .succeeded
     record.finishedAt = options.now.addingTimeInterval(elapsed)
+    var details = ["status": "succeeded", "regions": "\(record.regions)"]
+    if let reused = record.reusedFrom { details["reused_release_of"] = reused }
     do {
       try database.finishRun(record)
       try database.appendAudit([
         AuditEvent(
-          time: environment.clock.now(), type: .runFinished, provider: output.provider, runID: record.id,
-          details: ["status": "succeeded", "regions": "\(context.forecasts.count)"])
+          time: environment.clock.now(), type: .runFinished, provider: provider, runID: record.id, details: details)
       ])
     } catch {
       throw PipelineError(step: "finish", underlying: error)
     }
     MetricsTextfile.write(
       .init(
-        success: true, finishedAt: environment.clock.now(), exitCode: 0, durations: durations,
-        provider: output.provider,
-        model: output.model, fallbackUsed: context.fallbackUsed, regions: context.forecasts.count,
-        previousSuccess: previousSuccess),
+        success: true, finishedAt: environment.clock.now(), exitCode: 0, durations: durations, provider: provider,
+        model: model, fallbackUsed: record.fallbackUsed, regions: record.regions, previousSuccess: previousSuccess),
       stateDirectory: options.stateDirectory, fileSystem: environment.fileSystem)
     return RunSummary(
-      runID: record.id, regions: context.forecasts.count, provider: output.provider, model: output.model,
-      fallbackUsed: context.fallbackUsed, releaseDirectory: release, seconds: elapsed)
+      runID: record.id, regions: record.regions, provider: provider, model: model,
+      fallbackUsed: record.fallbackUsed, releaseDirectory: release, seconds: elapsed, reusedFrom: record.reusedFrom)
   }
 }

@@ -68,6 +68,7 @@ public struct RunPipeline: Sendable {
         journal.fail(failure, context: context)
         throw failure
       }
+      if context.reusedRun != nil { break }
     }
     return try journal.succeed(context: context)
   }

@@ -4,7 +4,9 @@ import NeuralBrainForecasting
 /// The embedded statistical models as a provider: no network, no key, always healthy. It ends
 /// every chain that lists it, so a run with `local` always completes.
 public struct LocalProvider: ForecastProvider {
-  public let name = "local"
+  /// The name `local` has in provider lists, the lock and run records.
+  public static let providerName = "local"
+  public let name = Self.providerName
   public let forecaster: LocalForecaster
 
   public init(forecaster: LocalForecaster = .init()) {

@@ -10,6 +10,8 @@ import NeuralBrainEnvironment
 /// temporary link over it: `rename(2)` is atomic, so a reader sees the old site or the new one,
 /// never a mix. Any failure before the switch leaves the previous release live.
 ///
+/// A file byte for byte the same as the live release's is a hard link to it, with its `.gz`
+/// sibling: not validated, compressed or written again (a rerun writes only what changed).
 /// Text files get precompressed `.gz` siblings with the same modification time, and a release
 /// published with an `ArchiveSnapshot` also writes `<output>/archive/YYYY-MM-DD/` (once per
 /// day, never rewritten) before the switch, and links `archive` in the release to
@@ -52,18 +54,47 @@ public struct ReleasePublisher: Sendable {
     guard Slug.isValid(runID) else {
       throw .cannotWrite(path: runID, reason: "the run id is not a safe directory name")
     }
-    try ReleaseValidator.validate(files)
     var releaseFiles = files
     if let archive, let index = ArchiveIndex(dates: Array(Set(archivedDates() + [archive.date]))).file {
       releaseFiles.append(index)
     }
-    let compressed = precompress ? Gzip.siblings(of: releaseFiles) : []
+    // A file byte for byte the same as the live release's is a hard link to it: the live
+    // release was validated and compressed, so neither is done again, and nothing is written.
+    let live = liveRunID().map { releaseDirectory(runID: $0) }
+    let isUnchanged =
+      live.map { live in releaseFiles.concurrentMap { isSame($0, in: live) } }
+      ?? Array(repeating: false, count: releaseFiles.count)
+    let changed = zip(releaseFiles, isUnchanged).filter { !$0.1 }.map(\.0)
+    let unchanged = zip(releaseFiles, isUnchanged).filter(\.1).map(\.0.path)
+    try ReleaseValidator.validate(releaseFiles, unchanged: Set(unchanged))
+    // An unchanged file keeps its `.gz` sibling; one the live release has none of gets one.
+    let linkedSiblings = Set(
+      precompress
+        ? unchanged.filter { path in
+          live.map { fileSystem.exists($0.appendingPathComponent(path.description + ".gz")) } ?? false
+        }
+        : [])
+    let compressed =
+      precompress
+      ? Gzip.siblings(
+        of: changed + zip(releaseFiles, isUnchanged).filter { $0.1 && !linkedSiblings.contains($0.0.path) }.map(\.0))
+      : []
     let release = releaseDirectory(runID: runID)
     let staging = releasesDirectory.appendingPathComponent(".\(runID).partial")
     do throws(FileSystemError) {
       try fileSystem.createDirectory(releasesDirectory)
       try fileSystem.remove(staging)
-      try writeTree(releaseFiles + compressed, into: staging)
+      try writeTree(changed + compressed, into: staging, folders: releaseFiles.map(\.path))
+      if let live {
+        for path in unchanged {
+          try fileSystem.link(
+            staging.appendingPathComponent(path.description), to: live.appendingPathComponent(path.description))
+          let sibling = path.description + ".gz"
+          if linkedSiblings.contains(path) {
+            try fileSystem.link(staging.appendingPathComponent(sibling), to: live.appendingPathComponent(sibling))
+          }
+        }
+      }
       // nginx's `gzip_static` wants each `.gz` sibling as old as its original.
       for file in compressed {
         let path = staging.appendingPathComponent(file.path.description)
@@ -75,6 +106,42 @@ public struct ReleasePublisher: Sendable {
         try fileSystem.symbolicLink(
           staging.appendingPathComponent(ArchiveLayout.folder), to: "../../" + ArchiveLayout.folder)
       }
+      try fileSystem.remove(release)
+      try fileSystem.rename(staging, to: release)
+    } catch {
+      try? fileSystem.remove(staging)
+      throw .cannotWrite(path: release.path, reason: error.description)
+    }
+    try switchCurrent(to: runID)
+    pruneOldReleases(keeping: runID)
+    return release
+  }
+
+  /// Whether the live release in `live` has `file` with the same bytes.
+  func isSame(_ file: SiteFile, in live: URL) -> Bool {
+    let url = live.appendingPathComponent(file.path.description)
+    guard (try? fileSystem.size(of: url)) == file.contents.count, let old = try? fileSystem.contents(of: url) else {
+      return false
+    }
+    return old.elementsEqual(file.contents)
+  }
+
+  /// Publishes the release of `previousRunID` again as the release of `runID`: the same tree,
+  /// every file a hard link to the earlier release's read-only file, so the new release is
+  /// complete and immutable at the cost of directory entries. `current` switches as for a
+  /// rendered release.
+  /// - Returns: the release directory.
+  @discardableResult
+  public func republish(_ previousRunID: String, as runID: String) throws(PublishError) -> URL {
+    guard Slug.isValid(runID), Slug.isValid(previousRunID) else {
+      throw .cannotWrite(path: runID, reason: "the run id is not a safe directory name")
+    }
+    let previous = releaseDirectory(runID: previousRunID)
+    let release = releaseDirectory(runID: runID)
+    let staging = releasesDirectory.appendingPathComponent(".\(runID).partial")
+    do throws(FileSystemError) {
+      try fileSystem.remove(staging)
+      try fileSystem.linkTree(staging, from: previous)
       try fileSystem.remove(release)
       try fileSystem.rename(staging, to: release)
     } catch {

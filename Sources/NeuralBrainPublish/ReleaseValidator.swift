@@ -7,9 +7,12 @@ import NeuralBrainMarkup
 /// HTML goes through libxml2's HTML parser, SVG/XML/Atom through its XML parser, JSON through
 /// a syntax scanner. One error anywhere refuses the whole release.
 public enum ReleaseValidator {
-  public static func validate(_ files: [SiteFile]) throws(PublishError) {
+  /// Refuses duplicate paths, then parses every file but those in `unchanged` (byte for byte a
+  /// file of the live release, which was validated when it was published).
+  public static func validate(_ files: [SiteFile], unchanged: Set<SitePath> = []) throws(PublishError) {
     var seen: Set<SitePath> = []
     for file in files where !seen.insert(file.path).inserted { throw .duplicatePath(file.path.description) }
+    let files = unchanged.isEmpty ? files : files.filter { !unchanged.contains($0.path) }
     // Every file is parsed on its own, so every core parses; the first error in file order wins.
     do throws(MarkupError) {
       _ = try files.concurrentMap { file throws(MarkupError) in try check(file) }

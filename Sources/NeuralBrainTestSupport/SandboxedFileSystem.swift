@@ -60,6 +60,12 @@ public struct SandboxedFileSystem: FileSystem {
     try disk.link(url, to: existing)
   }
 
+  public func linkTree(_ destination: URL, from source: URL) throws(FileSystemError) {
+    try check(destination, in: writable)
+    try check(source, in: writable)
+    try disk.linkTree(destination, from: source)
+  }
+
   public func symbolicLink(_ url: URL, to destination: String) throws(FileSystemError) {
     try check(url, in: writable)
     try disk.symbolicLink(url, to: destination)

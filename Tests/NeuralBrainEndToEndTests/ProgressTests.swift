@@ -30,7 +30,7 @@ struct ProgressTests {
     let onTerminal = try await ChildProcess.run(
       script, ["-qec", command, "/dev/null"], environment: ["TERM": "xterm", "PATH": "/usr/bin:/bin"])
     #expect(onTerminal.status == 0, "\(onTerminal.standardOutput)")
-    let statusLine = try Regex("\r\u{1B}\\[2K[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] \\[[1-7]/7\\] [a-z]+  [0-9]+\\.[0-9] s")
+    let statusLine = try Regex("\r\u{1B}\\[2K[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] \\[[1-8]/8\\] [a-z]+  [0-9]+\\.[0-9] s")
     #expect(onTerminal.standardOutput.contains(statusLine), "no status line on the terminal")
     #expect(onTerminal.standardOutput.contains("published 3 regions"))
 

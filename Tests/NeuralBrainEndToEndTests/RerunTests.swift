@@ -30,3 +30,74 @@ struct RerunTests {
     #expect(page.contains("local/local-ensemble-v3 · deaths"))
   }
 }
+
+/// A rerun on unchanged inputs (issue 14): the live release is published again as hard links,
+/// and any change to what a release is made from brings back a full run.
+@Suite("unchanged reruns")
+struct UnchangedRerunTests {
+  /// Every regular file below `root`, by path, with its inode number.
+  static func inodes(below root: URL) throws -> [String: UInt64] {
+    var result: [String: UInt64] = [:]
+    let enumerator = try #require(FileManager.default.enumerator(atPath: root.path))
+    while let path = enumerator.nextObject() as? String {
+      var status = stat()
+      guard lstat(root.appendingPathComponent(path).path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+        continue
+      }
+      result[path] = UInt64(status.st_ino)
+    }
+    return result
+  }
+
+  @Test("a rerun on the same inputs links every file of the live release; a template edit or a new day renders again")
+  func unchangedRerun() async throws {
+    let directory = try TemporaryDirectory()
+    let output = directory.url.appendingPathComponent("output")
+    let templates = directory.url.appendingPathComponent("templates")
+    try FileManager.default.copyItem(at: PackagePaths.root.appendingPathComponent("templates"), to: templates)
+    let common = [
+      "--output", output.path, "--state-dir", directory.url.appendingPathComponent("state").path,
+      "--regions", "4", "--templates", templates.path,
+    ]
+    func run(_ now: String) async throws -> String {
+      let run = try await NeuralBrainExecutable.run(["run", "--now", now] + common)
+      #expect(run.status == 0, "\(now): \(run.standardError)")
+      return run.standardOutput
+    }
+    let first = try await run("2025-03-10T06:00:00Z")
+    #expect(first.hasPrefix("published 4 regions"), "\(first)")
+    let second = try await run("2025-03-10T07:00:00Z")
+    #expect(second.hasPrefix("nothing changed since run 20250310t060000z"), "\(second)")
+    let releases = output.appendingPathComponent("releases")
+    let original = try Self.inodes(below: releases.appendingPathComponent("20250310t060000z"))
+    let linked = try Self.inodes(below: releases.appendingPathComponent("20250310t070000z"))
+    #expect(original.count > 40)
+    #expect(linked == original, "every file of the new release is the earlier release's file")
+    #expect(
+      try FileManager.default.destinationOfSymbolicLink(atPath: output.appendingPathComponent("current").path)
+        == "releases/20250310t070000z")
+    #expect(
+      FileManager.default.fileExists(
+        atPath: releases.appendingPathComponent("20250310t070000z/archive/2025-03-10").path),
+      "the archive link is copied")
+    let status = try await NeuralBrainExecutable.run(["status", "--json"] + common.prefix(4))
+    #expect(status.standardOutput.contains("20250310t070000z"), "\(status.standardOutput)")
+
+    // A third run reuses the first one's release too (not a chain of reuses).
+    let third = try await run("2025-03-10T08:00:00Z")
+    #expect(third.hasPrefix("nothing changed since run 20250310t060000z"), "\(third)")
+
+    // An edited template is a different release.
+    let footer = templates.appendingPathComponent("footer.mustache")
+    try (String(contentsOf: footer, encoding: .utf8) + "<!-- edited -->\n").write(
+      to: footer, atomically: true, encoding: .utf8)
+    let edited = try await run("2025-03-10T09:00:00Z")
+    #expect(edited.hasPrefix("published 4 regions"), "\(edited)")
+    let page = try String(contentsOf: output.appendingPathComponent("current/index.html"), encoding: .utf8)
+    #expect(page.contains("<!-- edited -->"))
+
+    // A new day names a new archive snapshot: a full run.
+    let nextDay = try await run("2025-03-11T06:00:00Z")
+    #expect(nextDay.hasPrefix("published 4 regions"), "\(nextDay)")
+  }
+}

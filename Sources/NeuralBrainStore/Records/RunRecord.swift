@@ -32,12 +32,19 @@ public struct RunRecord: Codable, FetchableRecord, PersistableRecord, Hashable, 
   /// Tokens the hosted provider reported (nil for `local`).
   public var promptTokens: Int?
   public var completionTokens: Int?
+  /// SHA-256 of everything the release is a function of (`ReleaseInputs`): data, settings,
+  /// templates, provider readiness, build, day and staleness.
+  public var inputDigest: String?
+  /// The run whose release this run published again, as hard links, because its inputs had
+  /// not changed; nil for a run that forecast and rendered.
+  public var reusedFrom: String?
 
   enum CodingKeys: String, CodingKey {
     case id, startedAt = "started_at", finishedAt = "finished_at", status, source
     case dataAsOf = "data_as_of", provider, model, fallbackUsed = "fallback_used", regions
     case releasePath = "release_path", error, summary, seed
     case requests, promptTokens = "prompt_tokens", completionTokens = "completion_tokens"
+    case inputDigest = "input_digest", reusedFrom = "reused_from"
   }
 
   public init(id: String, startedAt: Date, seed: UInt64) {

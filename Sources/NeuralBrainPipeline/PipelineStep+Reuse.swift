@@ -1,0 +1,53 @@
+import Foundation
+import NeuralBrainCore
+import NeuralBrainEnvironment
+import NeuralBrainProviders
+import NeuralBrainPublish
+import NeuralBrainStore
+
+extension PipelineStep {
+  /// Ends the run early when nothing its release is made from changed (`ReleaseInputs`) since
+  /// the run whose release is live, and that run's forecasts came from the deterministic `local`
+  /// provider as first choice: the live release is published again as this run's, every file a
+  /// hard link, and `current` switches to it. Otherwise records the digest and the run goes on.
+  ///
+  /// A hosted provider's answer can differ from one call to the next, so a run that would ask
+  /// one always forecasts; so does a run whose previous release is gone or not live.
+  public static func reuseUnchangedRelease() -> PipelineStep {
+    PipelineStep(name: "reuse") { current in
+      var context = current
+      let environment = context.environment
+      let options = context.options
+      let templates = try TemplateLocator(fileSystem: environment.fileSystem).templates(in: options.templatesDirectory)
+      let slots = ProviderFactory.make(configuration: options.providers, environment: environment)
+      let lock = try context.database.loadLock()?.state
+      // The provider the chain would ask first: the lock holder (the head of the order before
+      // any lock exists) or the next one after it that has its key.
+      let start = lock.flatMap { lock in slots.firstIndex { $0.name == lock.provider } } ?? 0
+      let first = slots[start...].first { $0.provider != nil }?.name
+      let streaks = (lock?.healthyStreaks ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+      let digest = ReleaseInputs(
+        dataset: try context.requireDataset(), options: options, templates: templates,
+        providers: slots.map { ($0.name, $0.provider != nil) },
+        firstProvider: ([first ?? "none"] + streaks).joined(separator: ","), build: environment.build
+      ).digest
+      context.inputDigest = digest
+      let publisher = ReleasePublisher(
+        outputDirectory: options.outputDirectory, keepReleases: options.keepReleases,
+        precompress: options.precompress, fileSystem: environment.fileSystem)
+      guard let previous = try context.database.lastSuccessfulRun(), previous.inputDigest == digest,
+        previous.provider == LocalProvider.providerName, !previous.fallbackUsed,
+        publisher.liveRunID() == previous.id
+      else { return context }
+      context.reusedRun = previous
+      // As in `publish`: the record is complete before the switch; only its status waits.
+      context.releaseDirectory = publisher.releaseDirectory(runID: context.runID)
+      if var record = try context.database.run(id: context.runID) {
+        record.complete(from: context)
+        try context.database.finishRun(record)
+      }
+      context.releaseDirectory = try publisher.republish(previous.id, as: context.runID)
+      return context
+    }
+  }
+}
