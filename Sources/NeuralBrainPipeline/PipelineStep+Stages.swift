@@ -84,7 +84,8 @@ extension PipelineStep {
     }
   }
 
-  /// Renders every file of the release and the summary e-mail in memory from the site content.
+  /// Renders every file of the release and the summary e-mail in memory from the site content;
+  /// a region whose forecast the live release already has keeps the run that issued it.
   public static func render() -> PipelineStep {
     PipelineStep(name: "render") { current in
       var context = current
@@ -92,7 +93,18 @@ extension PipelineStep {
       context.summary = content.feedEntry.summary
       let renderer = try TemplateLocator(fileSystem: context.environment.fileSystem)
         .renderer(context.options.templatesDirectory)
-      context.files = try renderer.render(content)
+      // The live release's files, for regions whose forecast it already has.
+      let publisher = ReleasePublisher(
+        outputDirectory: context.options.outputDirectory, fileSystem: context.environment.fileSystem)
+      let fileSystem = context.environment.fileSystem
+      let live = publisher.liveRunID().map { publisher.releaseDirectory(runID: $0) }
+      var previous: (@Sendable (SitePath) -> [UInt8]?)?
+      if let live {
+        previous = { @Sendable path in
+          (try? fileSystem.contents(of: live.appendingPathComponent(path.description))).map { Array($0) }
+        }
+      }
+      context.files = try renderer.render(content, previous: previous)
       do {
         context.email = try renderer.email(content, envelope: context.options.email.envelope)
       } catch RenderError.missingTemplate(let name, let directory) {

@@ -68,10 +68,14 @@ struct PageBuilder {
   static let emailRegionLimit = 25
 
   func region(_ forecast: ForecastData, id: String) -> PageViews.Region {
-    let site = site(
+    var site = site(
       title: forecast.region,
       description: "Forecast, risk and provenance for "
         + "\(forecast.region).", path: "region/\(id).html")
+    // The run that issued this forecast: this run, or an earlier one that made the same forecast.
+    site.runID = forecast.runID
+    site.generatedAt = NumberFormat.displayTimestamp(forecast.timestamp)
+    site.generatedAtISO = NumberFormat.isoTimestamp(forecast.timestamp)
     let charts = forecast.metrics.map { metric in
       chart(metric, forecast: forecast, id: id, isPrimary: metric == forecast.primaryForecast)
     }

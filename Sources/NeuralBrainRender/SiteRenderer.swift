@@ -43,8 +43,10 @@ public struct SiteRenderer: Sendable {
     String(SHA256Hasher.hex(Array(text.utf8)).prefix(10))
   }
 
-  /// All files of a release, sorted by path.
-  public func render(_ content: SiteContent) throws -> [SiteFile] {
+  /// All files of a release, sorted by path. `previous` reads a file of the live release, if
+  /// any: a region whose forecast that release already has keeps the run that issued it
+  /// (`IssuedDocument`), so its files stay the same.
+  public func render(_ content: SiteContent, previous: (@Sendable (SitePath) -> [UInt8]?)? = nil) throws -> [SiteFile] {
     let ids = try Self.regionIDs(content.forecasts)
     let css = library.render([String: String](), withTemplate: "style.css") ?? ""
     let stylesheet = "assets/style.\(Self.fingerprint(css)).css"
@@ -53,12 +55,20 @@ public struct SiteRenderer: Sendable {
 
     // Each region's page, JSON document, chart and hub rows, rendered on every core.
     let hubPath = api + "forecasts/hub.csv"
-    let regions = try Array(zip(content.forecasts, ids)).concurrentMap { forecast, id in
+    let regions = try Array(zip(content.forecasts, ids)).concurrentMap { issued, id in
+      var forecast = issued
+      let jsonPath = try Self.path(api + "forecasts/region/\(id).json")
+      var json = try JSONOutput.file(forecast, at: jsonPath)
+      if let old = previous?(jsonPath), let earlier = IssuedDocument.earlierIssue(of: json.contents, previous: old) {
+        forecast.runID = earlier.runID
+        forecast.timestamp = earlier.timestamp
+        json.contents = old
+      }
       var files = [
         SiteFile(
           path: try Self.path("region/\(id).html"),
           text: library.render(TemplateValue.make(builder.region(forecast, id: id)), withTemplate: "region") ?? ""),
-        try JSONOutput.file(forecast, at: Self.path(api + "forecasts/region/\(id).json")),
+        json,
       ]
       if let primary = forecast.primaryForecast {
         files.append(
