@@ -91,20 +91,24 @@ extension PipelineStep {
       var context = current
       guard let content = context.content else { throw StepOrderError.missing("the site content") }
       context.summary = content.feedEntry.summary
-      let renderer = try TemplateLocator(fileSystem: context.environment.fileSystem)
+      var renderer = try TemplateLocator(fileSystem: context.environment.fileSystem)
         .renderer(context.options.templatesDirectory)
-      // The live release's files, for regions whose forecast it already has.
+      renderer.build = context.environment.build
+      // The live release's files and page keys, for regions whose forecast it already has.
       let publisher = ReleasePublisher(
         outputDirectory: context.options.outputDirectory, fileSystem: context.environment.fileSystem)
       let fileSystem = context.environment.fileSystem
-      let live = publisher.liveRunID().map { publisher.releaseDirectory(runID: $0) }
-      var previous: (@Sendable (SitePath) -> [UInt8]?)?
-      if let live {
-        previous = { @Sendable path in
-          (try? fileSystem.contents(of: live.appendingPathComponent(path.description))).map { Array($0) }
-        }
+      var previous: PreviousRelease?
+      if let live = publisher.liveRunID() {
+        let directory = publisher.releaseDirectory(runID: live)
+        previous = PreviousRelease(
+          read: { path in
+            (try? fileSystem.contents(of: directory.appendingPathComponent(path.description))).map { Array($0) }
+          }, pageKeys: try context.database.pageKeys(runID: try context.database.renderingRun(of: live)))
       }
-      context.files = try renderer.render(content, previous: previous)
+      let rendered = try renderer.render(content, previous: previous)
+      context.files = rendered.files
+      context.pageKeys = rendered.pageKeys
       do {
         context.email = try renderer.email(content, envelope: context.options.email.envelope)
       } catch RenderError.missingTemplate(let name, let directory) {
@@ -134,6 +138,9 @@ extension PipelineStep {
         record.complete(from: context)
         try context.database.finishRun(record)
       }
+      try context.database.savePageKeys(
+        context.pageKeys, runID: context.runID,
+        keeping: try publisher.liveRunID().map { try context.database.renderingRun(of: $0) })
       let outbox = EmailOutbox(
         directory: context.options.outputDirectory.appendingPathComponent("email"),
         fileSystem: context.environment.fileSystem)

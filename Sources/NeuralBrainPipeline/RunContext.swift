@@ -23,6 +23,8 @@ public struct RunContext: Sendable {
   /// Everything the pages show, gathered by the evaluate step.
   public var content: SiteContent?
   public var files: [SiteFile] = []
+  /// What each region page was made from (`RenderedRelease.pageKeys`), saved with the run.
+  public var pageKeys: [String: String] = [:]
   /// The summary e-mail (RFC 5322 bytes); nil when the templates have no e-mail templates.
   public var email: [UInt8]?
   public var releaseDirectory: URL?

@@ -22,7 +22,7 @@ enum IssuedDocument {
       current[currentTime.upperBound...] == previous[previousTime.upperBound...]
     else { return nil }
     let runID = String(decoding: previous[previousRun], as: UTF8.self)
-    guard Slug.isValid(runID),
+    guard !runID.isEmpty, runID.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }),
       let timestamp = try? Date(String(decoding: previous[previousTime], as: UTF8.self), strategy: .iso8601)
     else { return nil }
     return (runID, timestamp)

@@ -68,14 +68,7 @@ struct PageBuilder {
   static let emailRegionLimit = 25
 
   func region(_ forecast: ForecastData, id: String) -> PageViews.Region {
-    var site = site(
-      title: forecast.region,
-      description: "Forecast, risk and provenance for "
-        + "\(forecast.region).", path: "region/\(id).html")
-    // The run that issued this forecast: this run, or an earlier one that made the same forecast.
-    site.runID = forecast.runID
-    site.generatedAt = NumberFormat.displayTimestamp(forecast.timestamp)
-    site.generatedAtISO = NumberFormat.isoTimestamp(forecast.timestamp)
+    let site = regionSite(forecast, id: id)
     let charts = forecast.metrics.map { metric in
       chart(metric, forecast: forecast, id: id, isPrimary: metric == forecast.primaryForecast)
     }
@@ -87,6 +80,21 @@ struct PageBuilder {
       verdict: Verdict.sentence(for: forecast, ranking: ranking), derived: derived(forecast),
       provenance: provenance(forecast), charts: charts,
       jsonHref: "../api/v1/forecasts/region/\(id).json", csvHref: "../api/v1/forecasts/hub.csv")
+  }
+
+  /// A region page's site fields. They name the run that issued the forecast and when: this
+  /// run, or an earlier one that made the same forecast. That run read its data when it started,
+  /// so the retrieval time shown is the issue time.
+  func regionSite(_ forecast: ForecastData, id: String) -> PageViews.Site {
+    var site = site(
+      title: forecast.region,
+      description: "Forecast, risk and provenance for "
+        + "\(forecast.region).", path: "region/\(id).html")
+    site.runID = forecast.runID
+    site.generatedAt = NumberFormat.displayTimestamp(forecast.timestamp)
+    site.generatedAtISO = NumberFormat.isoTimestamp(forecast.timestamp)
+    site.retrievedAt = site.generatedAt
+    return site
   }
 
   func evaluation() -> PageViews.Evaluation {

@@ -14,6 +14,11 @@ public struct SiteRenderer: Sendable {
   /// The loaded templates and the folder they came from (for error messages).
   let library: MustacheLibrary
   let templatesPath: String
+  /// SHA-256 of every template's name and text: part of each page key.
+  let templatesDigest: String
+  /// Which build of the program renders (`RunEnvironment.build`): part of each page key, since
+  /// another build may render the same content differently.
+  public var build = ""
 
   /// Parses `templates`, read from `directory` (named in error messages).
   ///
@@ -35,6 +40,8 @@ public struct SiteRenderer: Sendable {
     }
     self.library = library
     self.templatesPath = directory
+    templatesDigest = SHA256Hasher.hex(
+      Array(templates.sorted { $0.name < $1.name }.map { "\($0.name)\n\($0.text)" }.joined(separator: "\u{1E}").utf8))
   }
 
   /// The first 10 hex digits of the SHA-256 of `text`: a file name that changes exactly when
@@ -43,39 +50,60 @@ public struct SiteRenderer: Sendable {
     String(SHA256Hasher.hex(Array(text.utf8)).prefix(10))
   }
 
-  /// All files of a release, sorted by path. `previous` reads a file of the live release, if
-  /// any: a region whose forecast that release already has keeps the run that issued it
-  /// (`IssuedDocument`), so its files stay the same.
-  public func render(_ content: SiteContent, previous: (@Sendable (SitePath) -> [UInt8]?)? = nil) throws -> [SiteFile] {
+  /// All files of a release, sorted by path.
+  public func render(_ content: SiteContent) throws -> [SiteFile] {
+    try render(content, previous: nil).files
+  }
+
+  /// All files of a release, sorted by path, and each region page's key. With the live
+  /// release as `previous`, a region whose forecast that release already has keeps the run that
+  /// issued it (`IssuedDocument`), and a region page whose key is the live page's is that page's
+  /// bytes, with its chart, instead of a new rendering.
+  public func render(_ content: SiteContent, previous: PreviousRelease?) throws -> RenderedRelease {
     let ids = try Self.regionIDs(content.forecasts)
     let css = library.render([String: String](), withTemplate: "style.css") ?? ""
     let stylesheet = "assets/style.\(Self.fingerprint(css)).css"
     let builder = PageBuilder(content: content, ids: ids, stylesheet: stylesheet)
     let api = "api/v1/"
+    let keyPrefix = "page key v1\n\(build)\n\(templatesDigest)\n\(stylesheet)\n"
 
     // Each region's page, JSON document, chart and hub rows, rendered on every core.
     let hubPath = api + "forecasts/hub.csv"
     let regions = try Array(zip(content.forecasts, ids)).concurrentMap { issued, id in
       var forecast = issued
+      let pagePath = try Self.path("region/\(id).html")
       let jsonPath = try Self.path(api + "forecasts/region/\(id).json")
+      let chartPath = try Self.path(api + "charts/\(id).svg")
       var json = try JSONOutput.file(forecast, at: jsonPath)
-      if let old = previous?(jsonPath), let earlier = IssuedDocument.earlierIssue(of: json.contents, previous: old) {
+      if let old = previous?.read(jsonPath), let earlier = IssuedDocument.earlierIssue(of: json.contents, previous: old)
+      {
         forecast.runID = earlier.runID
         forecast.timestamp = earlier.timestamp
         json.contents = old
       }
+      // Everything the page and the chart are made from; the same key, the same bytes.
+      let key = SHA256Hasher.hex(
+        Array(
+          (keyPrefix + String(describing: builder.regionSite(forecast, id: id)) + "\n"
+            + Verdict.sentence(for: forecast, ranking: builder.ranking) + "\n").utf8) + json.contents)
+      if let previous, previous.pageKeys[pagePath.description] == key, let page = previous.read(pagePath),
+        let chart = forecast.primaryForecast == nil ? [] : previous.read(chartPath)
+      {
+        let files =
+          [SiteFile(path: pagePath, contents: page), json]
+          + (chart.isEmpty ? [] : [SiteFile(path: chartPath, contents: chart)])
+        return RegionOutput(files: files, hubRows: try HubCSV.rows(forecast, file: hubPath), pageKey: key)
+      }
       var files = [
         SiteFile(
-          path: try Self.path("region/\(id).html"),
+          path: pagePath,
           text: library.render(TemplateValue.make(builder.region(forecast, id: id)), withTemplate: "region") ?? ""),
         json,
       ]
       if let primary = forecast.primaryForecast {
-        files.append(
-          SiteFile(path: try Self.path(api + "charts/\(id).svg"), text: builder.fanChart(primary, of: forecast, id: id))
-        )
+        files.append(SiteFile(path: chartPath, text: builder.fanChart(primary, of: forecast, id: id)))
       }
-      return RegionOutput(files: files, hubRows: try HubCSV.rows(forecast, file: hubPath))
+      return RegionOutput(files: files, hubRows: try HubCSV.rows(forecast, file: hubPath), pageKey: key)
     }
     let regionFiles = regions.map(\.files)
     let pages =
@@ -122,7 +150,11 @@ public struct SiteRenderer: Sendable {
     ]
     let files = try Array(regionFiles.joined()) + siteWide.concurrentMap { job in try job() }
 
-    return files.sorted { $0.path < $1.path }
+    return RenderedRelease(
+      files: files.sorted { $0.path < $1.path },
+      pageKeys: Dictionary(
+        zip(regionFiles, regions).map { ($0.0[0].path.description, $0.1.pageKey) },
+        uniquingKeysWith: { first, _ in first }))
   }
 
   // MARK: - Implementation details
@@ -146,9 +178,10 @@ public struct SiteRenderer: Sendable {
 /// One site-wide file of a release, rendered when called.
 typealias SiteJob = @Sendable () throws -> SiteFile
 
-/// What one region contributes to a release: its own files (page, JSON document, chart) and
-/// its lines of `hub.csv`.
+/// What one region contributes to a release: its own files (page, JSON document, chart), its
+/// lines of `hub.csv` and its page's key.
 struct RegionOutput: Sendable {
   var files: [SiteFile]
   var hubRows: String
+  var pageKey: String
 }

@@ -155,11 +155,18 @@ extension NeuralBrainDatabase {
           CREATE INDEX forecast_reference ON forecast(region_id, metric, reference_date, horizon);
           """)
     }
-    migrator.registerMigration("v5: what a run's release was made from, and releases reused unchanged") { db in
+    migrator.registerMigration("v5: what a run's release and pages were made from, and releases reused unchanged") {
+      db in
       try db.execute(
         sql: """
           ALTER TABLE run ADD COLUMN input_digest TEXT CHECK (input_digest IS NULL OR length(input_digest) = 64);
           ALTER TABLE run ADD COLUMN reused_from TEXT REFERENCES run(id);
+          CREATE TABLE page_key (
+            run_id TEXT NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+            page TEXT NOT NULL,
+            key TEXT NOT NULL CHECK (length(key) = 64),
+            PRIMARY KEY (run_id, page)
+          );
           """)
     }
     return migrator

@@ -101,3 +101,51 @@ struct UnchangedRerunTests {
     #expect(nextDay.hasPrefix("published 4 regions"), "\(nextDay)")
   }
 }
+
+/// Weekly data published daily: the data changes once a week, the day (and the archive) every
+/// day. The second day's release re-renders only the site-wide files; each region's files are
+/// the first day's, hard-linked, and still name the run that issued the forecast.
+@Suite("weekly data, daily runs")
+struct WeeklyDataDailyRunTests {
+  @Test("the next day's release links every region file and names the issuing run in it")
+  func nextDayLinksRegions() async throws {
+    let directory = try TemporaryDirectory()
+    let input = directory.url.appendingPathComponent("weekly.csv")
+    var csv = "date,location,location_name,value\n"
+    let start = try #require(Calendar(identifier: .gregorian).date(from: DateComponents(year: 2024, month: 9, day: 7)))
+    for week in 0..<30 {
+      let date = start.addingTimeInterval(Double(week) * 7 * 86_400).formatted(.iso8601.year().month().day())
+      for (index, name) in ["North", "South", "East"].enumerated() {
+        csv += "\(date),R\(index),\(name),\(100 + week * (index + 1) * 3 + (week % 4) * 7)\n"
+      }
+    }
+    try csv.write(to: input, atomically: true, encoding: .utf8)
+    let output = directory.url.appendingPathComponent("output")
+    let common = [
+      "--source", "hub", "--input", input.path, "--output", output.path,
+      "--state-dir", directory.url.appendingPathComponent("state").path,
+    ]
+    for now in ["2025-04-07T06:00:00Z", "2025-04-08T06:00:00Z"] {
+      let run = try await NeuralBrainExecutable.run(["run", "--now", now] + common)
+      #expect(run.status == 0, "\(now): \(run.standardError)")
+      #expect(run.standardOutput.hasPrefix("published 3 regions"), "\(run.standardOutput)")
+    }
+    let releases = output.appendingPathComponent("releases")
+    let first = try UnchangedRerunTests.inodes(below: releases.appendingPathComponent("20250407t060000z"))
+    let second = try UnchangedRerunTests.inodes(below: releases.appendingPathComponent("20250408t060000z"))
+    let regionFiles = first.keys.filter {
+      $0.hasPrefix("region/") || $0.contains("/region/") || $0.contains("/charts/")
+    }
+    #expect(regionFiles.count == 3 * 6, "page, JSON, chart and their .gz siblings: \(regionFiles.sorted())")
+    for path in regionFiles { #expect(second[path] == first[path], "\(path) is linked") }
+    #expect(second["index.html"] != first["index.html"], "the index names the new run")
+    let document = try String(
+      contentsOf: releases.appendingPathComponent("20250408t060000z/api/v1/forecasts/region/r0.json"), encoding: .utf8)
+    #expect(document.contains("\"run_id\" : \"20250407t060000z\""))
+    let index = try String(contentsOf: output.appendingPathComponent("current/index.html"), encoding: .utf8)
+    #expect(index.contains("20250408t060000z"))
+    #expect(
+      FileManager.default.fileExists(atPath: output.appendingPathComponent("archive/2025-04-08/SHA256SUMS").path),
+      "each day still gets its archive snapshot")
+  }
+}

@@ -96,3 +96,72 @@ struct MarkupDocumentTests {
     #expect(svg.strings("/svg:svg/svg:title") == ["T & U"])
   }
 }
+
+/// A release links the files the live release already has, byte for byte (issue 14).
+@Suite("publishing what changed")
+struct IncrementalPublishTests {
+  static func inode(_ url: URL) throws -> UInt64 {
+    var status = stat()
+    try #require(lstat(url.path, &status) == 0, "\(url.path)")
+    return UInt64(status.st_ino)
+  }
+
+  static let big = String(repeating: "{\"value\": 1},\n", count: 200)
+
+  @Test("an unchanged file and its .gz are hard links to the live release's; a changed one is new")
+  func linksUnchanged() throws {
+    let output = try TemporaryDirectory()
+    let publisher = ReleasePublisher(outputDirectory: output.url, fileSystem: LocalFileSystem())
+    let same = SiteFile(path: SitePath("api/same.json")!, text: "[" + Self.big + "1]")
+    try publisher.publish([ReleasePublisherTests.page("one"), same], runID: "20240101t000000z")
+    try publisher.publish([ReleasePublisherTests.page("two"), same], runID: "20240102t000000z")
+    let first = publisher.releaseDirectory(runID: "20240101t000000z")
+    let second = publisher.releaseDirectory(runID: "20240102t000000z")
+    for path in ["api/same.json", "api/same.json.gz"] {
+      #expect(
+        try Self.inode(first.appendingPathComponent(path)) == Self.inode(second.appendingPathComponent(path)), "\(path)"
+      )
+    }
+    #expect(
+      try Self.inode(first.appendingPathComponent("index.html"))
+        != Self.inode(second.appendingPathComponent("index.html")))
+    let index = try String(contentsOf: second.appendingPathComponent("index.html"), encoding: .utf8)
+    #expect(index.contains("two"))
+  }
+
+  @Test("a file the live release has without a .gz gets one when compression is turned on")
+  func compressesLinkedFile() throws {
+    let output = try TemporaryDirectory()
+    let same = SiteFile(path: SitePath("api/same.json")!, text: "[" + Self.big + "1]")
+    try ReleasePublisher(outputDirectory: output.url, precompress: false, fileSystem: LocalFileSystem())
+      .publish([same], runID: "20240101t000000z")
+    let publisher = ReleasePublisher(outputDirectory: output.url, fileSystem: LocalFileSystem())
+    try publisher.publish([same], runID: "20240102t000000z")
+    let release = publisher.releaseDirectory(runID: "20240102t000000z")
+    let compressed = try Data(contentsOf: release.appendingPathComponent("api/same.json.gz"))
+    #expect(compressed.starts(with: [0x1F, 0x8B]))
+  }
+
+  @Test("publishing a release again links every file and the archive, and switches current")
+  func republishes() throws {
+    let output = try TemporaryDirectory()
+    let publisher = ReleasePublisher(outputDirectory: output.url, fileSystem: LocalFileSystem())
+    let data = SiteFile(path: SitePath("api/data.json")!, text: "[" + Self.big + "1]")
+    try publisher.publish(
+      [ReleasePublisherTests.page("one"), data], runID: "20240101t000000z",
+      archive: ArchiveSnapshot(date: Day(year: 2024, month: 1, day: 1)!, files: [data]))
+    try publisher.republish("20240101t000000z", as: "20240101t010000z")
+    #expect(publisher.liveRunID() == "20240101t010000z")
+    let first = publisher.releaseDirectory(runID: "20240101t000000z")
+    let second = publisher.releaseDirectory(runID: "20240101t010000z")
+    for path in ["index.html", "api/data.json", "api/data.json.gz", "api/v1/archive.json"] {
+      #expect(
+        try Self.inode(first.appendingPathComponent(path)) == Self.inode(second.appendingPathComponent(path)), "\(path)"
+      )
+    }
+    #expect(
+      FileManager.default.fileExists(atPath: second.appendingPathComponent("archive/2024-01-01/SHA256SUMS").path))
+    #expect(throws: PublishError.self) { try publisher.republish("20231231t000000z", as: "20240101t020000z") }
+    #expect(publisher.liveRunID() == "20240101t010000z", "a failed republish leaves the live release")
+  }
+}

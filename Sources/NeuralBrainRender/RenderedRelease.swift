@@ -1,0 +1,9 @@
+import NeuralBrainCore
+
+/// A rendered release: every file, sorted by path, and the key of each region page, which the
+/// next run compares to reuse the pages whose inputs did not change (`PreviousRelease`).
+public struct RenderedRelease: Sendable {
+  public var files: [SiteFile]
+  /// Page key by region page path (`region/<id>.html`).
+  public var pageKeys: [String: String]
+}
