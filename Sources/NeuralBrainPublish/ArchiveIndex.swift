@@ -30,7 +30,7 @@ struct ArchiveIndex: Codable, Sendable {
 
   var file: SiteFile? {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]  // compact, as every API document
     guard let path = Self.path, let data = try? encoder.encode(self) else { return nil }
     return SiteFile(path: path, contents: Array(data) + [10])
   }

@@ -151,20 +151,18 @@ enum APIDocuments {
     let skeleton = try JSONOutput.file(
       Document(run: RunMetadata(content.run), body: Skeleton(regionCount: regionDocuments.count, forecasts: "\u{1}")),
       at: path)
-    let marker = Array(#""forecasts" : "\u0001""#.utf8)
+    let marker = Array(#""forecasts":"\u0001""#.utf8)
     guard let start = skeleton.contents.firstRange(of: marker)?.lowerBound else {
       return try JSONOutput.file(global(content), at: path)
     }
-    // Each document one level deeper (the encoder indents by two spaces per level).
-    var spliced = Array(skeleton.contents[..<start]) + Array(#""forecasts" : ["#.utf8) + [0x0A]
+    // Each document as it is, without its final newline.
+    var spliced = Array(skeleton.contents[..<start]) + Array(#""forecasts":["#.utf8)
+    spliced.reserveCapacity(regionDocuments.reduce(skeleton.contents.count) { $0 + $1.count + 1 })
     for (index, document) in regionDocuments.enumerated() {
-      if index > 0 { spliced += Array(",\n".utf8) }
-      for (number, line) in document.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast().enumerated() {
-        if number > 0 { spliced.append(0x0A) }
-        spliced += Array("    ".utf8) + line
-      }
+      if index > 0 { spliced.append(UInt8(ascii: ",")) }
+      spliced += document.last == 0x0A ? document.dropLast() : document[...]
     }
-    spliced += Array("\n  ]".utf8) + skeleton.contents[(start + marker.count)...]
+    spliced += [UInt8(ascii: "]")] + skeleton.contents[(start + marker.count)...]
     return SiteFile(path: path, contents: spliced)
   }
 

@@ -1,9 +1,11 @@
 import NeuralBrainCore
 
-/// Every quantile of a release in hubverse model-output layout (`forecasts/hub.csv`).
+/// The quantile forecasts of a release in hubverse model-output layout (`forecasts/hub.csv`).
 ///
 /// Researchers score the file with the hubverse tools, so the header and column order are fixed;
-/// values use at most four decimals without trailing zeros.
+/// values use at most four decimals without trailing zeros. Weekly data gives every horizon;
+/// daily data the days the file is scored on (`isPublished`), since all 28 days × 23 quantiles
+/// made gigabytes at thousands of regions. Every day's quantiles are in the region documents.
 enum HubCSV {
   static let header = StandardDocuments.hubColumns.map(\.name).joined(separator: ",")
 
@@ -13,13 +15,19 @@ enum HubCSV {
     header + "\n" + rows.joined()
   }
 
+  /// Whether `hub.csv` holds `horizon`: every horizon of weekly data; of daily data the next day
+  /// and one day per week ahead (1, 7, 14, 21 and 28 days), a sixth of the rows.
+  static func isPublished(_ horizon: Int, frequency: Frequency) -> Bool {
+    frequency == .weekly || horizon == 1 || horizon % 7 == 0
+  }
+
   /// One region's lines, each ending in a newline.
   static func rows(_ forecast: ForecastData, file: String) throws -> String {
     var text = ""
     let location = Markup.csvField(forecast.regionCode)
     for metric in forecast.metrics {
       let target = Markup.csvField(metric.target)
-      for horizon in metric.horizons {
+      for horizon in metric.horizons where isPublished(horizon.horizon, frequency: metric.frequency) {
         guard horizon.quantiles.count == metric.quantileLevels.count else {
           throw RenderError.malformedForecast(
             regionID: forecast.regionID,

@@ -28,19 +28,33 @@ enum IssuedDocument {
     return (runID, timestamp)
   }
 
-  /// Where the string value of the top-level `key` is in a `JSONOutput` document (pretty printed,
-  /// so a top-level key is the only one indented by two spaces). Searched from the end: both
-  /// keys sort after the long `metrics`. The values (a slug, an ISO time) hold no quote.
+  /// Where the string value of the top-level `key` is in a `JSONOutput` document (compact, so
+  /// a key is `"key":"value"`). One pass tracks the nesting depth and skips over strings, so a
+  /// key of a nested object or the same text inside a string never counts. The values (a run
+  /// id, an ISO time) hold no quote or escape.
   static func valueRange(of key: String, in bytes: [UInt8]) -> Range<Int>? {
-    let marker = Array("\n  \"\(key)\" : \"".utf8)
-    var start = bytes.count - marker.count
-    while start >= 0 {
-      if bytes[start] == marker[0], bytes[start..<start + marker.count].elementsEqual(marker) {
-        let valueStart = start + marker.count
-        guard let end = bytes[valueStart...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
-        return valueStart..<end
+    let marker = Array("\"\(key)\":\"".utf8)
+    let quote = UInt8(ascii: "\"")
+    var depth = 0
+    var index = 0
+    while index < bytes.count {
+      switch bytes[index] {
+      case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+      case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
+      case quote:
+        if depth == 1, bytes[index...].starts(with: marker) {
+          let valueStart = index + marker.count
+          guard let end = bytes[valueStart...].firstIndex(of: quote) else { return nil }
+          return valueStart..<end
+        }
+        // Skip the string, escapes included.
+        index += 1
+        while index < bytes.count, bytes[index] != quote {
+          index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1
+        }
+      default: break
       }
-      start -= 1
+      index += 1
     }
     return nil
   }

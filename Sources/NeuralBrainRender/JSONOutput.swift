@@ -3,14 +3,16 @@ import NeuralBrainCore
 
 /// The one JSON encoder configuration of the published API.
 ///
-/// Sorted keys, pretty printing, unescaped slashes and ISO-8601 dates make every document
-/// byte-identical for the same content; non-finite numbers are refused.
+/// Sorted keys, unescaped slashes and ISO-8601 dates make every document byte-identical for
+/// the same content; non-finite numbers are refused. Documents are compact (no indentation):
+/// a daily region's forecast is half the size pretty printed would make it, and readers parse
+/// or gunzip them rather than read them raw.
 enum JSONOutput {
   /// Encodes `value` for `path`, with snake_case keys unless `snakeCase` is false (for
   /// documents whose keys a standard fixes).
   static func file<T: Encodable>(_ value: T, at path: SitePath, snakeCase: Bool = true) throws -> SiteFile {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     encoder.dateEncodingStrategy = .iso8601
     if snakeCase { encoder.keyEncodingStrategy = .convertToSnakeCase }
     do {

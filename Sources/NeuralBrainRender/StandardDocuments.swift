@@ -104,7 +104,7 @@ enum StandardDocuments {
       "resources": [
         [
           "name": "hub-forecasts", "path": "forecasts/hub.csv",
-          "title": "All quantile forecasts in hubverse model-output layout",
+          "title": "Quantile forecasts in hubverse model-output layout (daily data: days 1, 7, 14, 21, 28)",
           "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv",
           "encoding": "utf-8", "schema": ["fields": .array(fields)],
         ],

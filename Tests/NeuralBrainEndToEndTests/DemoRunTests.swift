@@ -104,9 +104,11 @@ struct DemoRunTests {
     let hub = try String(contentsOf: api.appendingPathComponent("forecasts/hub.csv"), encoding: .utf8)
     let lines = hub.split(separator: "\n").map(String.init)
     let header = "reference_date,target,horizon,target_end_date,location,output_type,output_type_id,value"
-    let expectedRows = 1 + 20 * 2 * 28 * 23
+    // Daily data: the next day and one day per week ahead; every day is in the region documents.
+    let expectedRows = 1 + 20 * 2 * 5 * 23
     #expect(lines.first == header)
     #expect(lines.count == expectedRows)
+    #expect(Set(lines.dropFirst().map { $0.split(separator: ",")[2] }) == ["1", "7", "14", "21", "28"])
   }
 
   @Test("two runs with the same clock and seed publish byte-identical trees")

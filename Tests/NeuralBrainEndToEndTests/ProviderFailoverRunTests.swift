@@ -98,7 +98,7 @@ struct ProviderFailoverRunTests {
     #expect(status["fallback_used"] as? Bool == true)
     let hubData = try #require(site["api/v1/forecasts/hub.csv"])
     let hubLines = String(decoding: hubData, as: UTF8.self).split(separator: "\n").count
-    #expect(hubLines == 1 + 12 * 2 * 7 * 23)
+    #expect(hubLines == 1 + 12 * 2 * 2 * 23, "7 daily steps: days 1 and 7 in hub.csv")
 
     let audit = try await NeuralBrainExecutable.run(["audit", "--state-dir", state, "--json", "--limit", "100"])
     #expect(audit.status == 0)

@@ -141,7 +141,7 @@ struct WeeklyDataDailyRunTests {
     #expect(second["index.html"] != first["index.html"], "the index names the new run")
     let document = try String(
       contentsOf: releases.appendingPathComponent("20250408t060000z/api/v1/forecasts/region/r0.json"), encoding: .utf8)
-    #expect(document.contains("\"run_id\" : \"20250407t060000z\""))
+    #expect(document.contains("\"run_id\":\"20250407t060000z\""))
     let index = try String(contentsOf: output.appendingPathComponent("current/index.html"), encoding: .utf8)
     #expect(index.contains("20250408t060000z"))
     #expect(

@@ -71,7 +71,7 @@ struct ArchiveAndGzipTests {
     #expect(try String(contentsOf: archived, encoding: .utf8) == "{\"v\":1}")
     let index = try String(
       contentsOf: publisher.currentLink.appendingPathComponent("api/v1/archive.json"), encoding: .utf8)
-    #expect(index.contains("\"date\" : \"2026-11-29\"") && index.contains("\"path\" : \"archive/2026-11-29/\""))
+    #expect(index.contains("\"date\":\"2026-11-29\"") && index.contains("\"path\":\"archive/2026-11-29/\""))
   }
 
   @Test("precompress off writes no .gz siblings")

@@ -90,9 +90,9 @@ struct APIOutputTests {
   @Test("the summary gives each region's next-period median and 95% interval")
   func summary() throws {
     let text = try #require(try SiteFixtures.files(SiteFixtures.content())["api/v1/predictions/summary.json"])
-    #expect(text.contains("\"region_id\" : \"al\""))
-    #expect(text.contains("\"lower95\" : 634.25"))
-    #expect(text.contains("\"target_end_date\" : \"2026-11-28\""))
+    #expect(text.contains("\"region_id\":\"al\""))
+    #expect(text.contains("\"lower95\":634.25"))
+    #expect(text.contains("\"target_end_date\":\"2026-11-28\""))
   }
 
   @Test(

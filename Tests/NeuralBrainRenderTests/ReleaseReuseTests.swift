@@ -80,12 +80,12 @@ struct ReleaseReuseTests {
   @Test(
     "earlier issue: only the top-level run id and time may differ",
     arguments: [
-      ("{\n  \"a\" : 1,\n  \"run_id\" : \"r2\",\n  \"timestamp\" : \"2026-01-02T00:00:00Z\"\n}", true),
-      ("{\n  \"a\" : 2,\n  \"run_id\" : \"r2\",\n  \"timestamp\" : \"2026-01-02T00:00:00Z\"\n}", false),
-      ("{\n  \"a\" : 1,\n  \"run_id\" : \"r2\",\n  \"timestamp\" : \"2026-01-02T00:00:00Z\",\n  \"z\" : 0\n}", false),
+      (#"{"a":1,"run_id":"r2","timestamp":"2026-01-02T00:00:00Z"}"#, true),
+      (#"{"a":2,"run_id":"r2","timestamp":"2026-01-02T00:00:00Z"}"#, false),
+      (#"{"a":1,"run_id":"r2","timestamp":"2026-01-02T00:00:00Z","z":0}"#, false),
     ])
   func earlierIssue(current: String, reusable: Bool) throws {
-    let previous = "{\n  \"a\" : 1,\n  \"run_id\" : \"r1\",\n  \"timestamp\" : \"2026-01-01T00:00:00Z\"\n}"
+    let previous = #"{"a":1,"run_id":"r1","timestamp":"2026-01-01T00:00:00Z"}"#
     let earlier = IssuedDocument.earlierIssue(of: Array(current.utf8), previous: Array(previous.utf8))
     #expect((earlier != nil) == reusable)
     if let earlier {
@@ -94,9 +94,9 @@ struct ReleaseReuseTests {
     }
   }
 
-  @Test("a nested run_id is not the document's")
+  @Test("a nested run_id, or one inside a string, is not the document's")
   func nestedKey() {
-    let document = Array("{\n  \"m\" : {\n    \"run_id\" : \"x\"\n  },\n  \"run_id\" : \"y\"\n}".utf8)
+    let document = Array(#"{"m":{"run_id":"x"},"n":"\"run_id\":\"z","s":["{"],"run_id":"y"}"#.utf8)
     let range = IssuedDocument.valueRange(of: "run_id", in: document)
     #expect(range.map { String(decoding: document[$0], as: UTF8.self) } == "y")
   }

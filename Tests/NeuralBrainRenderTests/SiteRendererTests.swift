@@ -65,7 +65,7 @@ struct SiteRendererTests {
     // JSON keeps the name as data, escaped only as JSON requires.
     #expect(
       try #require(files["api/v1/forecasts/region/be.json"]).contains(
-        "\"region\" : \"<script>alert(1)</script> & \\\"Co\\\" 'x'\""))
+        "\"region\":\"<script>alert(1)</script> & \\\"Co\\\" 'x'\""))
   }
 
   @Test("every HTML page names generated-at, as-of, provider and model and links back with relative paths")
