@@ -12,19 +12,18 @@ public enum Gzip {
   /// Smaller files gain too little to be worth a second file.
   static let minimumSize = 1_024
 
-  /// A `.gz` sibling for every text file of at least `minimumSize` bytes.
+  /// A `.gz` sibling for every text file of at least `minimumSize` bytes, compressed on every core.
   public static func siblings(of files: [SiteFile]) -> [SiteFile] {
-    let compressible = files.filter {
-      textExtensions.contains($0.path.fileExtension) && $0.contents.count >= minimumSize
-    }
-    // Each file compresses on its own, on every core.
-    let siblings = compressible.concurrentMap { file -> SiteFile? in
-      guard let last = file.path.components.last,
-        let path = SitePath(file.path.components.dropLast() + [last + ".gz"])
-      else { return nil }
-      return SiteFile(path: path, contents: compress(file.contents))
-    }
-    return siblings.compactMap { $0 }
+    files.concurrentMap(sibling(of:)).compactMap { $0 }
+  }
+
+  /// The `.gz` sibling of `file`, or nil when it is not text or smaller than `minimumSize`.
+  public static func sibling(of file: SiteFile) -> SiteFile? {
+    guard textExtensions.contains(file.path.fileExtension), file.contents.count >= minimumSize,
+      let last = file.path.components.last,
+      let path = SitePath(file.path.components.dropLast() + [last + ".gz"])
+    else { return nil }
+    return SiteFile(path: path, contents: compress(file.contents))
   }
 
   /// `bytes` as a gzip member (RFC 1952) at zlib's default level 6: level 9 took twice the time

@@ -5,7 +5,7 @@ import NeuralBrainEnvironment
 /// Publishes a release atomically into an output directory.
 ///
 /// Layout: `<output>/releases/<run-id>/` holds one complete site; `<output>/current` is a
-/// symbolic link to the live one and is the web root. A new release is validated, written to a
+/// symbolic link to the live one and is the web root. A new release is validated as it is written to a
 /// temporary directory, renamed into place, and only then does `current` switch, by renaming a
 /// temporary link over it: `rename(2)` is atomic, so a reader sees the old site or the new one,
 /// never a mix. Any failure before the switch leaves the previous release live.
@@ -66,7 +66,7 @@ public struct ReleasePublisher: Sendable {
       ?? Array(repeating: false, count: releaseFiles.count)
     let changed = zip(releaseFiles, isUnchanged).filter { !$0.1 }.map(\.0)
     let unchanged = zip(releaseFiles, isUnchanged).filter(\.1).map(\.0.path)
-    try ReleaseValidator.validate(releaseFiles, unchanged: Set(unchanged))
+    try ReleaseValidator.checkPaths(releaseFiles)
     // An unchanged file keeps its `.gz` sibling; one the live release has none of gets one.
     let linkedSiblings = Set(
       precompress
@@ -74,43 +74,55 @@ public struct ReleasePublisher: Sendable {
           live.map { fileSystem.exists($0.appendingPathComponent(path.description + ".gz")) } ?? false
         }
         : [])
-    let compressed =
-      precompress
-      ? Gzip.siblings(
-        of: changed + zip(releaseFiles, isUnchanged).filter { $0.1 && !linkedSiblings.contains($0.0.path) }.map(\.0))
-      : []
     let release = releaseDirectory(runID: runID)
     let staging = releasesDirectory.appendingPathComponent(".\(runID).partial")
-    do throws(FileSystemError) {
-      try fileSystem.createDirectory(releasesDirectory)
-      try fileSystem.remove(staging)
-      try writeTree(changed + compressed, into: staging, folders: releaseFiles.map(\.path))
-      if let live {
-        for path in unchanged {
-          try fileSystem.link(
-            staging.appendingPathComponent(path.description), to: live.appendingPathComponent(path.description))
-          let sibling = path.description + ".gz"
-          if linkedSiblings.contains(path) {
-            try fileSystem.link(staging.appendingPathComponent(sibling), to: live.appendingPathComponent(sibling))
+    do throws(PublishError) {
+      do throws(FileSystemError) {
+        try fileSystem.createDirectory(releasesDirectory)
+        try fileSystem.remove(staging)
+        try createFolders(for: releaseFiles.map(\.path), in: staging)
+        if let live {
+          for path in unchanged {
+            try fileSystem.link(
+              staging.appendingPathComponent(path.description), to: live.appendingPathComponent(path.description))
+            let sibling = path.description + ".gz"
+            if linkedSiblings.contains(path) {
+              try fileSystem.link(staging.appendingPathComponent(sibling), to: live.appendingPathComponent(sibling))
+            }
           }
         }
+      } catch {
+        throw .cannotWrite(path: release.path, reason: error.description)
       }
-      // nginx's `gzip_static` wants each `.gz` sibling as old as its original.
-      for file in compressed {
-        let path = staging.appendingPathComponent(file.path.description)
-        try fileSystem.copyTimes(
-          to: path, from: staging.appendingPathComponent(String(file.path.description.dropLast(3))))
+      // Each new file is checked and compressed on every core while one writer creates the files
+      // (the kernel creates them one at a time; two writers only contend). Nothing is visible
+      // before the switch: an invalid file refuses the release and the staging goes.
+      let writer = ReleaseWriter(fileSystem: fileSystem, staging: staging)
+      do throws(PublishError) {
+        _ = try Array(zip(releaseFiles, isUnchanged)).concurrentMap { file, isUnchanged throws(PublishError) in
+          if !isUnchanged { try ReleaseValidator.check(file) }
+          let sibling = precompress && !linkedSiblings.contains(file.path) ? Gzip.sibling(of: file) : nil
+          writer.write(isUnchanged ? nil : file, sibling: sibling)
+        }
+      } catch {
+        _ = writer.finish()
+        throw error
       }
-      if let archive {
-        try write(archive, linkingFrom: staging, release: releaseFiles)
-        try fileSystem.symbolicLink(
-          staging.appendingPathComponent(ArchiveLayout.folder), to: "../../" + ArchiveLayout.folder)
+      if let failure = writer.finish() { throw .cannotWrite(path: release.path, reason: failure.description) }
+      do throws(FileSystemError) {
+        if let archive {
+          try write(archive, linkingFrom: staging, release: releaseFiles)
+          try fileSystem.symbolicLink(
+            staging.appendingPathComponent(ArchiveLayout.folder), to: "../../" + ArchiveLayout.folder)
+        }
+        try fileSystem.remove(release)
+        try fileSystem.rename(staging, to: release)
+      } catch {
+        throw .cannotWrite(path: release.path, reason: error.description)
       }
-      try fileSystem.remove(release)
-      try fileSystem.rename(staging, to: release)
     } catch {
       try? fileSystem.remove(staging)
-      throw .cannotWrite(path: release.path, reason: error.description)
+      throw error
     }
     try switchCurrent(to: runID)
     pruneOldReleases(keeping: runID)
@@ -190,13 +202,18 @@ public struct ReleasePublisher: Sendable {
   /// Creates `directory` with the folders of `folders` (default: the files' own) and writes
   /// every file below it, read-only: a release never changes.
   func writeTree(_ files: [SiteFile], into directory: URL, folders paths: [SitePath]? = nil) throws(FileSystemError) {
-    try fileSystem.createDirectory(directory)
-    let folders = Set((paths ?? files.map(\.path)).map { $0.components.dropLast().joined(separator: "/") })
-    for folder in folders.sorted() where !folder.isEmpty {
-      try fileSystem.createDirectory(directory.appendingPathComponent(folder))
-    }
+    try createFolders(for: paths ?? files.map(\.path), in: directory)
     for file in files {
       try fileSystem.create(directory.appendingPathComponent(file.path.description), bytes: file.contents, mode: 0o444)
+    }
+  }
+
+  /// Creates `directory` and every folder the files at `paths` need.
+  func createFolders(for paths: [SitePath], in directory: URL) throws(FileSystemError) {
+    try fileSystem.createDirectory(directory)
+    let folders = Set(paths.map { $0.components.dropLast().joined(separator: "/") })
+    for folder in folders.sorted() where !folder.isEmpty {
+      try fileSystem.createDirectory(directory.appendingPathComponent(folder))
     }
   }
 

@@ -7,21 +7,29 @@ import NeuralBrainMarkup
 /// HTML goes through libxml2's HTML parser, SVG/XML/Atom through its XML parser, JSON through
 /// a syntax scanner. One error anywhere refuses the whole release.
 public enum ReleaseValidator {
-  /// Refuses duplicate paths, then parses every file but those in `unchanged` (byte for byte a
-  /// file of the live release, which was validated when it was published).
-  public static func validate(_ files: [SiteFile], unchanged: Set<SitePath> = []) throws(PublishError) {
+  /// Refuses duplicate paths, then parses every file, on every core; the first error in file
+  /// order wins.
+  public static func validate(_ files: [SiteFile]) throws(PublishError) {
+    try checkPaths(files)
+    _ = try files.concurrentMap { file throws(PublishError) in try check(file) }
+  }
+
+  /// Refuses a release with two files at one path.
+  public static func checkPaths(_ files: [SiteFile]) throws(PublishError) {
     var seen: Set<SitePath> = []
     for file in files where !seen.insert(file.path).inserted { throw .duplicatePath(file.path.description) }
-    let files = unchanged.isEmpty ? files : files.filter { !unchanged.contains($0.path) }
-    // Every file is parsed on its own, so every core parses; the first error in file order wins.
+  }
+
+  /// Parses one file as its extension says.
+  public static func check(_ file: SiteFile) throws(PublishError) {
     do throws(MarkupError) {
-      _ = try files.concurrentMap { file throws(MarkupError) in try check(file) }
+      try parse(file)
     } catch {
       throw .invalidFile(error)
     }
   }
 
-  static func check(_ file: SiteFile) throws(MarkupError) {
+  static func parse(_ file: SiteFile) throws(MarkupError) {
     let name = file.path.description
     switch file.path.fileExtension {
     case "html":

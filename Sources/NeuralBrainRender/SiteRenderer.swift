@@ -94,14 +94,13 @@ public struct SiteRenderer: Sendable {
           + (chart.isEmpty ? [] : [SiteFile(path: chartPath, contents: chart)])
         return RegionOutput(files: files, hubRows: try HubCSV.rows(forecast, file: hubPath), pageKey: key)
       }
+      let view = builder.region(forecast, id: id)
       var files = [
-        SiteFile(
-          path: pagePath,
-          text: library.render(TemplateValue.make(builder.region(forecast, id: id)), withTemplate: "region") ?? ""),
-        json,
+        SiteFile(path: pagePath, text: library.render(TemplateValue.make(view), withTemplate: "region") ?? ""), json,
       ]
-      if let primary = forecast.primaryForecast {
-        files.append(SiteFile(path: chartPath, text: builder.fanChart(primary, of: forecast, id: id)))
+      // The chart file is the primary metric's chart of the page, drawn once.
+      if let chart = view.charts.first(where: { $0.downloadHref != nil }) {
+        files.append(SiteFile(path: chartPath, text: chart.svg))
       }
       return RegionOutput(files: files, hubRows: try HubCSV.rows(forecast, file: hubPath), pageKey: key)
     }

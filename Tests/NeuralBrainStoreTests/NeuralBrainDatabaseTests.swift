@@ -23,7 +23,7 @@ struct NeuralBrainDatabaseTests {
   @Test("migrates an empty database to the latest schema")
   func migrates() throws {
     let db = try NeuralBrainDatabase.inMemory()
-    #expect(try db.appliedMigrations().count == 5)
+    #expect(try db.appliedMigrations().count == 6)
   }
 
   @Test("reopening an existing database keeps its data")
@@ -35,7 +35,7 @@ struct NeuralBrainDatabaseTests {
     }
     let again = try NeuralBrainDatabase.open(directory: directory.url)
     #expect(try again.observations().count == 2)
-    #expect(try again.appliedMigrations().count == 5)
+    #expect(try again.appliedMigrations().count == 6)
   }
 
   @Test("re-ingesting the same data is a no-op; revisions keep their history")

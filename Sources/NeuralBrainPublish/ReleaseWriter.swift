@@ -1,0 +1,52 @@
+import Dispatch
+import Foundation
+import NeuralBrainCore
+import NeuralBrainEnvironment
+import Synchronization
+
+/// Writes a release's files into its staging folder on one thread of its own, in the order they
+/// come, while other threads check and compress the next ones.
+///
+/// The kernel creates files one at a time (ext4 allocates inodes under a lock), so two threads
+/// writing only contend; one writer beside the CPU work overlaps the two. The first failure is
+/// kept and every later write skipped; `finish` waits for the queue and reports it.
+final class ReleaseWriter: Sendable {
+  private let fileSystem: any FileSystem
+  private let staging: URL
+  private let queue = DispatchQueue(label: "neuralbrain.release-writer")
+  private let group = DispatchGroup()
+  private let failure = Mutex<FileSystemError?>(nil)
+
+  init(fileSystem: any FileSystem, staging: URL) {
+    self.fileSystem = fileSystem
+    self.staging = staging
+  }
+
+  /// Queues `file` (when not nil) and its `.gz` `sibling` (when not nil), read-only; the sibling
+  /// gets the original's times, as nginx's `gzip_static` wants.
+  func write(_ file: SiteFile?, sibling: SiteFile?) {
+    guard file != nil || sibling != nil else { return }
+    queue.async(group: group) { [self] in
+      guard failure.withLock({ $0 == nil }) else { return }
+      do throws(FileSystemError) {
+        if let file {
+          try fileSystem.create(
+            staging.appendingPathComponent(file.path.description), bytes: file.contents, mode: 0o444)
+        }
+        if let sibling {
+          let path = staging.appendingPathComponent(sibling.path.description)
+          try fileSystem.create(path, bytes: sibling.contents, mode: 0o444)
+          try fileSystem.copyTimes(to: path, from: path.deletingPathExtension())
+        }
+      } catch {
+        failure.withLock { $0 = $0 ?? error }
+      }
+    }
+  }
+
+  /// Waits until every queued write ran; the first failure, if any.
+  func finish() -> FileSystemError? {
+    group.wait()
+    return failure.withLock { $0 }
+  }
+}
