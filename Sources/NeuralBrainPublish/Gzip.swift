@@ -12,11 +12,6 @@ public enum Gzip {
   /// Smaller files gain too little to be worth a second file.
   static let minimumSize = 1_024
 
-  /// A `.gz` sibling for every text file of at least `minimumSize` bytes, compressed on every core.
-  public static func siblings(of files: [SiteFile]) -> [SiteFile] {
-    files.concurrentMap(sibling(of:)).compactMap { $0 }
-  }
-
   /// The `.gz` sibling of `file`, or nil when it is not text or smaller than `minimumSize`.
   public static func sibling(of file: SiteFile) -> SiteFile? {
     guard textExtensions.contains(file.path.fileExtension), file.contents.count >= minimumSize,

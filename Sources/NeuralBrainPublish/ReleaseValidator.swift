@@ -2,18 +2,11 @@ import Foundation
 import NeuralBrainCore
 import NeuralBrainMarkup
 
-/// Checks every file of a release before anything is written.
+/// Checks every file of a release before it goes live.
 ///
 /// HTML goes through libxml2's HTML parser, SVG/XML/Atom through its XML parser, JSON through
 /// a syntax scanner. One error anywhere refuses the whole release.
 public enum ReleaseValidator {
-  /// Refuses duplicate paths, then parses every file, on every core; the first error in file
-  /// order wins.
-  public static func validate(_ files: [SiteFile]) throws(PublishError) {
-    try checkPaths(files)
-    _ = try files.concurrentMap { file throws(PublishError) in try check(file) }
-  }
-
   /// Refuses a release with two files at one path.
   public static func checkPaths(_ files: [SiteFile]) throws(PublishError) {
     var seen: Set<SitePath> = []

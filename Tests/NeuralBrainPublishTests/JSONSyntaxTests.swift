@@ -31,7 +31,7 @@ struct JSONSyntaxTests {
   @Test("the validator names the line and column of the error")
   func position() {
     #expect(throws: PublishError.self) {
-      try ReleaseValidator.validate([SiteFile(path: SitePath("api/x.json")!, text: "{\n  \"a\" : [1,]\n}\n")])
+      try ReleaseValidator.check(SiteFile(path: SitePath("api/x.json")!, text: "{\n  \"a\" : [1,]\n}\n"))
     }
     let error = JSONSyntax.firstError(in: Array("{\n  \"a\" : [1,]\n}\n".utf8))
     #expect(error?.offset == 13, "the ']' where a value must follow the comma")

@@ -51,13 +51,11 @@ struct ReleasePublisherTests {
 
   @Test("HTML5 elements and inline SVG are accepted; unclosed markup is not")
   func html() throws {
-    try ReleaseValidator.validate([
-      Self.page("<nav><a href=\"x\">x</a></nav><svg viewBox=\"0 0 1 1\"><title>t</title></svg>")
-    ])
+    try ReleaseValidator.check(
+      Self.page("<nav><a href=\"x\">x</a></nav><svg viewBox=\"0 0 1 1\"><title>t</title></svg>"))
     do {
-      try ReleaseValidator.validate([
-        SiteFile(path: SitePath("bad.html")!, text: "<html><body><div class=\"x></body></html>")
-      ])
+      try ReleaseValidator.check(
+        SiteFile(path: SitePath("bad.html")!, text: "<html><body><div class=\"x></body></html>"))
       Issue.record("expected the validator to reject an unterminated attribute")
     } catch {
       guard case .invalidFile(let markup) = error else {
