@@ -41,9 +41,10 @@ public struct StatusReport: Encodable, Sendable {
       let provider = run.provider.map { " \($0)/\(run.model ?? "?")" } ?? ""
       let fallback = run.fallbackUsed ? " (fallback)" : ""
       let tokens = run.completionTokens.map { "  tokens=\(run.promptTokens ?? 0)+\($0)" } ?? ""
+      let reused = run.reusedFrom.map { "  unchanged: release of \($0) linked" } ?? ""
       lines.append(
-        "  \(run.id)  \(run.status.rawValue)\(provider)\(fallback)  regions=\(run.regions)  data_as_of=\(run.dataAsOf ?? "-")\(tokens)"
-      )
+        "  \(run.id)  \(run.status.rawValue)\(provider)\(fallback)  regions=\(run.regions)  "
+          + "data_as_of=\(run.dataAsOf ?? "-")\(tokens)\(reused)")
     }
     return lines
   }

@@ -82,6 +82,12 @@ struct UnchangedRerunTests {
       "the archive link is copied")
     let status = try await NeuralBrainExecutable.run(["status", "--json"] + common.prefix(4))
     #expect(status.standardOutput.contains("20250310t070000z"), "\(status.standardOutput)")
+    #expect(status.standardOutput.contains("\"reused_from\" : \"20250310t060000z\""), "\(status.standardOutput)")
+    let text = try await NeuralBrainExecutable.run(["status"] + common.prefix(4))
+    #expect(
+      text.standardOutput.contains("20250310t070000z  succeeded local/local-ensemble-v3  regions=4"),
+      "\(text.standardOutput)")
+    #expect(text.standardOutput.contains("unchanged: release of 20250310t060000z linked"), "\(text.standardOutput)")
 
     // A third run reuses the first one's release too (not a chain of reuses).
     let third = try await run("2025-03-10T08:00:00Z")
