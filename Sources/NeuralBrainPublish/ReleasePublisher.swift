@@ -64,7 +64,6 @@ public struct ReleasePublisher: Sendable {
     let isUnchanged =
       live.map { live in releaseFiles.concurrentMap { isSame($0, in: live) } }
       ?? Array(repeating: false, count: releaseFiles.count)
-    let changed = zip(releaseFiles, isUnchanged).filter { !$0.1 }.map(\.0)
     let unchanged = zip(releaseFiles, isUnchanged).filter(\.1).map(\.0.path)
     try ReleaseValidator.checkPaths(releaseFiles)
     // An unchanged file keeps its `.gz` sibling; one the live release has none of gets one.
