@@ -40,12 +40,8 @@ extension PipelineStep {
         publisher.liveRunID() == previous.id
       else { return context }
       context.reusedRun = previous
-      // As in `publish`: the record is complete before the switch; only its status waits.
       context.releaseDirectory = publisher.releaseDirectory(runID: context.runID)
-      if var record = try context.database.run(id: context.runID) {
-        record.complete(from: context)
-        try context.database.finishRun(record)
-      }
+      try context.saveRecordBeforeSwitch()
       context.releaseDirectory = try publisher.republish(previous.id, as: context.runID)
       return context
     }

@@ -75,7 +75,7 @@ extension PipelineStep {
       let previous = try context.database.lastSuccessfulRun()
       context.content = SiteContent(
         run: run, forecasts: context.forecasts,
-        previousRiskLevels: try previous.map { try context.database.riskLevels(runID: $0.reusedFrom ?? $0.id) } ?? [:],
+        previousRiskLevels: try previous.map { try context.database.riskLevels(runID: $0.renderingRunID) } ?? [:],
         evaluation: try SiteEvaluation.rows(
           database: context.database, dataset: dataset, dataChanged: context.dataChanged, seed: context.options.seed),
         baseURL: context.options.baseURL,
@@ -109,6 +109,7 @@ extension PipelineStep {
       let rendered = try renderer.render(content, previous: previous)
       context.files = rendered.files
       context.pageKeys = rendered.pageKeys
+      context.fromLiveRelease = rendered.fromLiveRelease
       do {
         context.email = try renderer.email(content, envelope: context.options.email.envelope)
       } catch RenderError.missingTemplate(let name, let directory) {
@@ -132,12 +133,8 @@ extension PipelineStep {
       let snapshot = ArchiveSnapshot(
         date: ArchiveLayout.day(of: run.generatedAt),
         files: ArchiveSnapshot.dataFiles(of: context.files) + [ObservationsCSV.file(dataset)].compactMap { $0 })
-      // Everything the run record says is saved before the switch; only its status waits.
       context.releaseDirectory = publisher.releaseDirectory(runID: context.runID)
-      if var record = try context.database.run(id: context.runID) {
-        record.complete(from: context)
-        try context.database.finishRun(record)
-      }
+      try context.saveRecordBeforeSwitch()
       try context.database.savePageKeys(
         context.pageKeys, runID: context.runID,
         keeping: try publisher.liveRunID().map { try context.database.renderingRun(of: $0) })
@@ -151,7 +148,8 @@ extension PipelineStep {
           context.warnings.append("the summary e-mail was not written: \(error.localizedDescription)")
         }
       }
-      context.releaseDirectory = try publisher.publish(context.files, runID: context.runID, archive: snapshot)
+      context.releaseDirectory = try publisher.publish(
+        context.files, runID: context.runID, archive: snapshot, fromLiveRelease: context.fromLiveRelease)
       do {
         try outbox.commit(runID: context.runID)
       } catch {

@@ -25,6 +25,8 @@ public struct RunContext: Sendable {
   public var files: [SiteFile] = []
   /// What each region page was made from (`RenderedRelease.pageKeys`), saved with the run.
   public var pageKeys: [String: String] = [:]
+  /// Files the render step read from the live release (`RenderedRelease.fromLiveRelease`).
+  public var fromLiveRelease: Set<SitePath> = []
   /// The summary e-mail (RFC 5322 bytes); nil when the templates have no e-mail templates.
   public var email: [UInt8]?
   public var releaseDirectory: URL?

@@ -2,6 +2,16 @@ import Foundation
 import NeuralBrainCore
 import NeuralBrainStore
 
+extension RunContext {
+  /// Saves everything the run record says before the release goes live; only its status waits
+  /// (a run killed right after the switch leaves a record `RunReconciliation` settles).
+  func saveRecordBeforeSwitch() throws {
+    guard var record = try database.run(id: runID) else { return }
+    record.complete(from: self)
+    try database.finishRun(record)
+  }
+}
+
 extension RunRecord {
   /// Fills in what the run produced. The publish step saves it before the release goes live,
   /// so a run killed right after the switch leaves a complete record whose status alone the
@@ -10,7 +20,7 @@ extension RunRecord {
     inputDigest = context.inputDigest
     releasePath = context.releaseDirectory?.path
     if let reused = context.reusedRun {
-      reusedFrom = reused.reusedFrom ?? reused.id
+      reusedFrom = reused.renderingRunID
       source = reused.source
       dataAsOf = reused.dataAsOf
       provider = reused.provider

@@ -45,11 +45,12 @@ public struct ReleasePublisher: Sendable {
 
   /// Validates, writes and switches to a release named `runID` (a safe slug); with `archive`,
   /// also writes that day's snapshot unless it exists, and lists the snapshots in
-  /// `api/v1/archive.json`.
+  /// `api/v1/archive.json`. Files at `fromLiveRelease` were read from the live release (the
+  /// caller holds the output lock, so it has not changed): they are linked without comparing.
   /// - Returns: the release directory.
   @discardableResult
   public func publish(
-    _ files: [SiteFile], runID: String, archive: ArchiveSnapshot? = nil
+    _ files: [SiteFile], runID: String, archive: ArchiveSnapshot? = nil, fromLiveRelease: Set<SitePath> = []
   ) throws(PublishError) -> URL {
     guard Slug.isValid(runID) else {
       throw .cannotWrite(path: runID, reason: "the run id is not a safe directory name")
@@ -62,7 +63,7 @@ public struct ReleasePublisher: Sendable {
     // release was validated and compressed, so neither is done again, and nothing is written.
     let live = liveRunID().map { releaseDirectory(runID: $0) }
     let isUnchanged =
-      live.map { live in releaseFiles.concurrentMap { isSame($0, in: live) } }
+      live.map { live in releaseFiles.concurrentMap { fromLiveRelease.contains($0.path) || isSame($0, in: live) } }
       ?? Array(repeating: false, count: releaseFiles.count)
     let unchanged = zip(releaseFiles, isUnchanged).filter(\.1).map(\.0.path)
     try ReleaseValidator.checkPaths(releaseFiles)

@@ -6,4 +6,7 @@ public struct RenderedRelease: Sendable {
   public var files: [SiteFile]
   /// Page key by region page path (`region/<id>.html`).
   public var pageKeys: [String: String]
+  /// The files whose bytes were read from the live release (`PreviousRelease`): the publisher
+  /// links them without reading them again.
+  public var fromLiveRelease: Set<SitePath>
 }

@@ -75,12 +75,15 @@ public struct SiteRenderer: Sendable {
       let jsonPath = try Self.path(api + "forecasts/region/\(id).json")
       let chartPath = try Self.path(api + "charts/\(id).svg")
       var json = try JSONOutput.file(forecast, at: jsonPath)
+      var fromLive: [SitePath] = []
       if let old = previous?.read(jsonPath), let earlier = IssuedDocument.earlierIssue(of: json.contents, previous: old)
       {
         forecast.runID = earlier.runID
         forecast.timestamp = earlier.timestamp
         json.contents = old
+        fromLive.append(jsonPath)
       }
+      let hubRows = try HubCSV.rows(forecast, file: hubPath)
       // Everything the page and the chart are made from; the same key, the same bytes.
       let key = SHA256Hasher.hex(
         Array(
@@ -92,7 +95,8 @@ public struct SiteRenderer: Sendable {
         let files =
           [SiteFile(path: pagePath, contents: page), json]
           + (chart.isEmpty ? [] : [SiteFile(path: chartPath, contents: chart)])
-        return RegionOutput(files: files, hubRows: try HubCSV.rows(forecast, file: hubPath), pageKey: key)
+        fromLive += [pagePath] + (chart.isEmpty ? [] : [chartPath])
+        return RegionOutput(files: files, hubRows: hubRows, pageKey: key, fromLiveRelease: fromLive)
       }
       let view = builder.region(forecast, id: id)
       var files = [
@@ -102,7 +106,7 @@ public struct SiteRenderer: Sendable {
       if let chart = view.charts.first(where: { $0.downloadHref != nil }) {
         files.append(SiteFile(path: chartPath, text: chart.svg))
       }
-      return RegionOutput(files: files, hubRows: try HubCSV.rows(forecast, file: hubPath), pageKey: key)
+      return RegionOutput(files: files, hubRows: hubRows, pageKey: key, fromLiveRelease: fromLive)
     }
     let regionFiles = regions.map(\.files)
     let pages =
@@ -153,7 +157,8 @@ public struct SiteRenderer: Sendable {
       files: files.sorted { $0.path < $1.path },
       pageKeys: Dictionary(
         zip(regionFiles, regions).map { ($0.0[0].path.description, $0.1.pageKey) },
-        uniquingKeysWith: { first, _ in first }))
+        uniquingKeysWith: { first, _ in first }),
+      fromLiveRelease: Set(regions.flatMap(\.fromLiveRelease)))
   }
 
   // MARK: - Implementation details
@@ -178,9 +183,10 @@ public struct SiteRenderer: Sendable {
 typealias SiteJob = @Sendable () throws -> SiteFile
 
 /// What one region contributes to a release: its own files (page, JSON document, chart), its
-/// lines of `hub.csv` and its page's key.
+/// lines of `hub.csv`, its page's key and which of its files are the live release's bytes.
 struct RegionOutput: Sendable {
   var files: [SiteFile]
   var hubRows: String
   var pageKey: String
+  var fromLiveRelease: [SitePath]
 }

@@ -19,7 +19,7 @@ extension NeuralBrainDatabase {
   /// The run that rendered `runID`'s release: itself, or the run whose release it published
   /// again unchanged.
   public func renderingRun(of runID: String) throws(StoreError) -> String {
-    try run(id: runID)?.reusedFrom ?? runID
+    try run(id: runID)?.renderingRunID ?? runID
   }
 
   /// The page keys of `runID`'s release, by page.

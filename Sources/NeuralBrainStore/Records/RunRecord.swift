@@ -39,6 +39,9 @@ public struct RunRecord: Codable, FetchableRecord, PersistableRecord, Hashable, 
   /// not changed; nil for a run that forecast and rendered.
   public var reusedFrom: String?
 
+  /// The run that rendered this run's release: this run, or the one whose release it reused.
+  public var renderingRunID: String { reusedFrom ?? id }
+
   enum CodingKeys: String, CodingKey {
     case id, startedAt = "started_at", finishedAt = "finished_at", status, source
     case dataAsOf = "data_as_of", provider, model, fallbackUsed = "fallback_used", regions
