@@ -132,7 +132,9 @@ let package = Package(
       dependencies: [
         "NeuralBrainIngest", "NeuralBrainEnvironment", "NeuralBrainTestSupport",
       ], exclude: ["Fixtures"]),
-    .testTarget(name: "NeuralBrainStoreTests", dependencies: ["NeuralBrainStore", "NeuralBrainTestSupport"]),
+    .testTarget(
+      name: "NeuralBrainStoreTests",
+      dependencies: ["NeuralBrainStore", "NeuralBrainTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(
       name: "NeuralBrainForecastingTests",
       dependencies: [

@@ -55,9 +55,10 @@ public struct Normalizer: Sendable {
     let targets = validated.targets
     let forecasts = validated.forecasts
     let regions = dataset.regions.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+    let seriesByRegion = Dictionary(grouping: dataset.series, by: \.region.id)
     var published: [ForecastData] = []
     for region in regions {
-      let series = dataset.series.filter { $0.region.id == region.id }.sorted { $0.metric < $1.metric }
+      let series = (seriesByRegion[region.id] ?? []).sorted { $0.metric < $1.metric }
       // `validate` refused datasets with a region without series.
       guard let primary = DerivedMetricsCalculator.primaryMetric(of: series.map(\.metric)),
         let primarySeries = series.first(where: { $0.metric == primary })

@@ -23,10 +23,11 @@ struct OutputValidator: Sendable {
       throw reject(
         "the targets are \(targets.frequency.rawValue) but the dataset is \(dataset.frequency.rawValue)")
     }
+    let datasetKeys = Set(dataset.series.map { SeriesKey(regionID: $0.region.id, metric: $0.metric) })
     var byKey: [SeriesKey: SeriesForecast] = [:]
     for forecast in output.forecasts {
       let key = SeriesKey(regionID: forecast.regionID, metric: forecast.metric)
-      guard dataset.series(region: key.regionID, metric: key.metric) != nil else {
+      guard datasetKeys.contains(key) else {
         throw reject(
           "region id '\(key.regionID)', metric \(key.metric.rawValue): the dataset has no such "
             + "series; the output must forecast exactly the dataset's series")
@@ -72,14 +73,15 @@ struct OutputValidator: Sendable {
       let number = offset + 1
       let expectedHorizon = targets.horizon(ofStep: number)
       let expectedEnd = targets.targetEndDate(lastObserved: series.end, step: number)
-      let place = "\(where: series), horizon \(step.horizon) (step \(number))"
+      // Built only for a message: a daily run checks hundreds of thousands of horizons.
+      func place() -> String { "\(where: series), horizon \(step.horizon) (step \(number))" }
       guard step.horizon == expectedHorizon else {
-        throw reject("\(place): horizon label should be \(expectedHorizon)")
+        throw reject("\(place()): horizon label should be \(expectedHorizon)")
       }
       guard step.targetEndDate == expectedEnd else {
-        throw reject("\(place): target end date \(step.targetEndDate) should be \(expectedEnd)")
+        throw reject("\(place()): target end date \(step.targetEndDate) should be \(expectedEnd)")
       }
-      try check(quantiles: step.quantiles, at: place, cap: cap)
+      try check(quantiles: step.quantiles, at: place(), cap: cap)
     }
     if let total = forecast.nextPeriod {
       // A 7-day total may hold seven days' worth: its cap is seven days' caps.
@@ -89,28 +91,28 @@ struct OutputValidator: Sendable {
     }
   }
 
-  private func check(quantiles: [Double], at place: String, cap: Double) throws(NormalizeError) {
+  private func check(quantiles: [Double], at place: @autoclosure () -> String, cap: Double) throws(NormalizeError) {
     let levels = QuantileLevels.hub
     guard quantiles.count == levels.count else {
-      throw reject("\(place): \(quantiles.count) quantiles, expected \(levels.count) (levels 0.01…0.99)")
+      throw reject("\(place()): \(quantiles.count) quantiles, expected \(levels.count) (levels 0.01…0.99)")
     }
     for (index, value) in quantiles.enumerated() {
       guard value.isFinite else {
-        throw reject("\(place): quantile at level \(levels[index]) is \(value), not a finite number")
+        throw reject("\(place()): quantile at level \(levels[index]) is \(value), not a finite number")
       }
       guard value >= 0 else {
-        throw reject("\(place): quantile at level \(levels[index]) is negative (\(value)); counts are ≥ 0")
+        throw reject("\(place()): quantile at level \(levels[index]) is negative (\(value)); counts are ≥ 0")
       }
       if index > 0, value < quantiles[index - 1] {
         throw reject(
-          "\(place): quantile at level \(levels[index]) (\(value)) is below the one at level "
+          "\(place()): quantile at level \(levels[index]) (\(value)) is below the one at level "
             + "\(levels[index - 1]) (\(quantiles[index - 1])); quantiles must be non-decreasing")
       }
     }
     let median = quantiles[QuantileLevels.medianIndex]
     guard median <= cap else {
       throw reject(
-        "\(place): median \(median) is above the sanity cap \(cap) "
+        "\(place()): median \(median) is above the sanity cap \(cap) "
           + "(\(configuration.sanityCapMultiple)× the recent maximum observation)")
     }
   }

@@ -9,24 +9,30 @@ import Synchronization
 ///
 /// The kernel creates files one at a time (ext4 allocates inodes under a lock), so two threads
 /// writing only contend; one writer beside the CPU work overlaps the two. The first failure is
-/// kept and every later write skipped; `finish` waits for the queue and reports it.
+/// kept and every later write skipped; `finish` waits for the queue and reports it. At most
+/// `capacity` writes wait at a time: a caller that gets ahead of the disk waits instead of holding
+/// every compressed file of a large release in memory.
 final class ReleaseWriter: Sendable {
   private let fileSystem: any FileSystem
   private let staging: URL
   private let queue = DispatchQueue(label: "neuralbrain.release-writer")
   private let group = DispatchGroup()
   private let failure = Mutex<FileSystemError?>(nil)
+  private let slots: DispatchSemaphore
 
-  init(fileSystem: any FileSystem, staging: URL) {
+  init(fileSystem: any FileSystem, staging: URL, capacity: Int = 256) {
     self.fileSystem = fileSystem
     self.staging = staging
+    self.slots = DispatchSemaphore(value: max(capacity, 1))
   }
 
   /// Queues `file` (when not nil) and its `.gz` `sibling` (when not nil), read-only; the sibling
   /// gets the original's times, as nginx's `gzip_static` wants.
   func write(_ file: SiteFile?, sibling: SiteFile?) {
     guard file != nil || sibling != nil else { return }
+    slots.wait()
     queue.async(group: group) { [self] in
+      defer { slots.signal() }
       guard failure.withLock({ $0 == nil }) else { return }
       do throws(FileSystemError) {
         if let file {

@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import NeuralBrainCore
 
 extension NeuralBrainDatabase {
   /// The schema's history. Append only: never edit a migration that has shipped.
@@ -188,6 +190,51 @@ extension NeuralBrainDatabase {
           DROP TABLE observation;
           ALTER TABLE observation_v6 RENAME TO observation;
           """)
+    }
+    // A vintage of a series is written and read whole: one row per series and vintage (its
+    // changed values packed, `VintageChanges`) instead of one per value — 20,000 rows instead of
+    // four million for a daily data set of 10,000 regions.
+    migrator.registerMigration("v7: observations stored per series and vintage") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE observation_vintage (
+            region_id TEXT NOT NULL REFERENCES region(id),
+            metric TEXT NOT NULL,
+            as_of TEXT NOT NULL,
+            ingest_id INTEGER NOT NULL REFERENCES ingest(id),
+            changes BLOB NOT NULL CHECK (length(changes) % 12 = 0),
+            PRIMARY KEY (region_id, metric, as_of)
+          ) WITHOUT ROWID;
+          """)
+      let save = try db.makeStatement(
+        sql: "INSERT INTO observation_vintage (region_id, metric, as_of, ingest_id, changes) VALUES (?, ?, ?, ?, ?)")
+      let rows = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT region_id, metric, as_of, date, value, ingest_id FROM observation
+          ORDER BY region_id, metric, as_of, date
+          """)
+      var group: (regionID: String, metric: String, asOf: String)?
+      var vintage = VintageChanges()
+      var ingestID: Int64 = 0
+      func flush() throws {
+        guard let group else { return }
+        try save.execute(arguments: [group.regionID, group.metric, group.asOf, ingestID, Data(vintage.bytes)])
+      }
+      while let row = try rows.next() {
+        let key = (regionID: row[0] as String, metric: row[1] as String, asOf: row[2] as String)
+        if group.map({ $0 != key }) ?? true {
+          try flush()
+          group = key
+          vintage = VintageChanges()
+          ingestID = 0
+        }
+        guard let day = Day(iso: row[3] as String) else { continue }
+        vintage.values[day.ordinal] = .some(row[4] as Double?)
+        ingestID = max(ingestID, row[5])
+      }
+      try flush()
+      try db.execute(sql: "DROP TABLE observation")
     }
     return migrator
   }

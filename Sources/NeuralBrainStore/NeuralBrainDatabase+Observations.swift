@@ -14,8 +14,8 @@ extension NeuralBrainDatabase {
   /// Stores a data set's observations as a new vintage (`as_of` = its data-as-of date).
   ///
   /// Only values that differ from the latest known vintage are written, so re-ingesting the same
-  /// data is a no-op and revisions keep their history. One transaction; rows go through one
-  /// prepared statement, since an ingest can hold hundreds of thousands of them.
+  /// data is a no-op and revisions keep their history. One transaction; one row per series that
+  /// changed (`VintageChanges`), through one prepared statement.
   @discardableResult
   public func recordIngest(_ dataset: Dataset) throws(StoreError) -> IngestSummary {
     try write("record ingest") { db in
@@ -35,31 +35,41 @@ extension NeuralBrainDatabase {
       try ingest.insert(db)
       guard let ingestID = ingest.id else { return IngestSummary(observationsChanged: 0, wasDuplicate: false) }
       let asOf = provenance.dataAsOf.iso
-      let latest = try db.makeStatement(
+      let earlier = try db.cachedStatement(
         sql: """
-          SELECT date, value FROM observation
+          SELECT as_of, changes FROM observation_vintage
           WHERE region_id = ? AND metric = ? AND as_of <= ?
-          ORDER BY date, as_of
+          ORDER BY as_of
           """)
-      let insert = try db.cachedStatement(
+      let save = try db.cachedStatement(
         sql: """
-          INSERT OR REPLACE INTO observation (region_id, metric, date, as_of, value, ingest_id)
-          VALUES (?, ?, ?, ?, ?, ?)
+          INSERT OR REPLACE INTO observation_vintage (region_id, metric, as_of, ingest_id, changes)
+          VALUES (?, ?, ?, ?, ?)
           """)
       var changed = 0
       for series in dataset.series {
-        var known: [String: Double?] = [:]
-        let rows = try Row.fetchCursor(latest, arguments: [series.region.id, series.metric.rawValue, asOf])
-        while let row = try rows.next() { known[row[0]] = .some(row[1]) }
+        // What was known on `asOf`, and what an earlier ingest of the same day already changed.
+        var known: [Int: Double?] = [:]
+        var vintage = VintageChanges()
+        let rows = try Row.fetchCursor(earlier, arguments: [series.region.id, series.metric.rawValue, asOf])
+        while let row = try rows.next() {
+          let changes = try VintageChanges(bytes: [UInt8](row[1] as Data))
+          known.merge(changes.values) { _, newer in newer }
+          if row[0] == asOf { vintage = changes }
+        }
+        let before = vintage
         for (index, value) in series.values.enumerated() {
-          let date = series.date(at: index).iso
-          if let previous = known[date] {
+          let ordinal = series.date(at: index).ordinal
+          if let previous = known[ordinal] {
             if previous == value { continue }
           } else if value == nil {
             continue
           }
-          try insert.execute(arguments: [series.region.id, series.metric.rawValue, date, asOf, value, ingestID])
+          vintage.values[ordinal] = .some(value)
           changed += 1
+        }
+        if vintage != before {
+          try save.execute(arguments: [series.region.id, series.metric.rawValue, asOf, ingestID, Data(vintage.bytes)])
         }
       }
       ingest.observationsChanged = changed
@@ -72,22 +82,32 @@ extension NeuralBrainDatabase {
   /// (the latest vintage on or before it); the newest vintage when `asOf` is nil.
   public func observations(asOf: Day? = nil) throws(StoreError) -> [ObservationKey: Double] {
     try read("read observations") { db in
-      let rows = try Row.fetchAll(
+      let rows = try Row.fetchCursor(
         db,
         sql: """
-          SELECT o.region_id, o.metric, o.date, o.value FROM observation o
-          JOIN (SELECT region_id, metric, date, MAX(as_of) AS as_of FROM observation
-                WHERE as_of <= ? GROUP BY region_id, metric, date) latest
-          USING (region_id, metric, date, as_of)
-          WHERE o.value IS NOT NULL
+          SELECT region_id, metric, changes FROM observation_vintage
+          WHERE as_of <= ? ORDER BY region_id, metric, as_of
           """, arguments: [asOf?.iso ?? "9999-12-31"])
       var out: [ObservationKey: Double] = [:]
-      for row in rows {
-        guard let metric = Metric(rawValue: row[1]), let date = Day(iso: row[2] as String) else {
-          continue
+      var series: (regionID: String, metric: String)?
+      var known: [Int: Double?] = [:]
+      func flush() {
+        guard let (regionID, name) = series, let metric = Metric(rawValue: name) else { return }
+        for case let (ordinal, value?) in known {
+          out[ObservationKey(regionID: regionID, metric: metric, date: Day(ordinal: ordinal))] = value
         }
-        out[ObservationKey(regionID: row[0], metric: metric, date: date)] = row[3]
       }
+      while let row = try rows.next() {
+        let regionID: String = row[0]
+        let metric: String = row[1]
+        if series?.regionID != regionID || series?.metric != metric {
+          flush()
+          series = (regionID, metric)
+          known = [:]
+        }
+        known.merge(try VintageChanges(bytes: [UInt8](row[2] as Data)).values) { _, newer in newer }
+      }
+      flush()
       return out
     }
   }
@@ -95,7 +115,7 @@ extension NeuralBrainDatabase {
   /// The distinct as-of dates stored (the vintages), oldest first.
   public func vintages() throws(StoreError) -> [Day] {
     try read("read vintages") { db in
-      try String.fetchAll(db, sql: "SELECT DISTINCT as_of FROM observation ORDER BY as_of")
+      try String.fetchAll(db, sql: "SELECT DISTINCT as_of FROM observation_vintage ORDER BY as_of")
         .compactMap { Day(iso: $0) }
     }
   }

@@ -1,8 +1,10 @@
 import Foundation
+import GRDB
 import NeuralBrainCore
-import NeuralBrainStore
 import NeuralBrainTestSupport
 import Testing
+
+@testable import NeuralBrainStore
 
 @Suite("State database")
 struct NeuralBrainDatabaseTests {
@@ -23,7 +25,7 @@ struct NeuralBrainDatabaseTests {
   @Test("migrates an empty database to the latest schema")
   func migrates() throws {
     let db = try NeuralBrainDatabase.inMemory()
-    #expect(try db.appliedMigrations().count == 6)
+    #expect(try db.appliedMigrations().count == 7)
   }
 
   @Test("reopening an existing database keeps its data")
@@ -35,7 +37,7 @@ struct NeuralBrainDatabaseTests {
     }
     let again = try NeuralBrainDatabase.open(directory: directory.url)
     #expect(try again.observations().count == 2)
-    #expect(try again.appliedMigrations().count == 6)
+    #expect(try again.appliedMigrations().count == 7)
   }
 
   @Test("re-ingesting the same data is a no-op; revisions keep their history")
@@ -54,6 +56,58 @@ struct NeuralBrainDatabaseTests {
     #expect(try db.observations(asOf: second)[week2] == 25)
     #expect(try db.observations()[week2] == 25)
     #expect(try db.vintages() == [first, second])
+  }
+
+  @Test("a same-day re-ingest amends its vintage; a withdrawn value is no longer observed")
+  func sameDayAmendment() throws {
+    let db = try NeuralBrainDatabase.inMemory()
+    let first = Self.start.adding(days: 14)
+    let second = Self.start.adding(days: 21)
+    #expect(try db.recordIngest(Self.dataset(values: [10, 20, 30], asOf: first, hash: "a")).observationsChanged == 3)
+    // The same day's data again, corrected: one value revised, one withdrawn.
+    #expect(try db.recordIngest(Self.dataset(values: [10, 21, nil], asOf: first, hash: "b")).observationsChanged == 2)
+    #expect(try db.recordIngest(Self.dataset(values: [10, 21, 31], asOf: second, hash: "c")).observationsChanged == 1)
+    let key = { (week: Int) in
+      ObservationKey(regionID: "01", metric: .hospitalizations, date: Self.start.adding(days: 7 * week))
+    }
+    let onFirst = try db.observations(asOf: first)
+    #expect(onFirst.count == 2)
+    #expect(onFirst[key(1)] == 21)
+    #expect(onFirst[key(2)] == nil)
+    #expect(try db.observations(asOf: second)[key(2)] == 31)
+    #expect(try db.vintages() == [first, second])
+  }
+
+  @Test("migration v7 packs every value of a version 6 database into vintages, keeping its history")
+  func migratesValueRows() throws {
+    let queue = try DatabaseQueue()
+    try NeuralBrainDatabase.migrator.migrate(queue, upTo: "v6: observations keyed without rowid")
+    try queue.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO ingest (id, source, source_url, retrieved_at, data_as_of, is_synthetic, observations_changed)
+            VALUES (1, 'hub', 'a.csv', '2024-01-20 00:00:00', '2024-01-20', 0, 2),
+                   (2, 'hub', 'a.csv', '2024-01-27 00:00:00', '2024-01-27', 0, 2);
+          INSERT INTO region (id, code, name, population) VALUES ('01', '01', 'Alabama', 5000000);
+          INSERT INTO observation (region_id, metric, date, as_of, value, ingest_id) VALUES
+            ('01', 'hospital_admissions', '2024-01-06', '2024-01-20', 10, 1),
+            ('01', 'hospital_admissions', '2024-01-13', '2024-01-20', 20, 1),
+            ('01', 'hospital_admissions', '2024-01-13', '2024-01-27', NULL, 2),
+            ('01', 'hospital_admissions', '2024-01-20', '2024-01-27', 30.5, 2);
+          """)
+    }
+    let db = try NeuralBrainDatabase(writer: queue)
+    #expect(try db.appliedMigrations().count == 7)
+    let week = { (days: Int) in
+      ObservationKey(regionID: "01", metric: .hospitalizations, date: Self.start.adding(days: days))
+    }
+    #expect(try db.observations(asOf: Day(iso: "2024-01-20")) == [week(0): 10, week(7): 20])
+    #expect(try db.observations() == [week(0): 10, week(14): 30.5])
+    #expect(try db.vintages() == [Day(iso: "2024-01-20")!, Day(iso: "2024-01-27")!])
+    let tables = try queue.read { db in
+      try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
+    #expect(!tables.contains("observation"))
   }
 
   @Test("the lock and audit trail persist, keeping the newest events")
