@@ -29,18 +29,25 @@ public enum Gzip {
       preconditionFailure("zlib could not initialise a gzip stream")
     }
     defer { deflateEnd(&stream) }
-    var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(bytes.count))) + 32)
-    var input = bytes
-    let status = input.withUnsafeMutableBufferPointer { source in
-      output.withUnsafeMutableBufferPointer { target in
-        stream.next_in = source.baseAddress
-        stream.avail_in = uInt(source.count)
-        stream.next_out = target.baseAddress
-        stream.avail_out = uInt(target.count)
-        return deflate(&stream, Z_FINISH)
-      }
+    // zlib reads the input in place and writes 64 KiB at a time: a 300 MB `global.json` costs
+    // its compressed size, not a copy of itself and an output buffer of its own size.
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count / 4 + 64)
+    var chunk = [UInt8](repeating: 0, count: 65_536)
+    var status = Z_OK
+    bytes.withUnsafeBufferPointer { source in
+      stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
+      stream.avail_in = uInt(source.count)
+      repeat {
+        chunk.withUnsafeMutableBufferPointer { target in
+          stream.next_out = target.baseAddress
+          stream.avail_out = uInt(target.count)
+          status = deflate(&stream, Z_FINISH)
+          output.append(contentsOf: target[..<(target.count - Int(stream.avail_out))])
+        }
+      } while status == Z_OK
     }
-    precondition(status == Z_STREAM_END, "zlib did not finish a buffer sized by deflateBound")
-    return Array(output.prefix(Int(stream.total_out)))
+    precondition(status == Z_STREAM_END, "zlib failed to compress (status \(status))")
+    return output
   }
 }
