@@ -22,6 +22,53 @@ public final class MarkupDocument {
   private static let parserInitialized: Void = xmlInitParser()
 
   public init(bytes: [UInt8], kind: Kind, name: String) throws(MarkupError) {
+    var parsed: xmlDocPtr?
+    do {
+      try Self.reportingErrors(in: name) {
+        parsed =
+          Self.withCString(bytes) { pointer, count -> xmlDocPtr? in
+            // libxml2's headers carry no nullability: without the type, the result would be
+            // force-unwrapped, and a refused document (NULL) would trap.
+            switch kind {
+            case .html:
+              let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue)
+              return htmlReadMemory(pointer, count, name, "UTF-8", options)
+            case .xml:
+              return xmlReadMemory(pointer, count, name, "UTF-8", Int32(XML_PARSE_NONET.rawValue))
+            }
+          } ?? nil
+      }
+    } catch {
+      if let parsed { xmlFreeDoc(parsed) }
+      throw error
+    }
+    guard let parsed else {
+      throw MarkupError(file: name, line: 0, column: 0, message: "empty or unparsable document")
+    }
+    document = parsed
+  }
+
+  /// Checks that `bytes` parse without error, as `init` would, without building the document:
+  /// what the publisher runs on every page and chart of a release (a tree's allocations were
+  /// most of the check's time).
+  public static func check(bytes: [UInt8], kind: Kind, name: String) throws(MarkupError) {
+    var status: Int32?
+    try reportingErrors(in: name) {
+      status = withCString(bytes) { pointer, count in
+        switch kind {
+        case .html: nb_check_html(pointer, count, name, Int32(HTML_PARSE_NONET.rawValue))
+        case .xml: nb_check_xml(pointer, count, name, Int32(XML_PARSE_NONET.rawValue))
+        }
+      }
+    }
+    guard status == 0 else {
+      throw MarkupError(
+        file: name, line: 0, column: 0, message: "empty document, or libxml2 could not allocate a parser")
+    }
+  }
+
+  /// Runs `parse` with libxml2's errors collected, and throws the first one.
+  private static func reportingErrors(in name: String, _ parse: () -> Void) throws(MarkupError) {
     _ = Self.parserInitialized
     let collector = ErrorCollector()
     let unmanaged = Unmanaged.passRetained(collector)
@@ -32,26 +79,20 @@ public final class MarkupDocument {
       collector.record(error.pointee)
     }
     defer { xmlSetStructuredErrorFunc(nil, nil) }
-    let parsed: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
-      buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-        switch kind {
-        case .html:
-          let options = Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue)
-          return htmlReadMemory(pointer, Int32(buffer.count), name, "UTF-8", options)
-        case .xml:
-          let options = Int32(XML_PARSE_NONET.rawValue)
-          return xmlReadMemory(pointer, Int32(buffer.count), name, "UTF-8", options)
-        }
-      }
-    }
+    parse()
     if let first = collector.errors.first {
-      if let parsed { xmlFreeDoc(parsed) }
       throw MarkupError(file: name, line: first.line, column: first.column, message: first.message)
     }
-    guard let parsed else {
-      throw MarkupError(file: name, line: 0, column: 0, message: "empty or unparsable document")
+  }
+
+  /// `body` with the bytes as a C string and their count; nil for no bytes.
+  private static func withCString<Result>(
+    _ bytes: [UInt8], _ body: (UnsafePointer<CChar>, Int32) -> Result
+  ) -> Result? {
+    guard !bytes.isEmpty else { return nil }
+    return bytes.withUnsafeBufferPointer { buffer in
+      buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) { body($0, Int32(buffer.count)) }
     }
-    document = parsed
   }
 
   deinit { xmlFreeDoc(document) }

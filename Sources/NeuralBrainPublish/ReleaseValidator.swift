@@ -26,9 +26,9 @@ public enum ReleaseValidator {
     let name = file.path.description
     switch file.path.fileExtension {
     case "html":
-      _ = try MarkupDocument(bytes: file.contents, kind: .html, name: name)
+      try MarkupDocument.check(bytes: file.contents, kind: .html, name: name)
     case "svg", "xml":
-      _ = try MarkupDocument(bytes: file.contents, kind: .xml, name: name)
+      try MarkupDocument.check(bytes: file.contents, kind: .xml, name: name)
     case "json":
       if let error = JSONSyntax.firstError(in: file.contents) {
         let before = file.contents[..<min(error.offset, file.contents.count)]

@@ -93,6 +93,37 @@ struct MarkupDocumentTests {
       kind: .xml, name: "c.svg")
     #expect(svg.strings("/svg:svg/svg:title") == ["T & U"])
   }
+
+  static let documents: [(MarkupDocument.Kind, String)] = [
+    (.html, "<!DOCTYPE html><html><body><main><svg viewBox=\"0 0 1 1\"><title>t</title></svg></main></body></html>"),
+    (.html, "<html><body><div class=\"x></body></html>"),
+    (.html, "<html><body><p>a &amp; b</p></body></html>"),
+    (.html, "   "),
+    (.html, ""),
+    (.xml, "<svg xmlns=\"http://www.w3.org/2000/svg\"><g><text>a &lt; b</text></g></svg>"),
+    (.xml, "<svg xmlns=\"http://www.w3.org/2000/svg\"><g></svg>"),
+    (.xml, "<feed><entry></feed>"),
+    (.xml, "<a:b><c/></a:b>"),
+    (.xml, "<t>&nbsp;</t>"),
+    (.xml, "<t x=\"1\" x=\"2\"/>"),
+    (.xml, ""),
+  ]
+
+  @Test("the publisher's check without a tree accepts and refuses what a full parse does", arguments: documents)
+  func checkAgreesWithParse(kind: MarkupDocument.Kind, text: String) {
+    func outcome(_ body: () throws(MarkupError) -> Void) -> String {
+      do {
+        try body()
+        return "ok"
+      } catch {
+        return "line \(error.line)"
+      }
+    }
+    let bytes = Array(text.utf8)
+    let parsed = outcome { () throws(MarkupError) in _ = try MarkupDocument(bytes: bytes, kind: kind, name: "d") }
+    let checked = outcome { () throws(MarkupError) in try MarkupDocument.check(bytes: bytes, kind: kind, name: "d") }
+    #expect(checked == parsed, "\(text)")
+  }
 }
 
 /// A release links the files the live release already has, byte for byte (issue 14).
