@@ -26,4 +26,11 @@ enum JSONOutput {
       throw RenderError.encodingFailed(file: path.description, reason: "\(error)")
     }
   }
+
+  /// A region's `ForecastData` document: `ForecastDocumentWriter`'s bytes, the same as `file`'s
+  /// at a fraction of the time; `file`'s error, naming the value, when a number is not finite.
+  static func forecastDocument(_ forecast: ForecastData, at path: SitePath) throws -> SiteFile {
+    guard let bytes = ForecastDocumentWriter.bytes(forecast) else { return try file(forecast, at: path) }
+    return SiteFile(path: path, contents: bytes)
+  }
 }

@@ -74,7 +74,7 @@ public struct SiteRenderer: Sendable {
       let pagePath = try Self.path("region/\(id).html")
       let jsonPath = try Self.path(api + "forecasts/region/\(id).json")
       let chartPath = try Self.path(api + "charts/\(id).svg")
-      var json = try JSONOutput.file(forecast, at: jsonPath)
+      var json = try JSONOutput.forecastDocument(forecast, at: jsonPath)
       var fromLive: [SitePath] = []
       if let old = previous?.read(jsonPath), let earlier = IssuedDocument.earlierIssue(of: json.contents, previous: old)
       {
