@@ -5,6 +5,12 @@
 enum Markup {
   /// Replaces `&`, `<`, `>`, `"` and `'` with entities valid in both HTML and XML.
   static func escape(_ text: String) -> String {
+    // Most values (coordinates, classes, numbers) need nothing: return them without a copy.
+    let needsWork = text.utf8.contains { byte in
+      byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+        || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+    }
+    guard needsWork else { return text }
     var out = ""
     out.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {
