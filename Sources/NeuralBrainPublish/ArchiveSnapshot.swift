@@ -25,8 +25,11 @@ public struct ArchiveSnapshot: Sendable, Hashable {
 
   /// The manifest in `sha256sum --check` format: `<hex>  <path>` per file, sorted by path.
   public static func checksums(_ files: [SiteFile]) -> String {
-    files.sorted { $0.path < $1.path }.concurrentMap { file in
-      SHA256Hasher.hex(file.contents) + "  " + file.path.description + "\n"
+    // Hashed largest first, so that the big data files do not finish on one core alone.
+    let largestFirst = files.indices.sorted { files[$0].contents.count > files[$1].contents.count }
+    let digests = largestFirst.concurrentMap { SHA256Hasher.hex(files[$0].contents) }
+    return zip(largestFirst, digests).sorted { files[$0.0].path < files[$1.0].path }.map { index, digest in
+      digest + "  " + files[index].path.description + "\n"
     }.joined()
   }
 

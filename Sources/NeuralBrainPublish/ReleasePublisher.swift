@@ -99,7 +99,11 @@ public struct ReleasePublisher: Sendable {
       // before the switch: an invalid file refuses the release and the staging goes.
       let writer = ReleaseWriter(fileSystem: fileSystem, staging: staging)
       do throws(PublishError) {
-        _ = try Array(zip(releaseFiles, isUnchanged)).concurrentMap { file, isUnchanged throws(PublishError) in
+        // The largest files first: `global.json` compressed last would leave one core working alone.
+        let work = Array(zip(releaseFiles, isUnchanged))
+        let largestFirst = work.indices.sorted { work[$0].0.contents.count > work[$1].0.contents.count }
+        _ = try largestFirst.concurrentMap { index throws(PublishError) in
+          let (file, isUnchanged) = work[index]
           if !isUnchanged { try ReleaseValidator.check(file) }
           let sibling = precompress && !linkedSiblings.contains(file.path) ? Gzip.sibling(of: file) : nil
           writer.write(isUnchanged ? nil : file, sibling: sibling)
