@@ -23,12 +23,8 @@ enum TemplateValue {
       var fields: [String: Any] = [:]
       for child in mirror.children {
         guard let label = child.label else { continue }
-        if let optional = child.value as? any OptionalTemplateValue {
-          guard let wrapped = optional.wrappedValue else { continue }
-          fields[label] = make(wrapped)
-        } else {
-          fields[label] = make(child.value)
-        }
+        if let optional = child.value as? any OptionalTemplateValue, optional.wrappedValue == nil { continue }
+        fields[label] = make(child.value)
       }
       return fields
     case .collection?:

@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 import NeuralBrainCore
 
@@ -219,7 +218,7 @@ extension NeuralBrainDatabase {
       var ingestID: Int64 = 0
       func flush() throws {
         guard let group else { return }
-        try save.execute(arguments: [group.regionID, group.metric, group.asOf, ingestID, Data(vintage.bytes)])
+        try save.execute(arguments: [group.regionID, group.metric, group.asOf, ingestID, vintage.column])
       }
       while let row = try rows.next() {
         let key = (regionID: row[0] as String, metric: row[1] as String, asOf: row[2] as String)

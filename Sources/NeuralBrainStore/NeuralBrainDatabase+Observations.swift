@@ -53,7 +53,7 @@ extension NeuralBrainDatabase {
         var vintage = VintageChanges()
         let rows = try Row.fetchCursor(earlier, arguments: [series.region.id, series.metric.rawValue, asOf])
         while let row = try rows.next() {
-          let changes = try VintageChanges(bytes: [UInt8](row[1] as Data))
+          let changes = try VintageChanges(column: row[1])
           known.merge(changes.values) { _, newer in newer }
           if row[0] == asOf { vintage = changes }
         }
@@ -69,7 +69,7 @@ extension NeuralBrainDatabase {
           changed += 1
         }
         if vintage != before {
-          try save.execute(arguments: [series.region.id, series.metric.rawValue, asOf, ingestID, Data(vintage.bytes)])
+          try save.execute(arguments: [series.region.id, series.metric.rawValue, asOf, ingestID, vintage.column])
         }
       }
       ingest.observationsChanged = changed
@@ -105,7 +105,7 @@ extension NeuralBrainDatabase {
           series = (regionID, metric)
           known = [:]
         }
-        known.merge(try VintageChanges(bytes: [UInt8](row[2] as Data)).values) { _, newer in newer }
+        known.merge(try VintageChanges(column: row[2]).values) { _, newer in newer }
       }
       flush()
       return out

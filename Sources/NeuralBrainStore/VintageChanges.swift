@@ -1,3 +1,4 @@
+import Foundation
 import NeuralBrainCore
 
 /// The values one vintage of one series changed, packed into one column.
@@ -34,7 +35,15 @@ struct VintageChanges: Equatable, Sendable {
     }
   }
 
-  /// The column: every change in day order.
+  /// Decodes the `changes` column.
+  init(column: Data) throws(MalformedVintage) {
+    try self.init(bytes: [UInt8](column))
+  }
+
+  /// The `changes` column.
+  var column: Data { Data(bytes) }
+
+  /// The column's bytes: every change in day order.
   var bytes: [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(values.count * Self.recordSize)
