@@ -17,6 +17,16 @@ swift format lint --strict -r Sources Tests Benchmarks Package.swift
 # The browser test needs a real headless browser; without one it skips with a message.
 scripts/bootstrap.sh chromium || echo "test.sh: chromium could not be installed; the browser test will skip" >&2
 swift build -c release --product neuralbrain
+# The data-ecosystem check validates published releases with the ecosystem's own tools:
+# `frictionless validate` (Frictionless Data) and python `jsonschema`, from PyPI, in a virtual
+# environment made here. Without python3-venv or PyPI that one test skips with a message.
+venv=.build-tests/python-venv
+if [ ! -x "$venv/bin/frictionless" ]; then
+  { scripts/bootstrap.sh python3-venv && python3 -m venv "$venv" \
+      && "$venv/bin/pip" install --quiet "frictionless==5.*" "jsonschema==4.*"; } \
+    || echo "test.sh: frictionless could not be installed; the data-package test will skip" >&2
+fi
+[ -x "$venv/bin/frictionless" ] && export NEURALBRAIN_PYTHON_VENV="$PWD/$venv"
 # Three simulated days of hourly runs with kill -9, full-disk and bad-input faults (the short
 # form of the soak test; `scripts/soak.sh --days 60` is the long one).
 [ "${SKIP_SOAK:-0}" = 1 ] || scripts/soak.sh --days 3

@@ -10,7 +10,7 @@ struct AuditCommand: AsyncParsableCommand {
 
   @OptionGroup var global: GlobalOptions
 
-  @Option(name: .long, help: "How many events to show (default 50).")
+  @Option(name: .long, help: "How many events to show.")
   var limit: Int = 50
 
   @Flag(name: .long, help: "Print JSON instead of a table.")

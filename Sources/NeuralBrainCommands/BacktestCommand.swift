@@ -18,18 +18,22 @@ struct BacktestCommand: AsyncParsableCommand {
 
       Example (FluSight 2023-24):
 
+        hub=../shared/data/flusight/FluSight-forecast-hub
+        asof=$hub/auxiliary-data/target-data-archive
         neuralbrain backtest --source hub \\
-          --input ../shared/data/flusight/FluSight-forecast-hub/auxiliary-data/target-data-archive/target-hospital-admissions_2024-04-27.csv \\
-          --archive ../shared/data/flusight/FluSight-forecast-hub/auxiliary-data/target-data-archive \\
-          --from 2023-10-14 --to 2024-05-04 --max-target-date 2024-05-01 --exclude US --exclude 25@2023-12-09 \\
-          --compare ../shared/data/flusight/FluSight-forecast-hub/model-output/FluSight-baseline \\
-          --compare ../shared/data/flusight/FluSight-forecast-hub/model-output/FluSight-ensemble
+          --input $asof/target-hospital-admissions_2024-04-27.csv \\
+          --archive $asof --from 2023-10-14 --to 2024-05-04 \\
+          --max-target-date 2024-05-01 \\
+          --exclude US --exclude 25@2023-12-09 \\
+          --compare $hub/model-output/FluSight-baseline \\
+          --compare $hub/model-output/FluSight-ensemble
 
       Example (JHU, 30 countries with the most cases):
 
+        jhu=../shared/data/covid19/jhu-csse
         neuralbrain backtest --source jhu \\
-          --input ../shared/data/covid19/jhu-csse/time_series_covid19_confirmed_global.csv \\
-          --input ../shared/data/covid19/jhu-csse/UID_ISO_FIPS_LookUp_Table.csv \\
+          --input $jhu/time_series_covid19_confirmed_global.csv \\
+          --input $jhu/UID_ISO_FIPS_LookUp_Table.csv \\
           --from 2021-02-01 --to 2022-10-31 --every 28 --top 30
       """)
 
@@ -45,7 +49,7 @@ struct BacktestCommand: AsyncParsableCommand {
   )
   var input: [String] = []
 
-  @Option(name: .long, help: "Daily data: days between two origins (default 28).")
+  @Option(name: .long, help: "Daily data: days between two origins.")
   var every: Int = 28
 
   @Option(name: .long, help: "Daily data: score only the N regions with the most counts of each metric.")
@@ -90,7 +94,7 @@ struct BacktestCommand: AsyncParsableCommand {
   @Option(name: .long, help: "Ignore targets ending after this date (YYYY-MM-DD).")
   var maxTargetDate: String?
 
-  @Option(name: .long, help: "Hub target name in model-output files (default: wk inc flu hosp).")
+  @Option(name: .long, help: "Hub target name in model-output files.")
   var target: String = "wk inc flu hosp"
 
   @Option(name: .long, help: "Random seed of the Monte Carlo components.")

@@ -10,7 +10,9 @@ struct StatusCommand: AsyncParsableCommand {
 
   @OptionGroup var global: GlobalOptions
 
-  @Option(name: .long, help: "Output directory whose live release to report (default: output).")
+  @Option(
+    name: .long,
+    help: "Output directory whose live release to report (default: where the last successful run published).")
   var output: String?
 
   @Flag(name: .long, help: "Print JSON instead of text.")
@@ -18,7 +20,7 @@ struct StatusCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await withWorkspace(global, output: output) { workspace in
-      let report = try workspace.status()
+      let report = try workspace.status(followingLastRun: output == nil)
       print(json ? try CommandJSON.encode(report) : report.lines.joined(separator: "\n"))
     }
   }

@@ -83,6 +83,9 @@ public struct Dataset: Sendable, Hashable, Codable {
   public var regions: [Region]
   public var series: [IncidentSeries]
   public var notes: [IngestNote]
+  /// The source's own target name per metric (a hub's `wk inc flu hosp`), which published files
+  /// keep so that the hub's tools score them as they are; `Metric.hubTarget` otherwise.
+  public var targetNames: [Metric: String]?
 
   public init(
     provenance: Provenance, frequency: Frequency, regions: [Region], series: [IncidentSeries],
@@ -97,6 +100,11 @@ public struct Dataset: Sendable, Hashable, Codable {
 
   /// Metrics present, in canonical order.
   public var metrics: [Metric] { Array(Set(series.map(\.metric))).sorted() }
+
+  /// The target name published for `metric`'s incident forecasts.
+  public func targetName(of metric: Metric) -> String {
+    targetNames?[metric] ?? metric.hubTarget(frequency)
+  }
 
   /// The series of `metric` with the most counts first (ties by region id), at most `limit` of
   /// them: the regions benchmarks and skill checks look at.

@@ -11,9 +11,14 @@ import NeuralBrainEnvironment
 struct HubSource: DataSource {
   let path: String
   let locationsPath: String?
+  /// The hub's name for the target the file holds, kept in every published file.
+  let target: String
   let maxBytes: Int
   let fileSystem: any FileSystem
   let now: Date
+
+  /// FluSight's target name for weekly incident influenza hospital admissions.
+  static let defaultTarget = "wk inc flu hosp"
 
   /// FluSight's attribution for NHSN-derived target data.
   static let license =
@@ -37,8 +42,10 @@ struct HubSource: DataSource {
     let assembler = DatasetAssembler(
       kind: .hub, sourceURL: InputFile.publicName(of: files), retrievedAt: now, contentSHA256: hasher.finalizeHex(),
       license: Self.license)
-    return try assembler.assemble(
+    var dataset = try assembler.assemble(
       frequency: frequency, regions: Array(table.regions.values), series: table.series(frequency: frequency), notes: [])
+    dataset.targetNames = [.hospitalizations: target]
+    return dataset
   }
 
   /// The target-data rows of `file`: one region per location code, `NA` values kept as

@@ -41,6 +41,8 @@ public indirect enum IngestError: Error, LocalizedError, ExitStatusProviding, Ha
   case irregularDates(InputPosition, detail: String)
   /// A source option is missing, out of range or does not fit the source kind.
   case invalidOption(key: String, detail: String)
+  /// The same, for an option the command line gave (`--source`, `--input`, `--url`, `--regions`).
+  case invalidFlag(flag: String, detail: String)
   /// The server could not be reached or did not answer in time, after all retries.
   case unreachable(url: String, detail: String)
   /// The server answered with an error status (5xx only after all retries).
@@ -60,6 +62,7 @@ public indirect enum IngestError: Error, LocalizedError, ExitStatusProviding, Ha
     case .fileNotFound, .unreadable: .ioError
     case .unreachable, .httpStatus: .unavailable
     case .invalidOption, .countryNotFound: .config
+    case .invalidFlag: .usage
     case .fileTooLarge, .emptyFile, .invalidEncoding, .missingColumn, .unknownColumn,
       .malformedRow, .badDate, .badNumber, .negativeValue, .unknownMetric, .duplicateRow,
       .incompleteQuantiles, .irregularDates, .responseTooLarge, .badResponse, .outOfLimits:
@@ -70,7 +73,7 @@ public indirect enum IngestError: Error, LocalizedError, ExitStatusProviding, Ha
   public var errorDescription: String? {
     switch self {
     case .fileNotFound(let path):
-      "\(path): no such file. Check the [source] inputs setting."
+      "\(path): no such file. Check the path given with --input (or [source] inputs in the configuration file)."
     case .unreadable(let path, let reason):
       "\(path): cannot be read (\(reason)). Check that it is a regular file this user may read."
     case .fileTooLarge(let path, let size, let limit):
@@ -81,8 +84,8 @@ public indirect enum IngestError: Error, LocalizedError, ExitStatusProviding, Ha
     case .invalidEncoding(let position, let detail):
       "\(position): \(detail). Save the file as UTF-8."
     case .missingColumn(let path, let line, let name, let found):
-      "\(path):\(line): the header has no \"\(name)\" column (found: \(found.joined(separator: ", "))). "
-        + "Add the column or choose the [source] kind that matches this file."
+      "\(path):\(line): the header has no \"\(name)\" column (found: \(IngestError.columnList(found))). "
+        + "Add the column or choose the source kind (--source, or [source] kind) that matches this file."
     case .unknownColumn(let position):
       "\(position): unknown column. Remove it or rename it to one the format defines."
     case .malformedRow(let position, let detail):
@@ -103,6 +106,8 @@ public indirect enum IngestError: Error, LocalizedError, ExitStatusProviding, Ha
       "\(position): \(detail). Fix the date or remove the rows that are off the grid."
     case .invalidOption(let key, let detail):
       "[source] \(key): \(detail)."
+    case .invalidFlag(let flag, let detail):
+      "\(flag): \(detail). See 'neuralbrain run --help'."
     case .unreachable(let url, let detail):
       "\(url): unreachable (\(detail)). Check the network and [source] url; raise timeout_seconds or retries if the server is slow."
     case .httpStatus(let url, let status, let message):
@@ -129,5 +134,12 @@ extension IngestError {
           scalar.properties.generalCategory == .control || scalar.properties.isNoncharacterCodePoint ? "?" : scalar
         }))
     return text.unicodeScalars.count > 60 ? visible + "…" : visible
+  }
+
+  /// A header's first eight column names, each an `excerpt`, and how many there are in all: a
+  /// time-series file has a column per day, and a message must not echo 1,147 of them.
+  static func columnList(_ names: [String]) -> String {
+    let shown = names.prefix(8).map(excerpt).joined(separator: ", ")
+    return names.count > 8 ? shown + ", … \(names.count) columns in all" : shown
   }
 }

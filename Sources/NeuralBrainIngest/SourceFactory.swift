@@ -5,10 +5,20 @@ import NeuralBrainEnvironment
 /// Builds the one `DataSource` a run uses from its options, checking that the options fit
 /// the kind (inputs given where files are read, a usable URL for disease.sh).
 public enum SourceFactory {
+  ///
+  /// - Throws: `IngestError.invalidFlag` naming the flag when the option at fault, or the source
+  ///   kind it does not fit, came from the command line; else `invalidOption` naming the key.
   public static func make(_ options: SourceOptions, environment: RunEnvironment, now: Date) throws(IngestError)
     -> any DataSource
   {
-    let source = try adapter(options, environment: environment, now: now)
+    let source: any DataSource
+    do {
+      source = try adapter(options, environment: environment, now: now)
+    } catch .invalidOption(let key, let detail)
+      where options.fromCommandLine.contains(key) || options.fromCommandLine.contains("kind")
+    {
+      throw .invalidFlag(flag: SourceOptions.flag(for: key) ?? "--source \(options.kind.rawValue)", detail: detail)
+    }
     guard options.metrics != nil || options.frequency != nil else { return source }
     return DeclaredShapeSource(inner: source, metrics: options.metrics.map(Set.init), frequency: options.frequency)
   }
@@ -34,7 +44,8 @@ public enum SourceFactory {
       }
       return HubSource(
         path: options.inputs[0], locationsPath: options.inputs.count == 2 ? options.inputs[1] : nil,
-        maxBytes: options.maxBytes, fileSystem: environment.fileSystem, now: now)
+        target: options.target ?? HubSource.defaultTarget, maxBytes: options.maxBytes,
+        fileSystem: environment.fileSystem, now: now)
     case .jhu:
       _ = try JHUSource.metrics(for: JHUSource.split(options.inputs).series)
       return JHUSource(

@@ -28,12 +28,23 @@ public struct SourceOptions: Sendable, Hashable {
   public var seed: UInt64?
   /// `diseasesh`: countries to fetch; a handful of large countries when nil.
   public var countries: [String]?
+  /// `hub`: the hub's name for the target the file holds (`wk inc flu hosp` when nil), which
+  /// `hub.csv` and the JSON documents keep.
+  public var target: String?
   /// Per-request timeout for HTTP sources (default 30).
   public var timeoutSeconds: Double
   /// Retries after a 5xx answer, a timeout or a connection error (default 2).
   public var retries: Int
   /// Largest input file, or HTTP response body, accepted (512 MiB for files, 64 MiB for HTTP).
   public var maxBytes: Int
+  /// The keys of this table that the command line set (`kind`, `inputs`, `url`, `regions`): an
+  /// error about them names the flag and exits as a usage error, not as a configuration one.
+  public var fromCommandLine: Set<String> = []
+
+  /// The flag that sets `key`, when there is one.
+  public static func flag(for key: String) -> String? {
+    ["kind": "--source", "inputs": "--input", "url": "--url", "regions": "--regions"][key]
+  }
 
   public init(kind: SourceKind) {
     self.kind = kind
@@ -45,7 +56,7 @@ public struct SourceOptions: Sendable, Hashable {
   }
 
   /// Decodes the `[source]` table: `kind` (default `demo`), `inputs`, `url`, `cumulative`,
-  /// `corrections`, `metrics`, `frequency`, `countries`, `timeout_seconds`, `retries`, `max_bytes`,
+  /// `corrections`, `metrics`, `frequency`, `countries`, `target`, `timeout_seconds`, `retries`, `max_bytes`,
   /// `regions`, `seed`. Unknown keys and out-of-range values throw `ConfigError`.
   public init(reader: ConfigReader) throws {
     let kindText = try reader.string("kind") ?? SourceKind.demo.rawValue
@@ -78,6 +89,12 @@ public struct SourceOptions: Sendable, Hashable {
       frequency = declared
     }
     countries = try reader.strings("countries")
+    if let text = try reader.string("target") {
+      guard (1...64).contains(text.count), text.allSatisfy({ $0.isLetter || $0.isNumber || " _-".contains($0) }) else {
+        throw reader.invalid("target", "must be 1 to 64 letters, digits, spaces, _ or -, like \"wk inc flu hosp\"")
+      }
+      target = text
+    }
     if let value = try reader.double("timeout_seconds") {
       guard value > 0, value <= 3600 else {
         throw reader.invalid("timeout_seconds", "must be more than 0 and at most 3600")

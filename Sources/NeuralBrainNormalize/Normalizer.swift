@@ -92,7 +92,8 @@ public struct Normalizer: Sendable {
           method: output.method, provenance: dataset.provenance,
           metrics: series.map {
             metricForecast(
-              $0, horizons: horizons(of: $0.metric), nextPeriod: nextPeriod(of: $0.metric), targets: targets)
+              $0, target: dataset.targetName(of: $0.metric), horizons: horizons(of: $0.metric),
+              nextPeriod: nextPeriod(of: $0.metric), targets: targets)
           }))
     }
     return published
@@ -100,14 +101,17 @@ public struct Normalizer: Sendable {
 
   /// The published quantile forecast of one series with its last observations (gaps kept).
   private func metricForecast(
-    _ series: IncidentSeries, horizons: [HorizonForecast], nextPeriod: HorizonForecast?, targets: ForecastTargets
+    _ series: IncidentSeries, target: String, horizons: [HorizonForecast], nextPeriod: HorizonForecast?,
+    targets: ForecastTargets
   ) -> MetricForecast {
     let count = min(series.values.count, configuration.recentPoints(for: series.frequency))
     let first = series.values.count - count
     let recent = (first..<series.values.count).map { DatedValue(date: series.date(at: $0), value: series.values[$0]) }
-    return MetricForecast(
+    var forecast = MetricForecast(
       metric: series.metric, frequency: series.frequency,
-      referenceDate: targets.referenceDate(lastObserved: series.end), recent: recent, horizons: horizons,
-      nextPeriod: nextPeriod)
+      referenceDate: targets.referenceDate(lastObserved: series.end), recent: recent,
+      horizons: horizons.map(PublishedPrecision.round), nextPeriod: nextPeriod.map(PublishedPrecision.round))
+    forecast.target = target
+    return forecast
   }
 }

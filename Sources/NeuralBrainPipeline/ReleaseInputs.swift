@@ -1,5 +1,6 @@
 import Foundation
 import NeuralBrainCore
+import NeuralBrainIngest
 import NeuralBrainProviders
 import NeuralBrainRender
 
@@ -26,6 +27,9 @@ struct ReleaseInputs: Sendable {
   var digest: String {
     var hasher = SHA256Hasher()
     let provenance = dataset.provenance
+    // Where an option came from changes no output (and a set describes itself in any order).
+    var source = options.source
+    source.fromCommandLine = []
     let settings = options.providers.settings.keys.sorted().map { name in
       "\(name)=\(options.providers.settings[name].map { String(describing: $0) } ?? "")"
     }
@@ -35,7 +39,7 @@ struct ReleaseInputs: Sendable {
         "build \(build)",
         "day \(ArchiveLayout.day(of: options.now).iso)",
         "stale \(Staleness.isStale(dataset: dataset, now: options.now, afterDays: options.staleAfterDays))",
-        "source \(String(describing: options.source))",
+        "source \(String(describing: source))",
         "provenance \(provenance.source)|\(provenance.sourceURL)|\(provenance.dataAsOf.iso)|"
           + "\(provenance.contentSHA256 ?? "-")|\(provenance.isSynthetic)|\(provenance.license ?? "-")",
         "frequency \(dataset.frequency)",

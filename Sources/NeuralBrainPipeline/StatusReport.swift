@@ -5,6 +5,8 @@ import NeuralBrainStore
 /// What `neuralbrain status` shows: is the site fresh, which provider is locked, how did the
 /// recent runs end. Encoded as `status --json`; `lines` is the text form.
 public struct StatusReport: Encodable, Sendable {
+  /// The output directory reported on: `--output`, else where the last successful run published.
+  public var outputDirectory: String
   public var liveRelease: String?
   public var lock: LockState?
   public var lastSuccess: RunRecord?
@@ -14,10 +16,14 @@ public struct StatusReport: Encodable, Sendable {
   public var archiveSnapshots: [String]
   /// The summary e-mail `email --send` would deliver.
   public var latestEmail: String?
+  /// What the live release lacks and why (no sitemap without a base URL).
+  public var notes: [String]
 
   /// The report as lines of text for a terminal.
   public var lines: [String] {
-    var lines = ["live release: \(liveRelease ?? "none")"]
+    var lines = [
+      "live release: \(liveRelease.map { "\($0) (\(outputDirectory)/current)" } ?? "none in \(outputDirectory)")"
+    ]
     if let lock {
       lines.append(
         "provider lock: \(lock.provider) since \(ISO8601DateFormatter().string(from: lock.acquiredAt)), "
@@ -29,6 +35,7 @@ public struct StatusReport: Encodable, Sendable {
       "archive: "
         + (archiveSnapshots.first.map { "\(archiveSnapshots.count) snapshots, newest \($0)" } ?? "no snapshot yet"))
     lines.append("summary e-mail: \(latestEmail ?? "none yet")")
+    lines += notes.map { "note: \($0)" }
     if let lastRun, lastRun.status == .failed {
       lines.append(
         "last run FAILED: \(lastRun.id): \(lastRun.error ?? "unknown error") — the previous release is still live")

@@ -81,9 +81,16 @@ public struct Workspace: Sendable {
   // MARK: - Status and health
 
   /// The live release, the lock, the last runs, the archive and the latest e-mail.
-  public func status() throws -> StatusReport {
+  public func status(followingLastRun: Bool = false) throws -> StatusReport {
     let database = try database(readOnly: true)
-    let publisher = ReleasePublisher(outputDirectory: outputDirectory, fileSystem: environment.fileSystem)
+    let lastSuccess = try database.lastSuccessfulRun()
+    // Without `--output`, the output directory the last successful run published to: a run with
+    // `--output site` followed by a plain `status` reports that site, not an empty ./output.
+    var output = outputDirectory
+    if followingLastRun, let release = lastSuccess?.releasePath {
+      output = URL(fileURLWithPath: release).deletingLastPathComponent().deletingLastPathComponent()
+    }
+    let publisher = ReleasePublisher(outputDirectory: output, fileSystem: environment.fileSystem)
     let outbox = self.outbox
     // A run recorded as running whose process is gone (killed, crashed) is abandoned; the next
     // run records that, and status says so already.
@@ -95,11 +102,17 @@ public struct Workspace: Sendable {
       if run.status == .running, !alive { shown.status = run.id == live ? .succeeded : .abandoned }
       return shown
     }
+    var notes: [String] = []
+    if let live,
+      !environment.fileSystem.exists(publisher.releaseDirectory(runID: live).appendingPathComponent("sitemap.xml"))
+    {
+      notes.append("no sitemap.xml: the sitemap protocol needs absolute URLs; set --base-url or [run] base_url")
+    }
     return StatusReport(
-      liveRelease: live, lock: try database.loadLock()?.state,
-      lastSuccess: try database.lastSuccessfulRun(), lastRun: runs.first, recentRuns: runs,
+      outputDirectory: output.path, liveRelease: live, lock: try database.loadLock()?.state,
+      lastSuccess: lastSuccess, lastRun: runs.first, recentRuns: runs,
       archiveSnapshots: publisher.archivedDates().reversed().map(\.iso),
-      latestEmail: environment.fileSystem.exists(outbox.latest) ? outbox.latest.path : nil)
+      latestEmail: environment.fileSystem.exists(outbox.latest) ? outbox.latest.path : nil, notes: notes)
   }
 
   /// Probes every configured provider's health endpoint, records the results and applies them
@@ -147,12 +160,22 @@ public struct Workspace: Sendable {
   /// The options of one run: defaults, then the configuration file, then `overrides`.
   public func runOptions(_ overrides: RunOverrides, now: Date) -> RunOptions {
     var source = file.source ?? SourceOptions(kind: .demo)
-    if let kind = overrides.source.flatMap(SourceKind.init(rawValue:)), kind != source.kind {
-      source = SourceOptions(kind: kind)
+    if let kind = overrides.source.flatMap(SourceKind.init(rawValue:)) {
+      if kind != source.kind { source = SourceOptions(kind: kind) }
+      source.fromCommandLine.insert("kind")
     }
-    if !overrides.inputs.isEmpty { source.inputs = overrides.inputs }
-    if let url = overrides.url { source.url = url }
-    if let regions = overrides.regions { source.regions = regions }
+    if !overrides.inputs.isEmpty {
+      source.inputs = overrides.inputs
+      source.fromCommandLine.insert("inputs")
+    }
+    if let url = overrides.url {
+      source.url = url
+      source.fromCommandLine.insert("url")
+    }
+    if let regions = overrides.regions {
+      source.regions = regions
+      source.fromCommandLine.insert("regions")
+    }
     let seed = overrides.seed ?? file.seed ?? RunOptions.defaultSeed
     if source.seed == nil || overrides.seed != nil { source.seed = seed }
     var options = RunOptions(

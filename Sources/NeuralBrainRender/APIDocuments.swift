@@ -119,7 +119,7 @@ enum APIDocuments {
         first.quantiles.count == QuantileLevels.hub.count
       else { return nil }
       metric = forecast.metric
-      target = forecast.metric.hubTarget(.weekly)
+      target = forecast.frequency == .weekly ? forecast.target : forecast.metric.hubTarget(.weekly)
       horizon = first.horizon
       targetEndDate = first.targetEndDate
       median = first.median

@@ -127,7 +127,16 @@ struct PageBuilder {
         description: "Methods, data sources, "
           + "licence and how to cite.", path: "about.html"),
       quantileLevels: QuantileLevels.hub.map { NumberFormat.trimmed($0) }.joined(separator: ", "),
-      citation: citation, regionCount: content.forecasts.count)
+      citation: citation, regionCount: content.forecasts.count, shape: shape)
+  }
+
+  /// The metrics and horizons the release's forecasts cover, for the about page.
+  var shape: String {
+    let metrics = Set(content.forecasts.flatMap { $0.metrics.map(\.metric) }).sorted()
+    let horizons = content.forecasts.flatMap { $0.metrics.map(\.horizons.count) }.max() ?? 0
+    let names = metrics.map { $0.displayName.lowercased() }.joined(separator: ", ")
+    return "\(metrics.count) \(metrics.count == 1 ? "metric" : "metrics") (\(names)) × "
+      + "\(horizons) \(horizons == 1 ? "horizon" : "horizons")"
   }
 
   /// The 404 page links through the absolute base URL when known, since it is served at any depth.

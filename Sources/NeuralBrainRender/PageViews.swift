@@ -162,6 +162,8 @@ enum PageViews {
     var quantileLevels: String
     var citation: String
     var regionCount: Int
+    /// What the forecasts cover, e.g. "2 metrics (cases, deaths) × 28 horizons".
+    var shape: String
   }
 
   /// `404.html`.

@@ -45,14 +45,15 @@ enum SiteFeeds {
     return xml + "</feed>\n"
   }
 
-  /// `sitemap.xml` listing the HTML pages, absolute under `baseURL` or root-relative without it.
-  static func sitemap(_ content: SiteContent, pages: [SitePath]) -> String {
-    let prefix = normalizedBase(content.baseURL) ?? "/"
+  /// `sitemap.xml` listing the HTML pages under `baseURL`; nil without a usable base URL, since
+  /// the sitemap protocol allows absolute URLs only.
+  static func sitemap(_ content: SiteContent, pages: [SitePath]) -> String? {
+    guard let base = normalizedBase(content.baseURL) else { return nil }
     let lastmod = NumberFormat.day(content.run.generatedAt).iso
     var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
     xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
     for page in pages {
-      xml += "<url><loc>\(Markup.escape(prefix + page.description))</loc><lastmod>\(lastmod)</lastmod></url>\n"
+      xml += "<url><loc>\(Markup.escape(base + page.description))</loc><lastmod>\(lastmod)</lastmod></url>\n"
     }
     return xml + "</urlset>\n"
   }

@@ -137,7 +137,6 @@ public struct SiteRenderer: Sendable {
       text("assets/style.css") { css },
       // Discovery.
       text("robots.txt") { SiteFeeds.robots(content) },
-      text("sitemap.xml") { SiteFeeds.sitemap(content, pages: pages) },
       text("feed.xml") { SiteFeeds.atom(content) },
       // JSON API and CSV.
       {
@@ -147,11 +146,16 @@ public struct SiteRenderer: Sendable {
       json(api + "predictions/summary.json") { APIDocuments.summary(content) },
       json(api + "regions.json") { APIDocuments.regions(content) },
       json(api + "status.json") { APIDocuments.status(content) },
-      json(api + "schema/forecast-data.schema.json", snakeCase: false) { StandardDocuments.forecastDataSchema },
+      json(api + "schema/forecast-data.json", snakeCase: false) { StandardDocuments.forecastDataSchema },
       json(api + "datapackage.json", snakeCase: false) { StandardDocuments.dataPackage(content) },
       text(hubPath) { HubCSV.text(rows: regions.map(\.hubRows)) },
     ]
-    let files = try Array(regionFiles.joined()) + siteWide.concurrentMap { job in try job() }
+    // Without a base URL there is no sitemap: the protocol allows absolute URLs only.
+    let sitemap = try SiteFeeds.sitemap(content, pages: pages).map {
+      SiteFile(path: try Self.path("sitemap.xml"), text: $0)
+    }
+    let files =
+      try Array(regionFiles.joined()) + siteWide.concurrentMap { job in try job() } + (sitemap.map { [$0] } ?? [])
 
     return RenderedRelease(
       files: files.sorted { $0.path < $1.path },

@@ -6,7 +6,7 @@ enum StandardDocuments {
   /// JSON Schema (draft 2020-12) of one `api/v1/forecasts/region/<id>.json` document.
   static let forecastDataSchema: JSONValue = [
     "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "$id": "forecast-data.schema.json",
+    "$id": "forecast-data.json",
     "title": "NeuralBrain ForecastData",
     "description": .string(
       "One region's published forecast (schema version \(ForecastData.schemaVersion)): the seed "
@@ -112,7 +112,7 @@ enum StandardDocuments {
         json("prediction-summary", "predictions/summary.json", "Risk, trend and next-period forecast per region"),
         json("regions", "regions.json", "Regions with codes and populations"),
         json("status", "status.json", "Run status: provider, fallback, staleness, notes"),
-        json("forecast-data-schema", "schema/forecast-data.schema.json", "JSON Schema of ForecastData"),
+        json("forecast-data-schema", "schema/forecast-data.json", "JSON Schema of ForecastData"),
       ],
     ]
   }

@@ -47,9 +47,34 @@ struct RealDataRunTests {
     #expect(horizons.compactMap { $0["horizon"] as? Int } == [0, 1, 2, 3])
     #expect(metrics.first?["frequency"] as? String == "weekly")
     let hub = try String(contentsOf: site.appendingPathComponent("api/v1/forecasts/hub.csv"), encoding: .utf8)
-    #expect(hub.contains(",wk inc hospital_admissions,0,"))
-    let rows = hub.split(separator: "\n").count
-    #expect(rows == 1 + 53 * 4 * 23)
+    let rows = hub.split(separator: "\n")
+    #expect(rows.count == 1 + 53 * 4 * 23)
+    #expect(metrics.first?["target"] as? String == "wk inc flu hosp")
+    // The hub's own format rules (FluSight hub-config): its target name, reference dates on
+    // Saturdays, horizons 0–3 ending 7 days apart, the 23 quantile levels, non-negative values.
+    #expect(rows.first == "reference_date,target,horizon,target_end_date,location,output_type,output_type_id,value")
+    let levels: Set<String> = [
+      "0.01", "0.025", "0.05", "0.1", "0.15", "0.2", "0.25", "0.3", "0.35", "0.4", "0.45", "0.5", "0.55", "0.6",
+      "0.65", "0.7", "0.75", "0.8", "0.85", "0.9", "0.95", "0.975", "0.99",
+    ]
+    for row in rows.dropFirst() {
+      let cells = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      #expect(cells.count == 8, "\(row)")
+      guard cells.count == 8, let reference = Day(iso: cells[0]), let end = Day(iso: cells[3]),
+        let horizon = Int(cells[2]), let value = Double(cells[7])
+      else {
+        Issue.record("unparsable hub row: \(row)")
+        continue
+      }
+      #expect(cells[1] == "wk inc flu hosp")
+      #expect(reference.weekday == 6, "reference date \(reference.iso) is not a Saturday")
+      #expect((0...3).contains(horizon))
+      #expect(end == reference.adding(days: 7 * horizon))
+      #expect(cells[4].count == 2, "location \(cells[4]) is a two-character FIPS code or US")
+      #expect(cells[5] == "quantile")
+      #expect(levels.contains(cells[6]), "quantile level \(cells[6])")
+      #expect(value >= 0 && value.isFinite)
+    }
   }
 
   @Test(

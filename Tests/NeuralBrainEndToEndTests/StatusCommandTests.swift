@@ -30,6 +30,14 @@ struct StatusCommandTests {
     let text = try await NeuralBrainExecutable.run(["status"] + common)
     #expect(text.standardOutput.contains("live release: 20261129t060000z"))
     #expect(text.standardOutput.contains("archive: 2 snapshots, newest 2026-11-29"))
+    #expect(text.standardOutput.contains("note: no sitemap.xml"), "no base URL, no sitemap, and status says why")
+
+    // Without --output, status reports where the last successful run published, not ./output.
+    let followed = try await NeuralBrainExecutable.run(
+      ["status", "--state-dir", directory.url.appendingPathComponent("state").path])
+    #expect(followed.status == 0, "stderr: \(followed.standardError)")
+    #expect(followed.standardOutput.contains("live release: 20261129t060000z ("))
+    #expect(followed.standardOutput.contains("output/current)"))
   }
 
   @Test("a run whose process died shows as abandoned, and the next run records it so")

@@ -67,8 +67,22 @@ struct NormalizerTests {
     #expect(cases.recent.last?.date == TestData.lastObserved)
     #expect(cases.recent.first?.date == TestData.lastObserved.adding(days: -28))
     #expect(cases.quantileLevels == QuantileLevels.hub)
-    let sent = output.forecasts.first { $0.regionID == "alpha" && $0.metric == .cases }
-    #expect(cases.horizons == sent?.horizons)
+    let sent = try #require(output.forecasts.first { $0.regionID == "alpha" && $0.metric == .cases })
+    #expect(cases.horizons.map(\.horizon) == sent.horizons.map(\.horizon))
+    // Published to four decimals: 93.50000000000001 is 93.5.
+    for (published, provided) in zip(cases.horizons, sent.horizons) {
+      #expect(published.quantiles == provided.quantiles.map { ($0 * 10_000).rounded() / 10_000 })
+      #expect(zip(published.quantiles, provided.quantiles).allSatisfy { abs($0 - $1) <= 0.00005 })
+    }
+  }
+
+  @Test("a source's own target name is published; other metrics get the hub-style name")
+  func sourceTargetNames() throws {
+    var (dataset, output, targets) = TestData.weekly()
+    dataset.targetNames = [.hospitalizations: "wk inc flu hosp"]
+    let alpha = try #require(
+      try Normalizer().normalize(output, dataset: dataset, targets: targets, run: TestData.run()).first)
+    #expect(alpha.metrics.map(\.target) == ["wk inc cases", "wk inc deaths", "wk inc flu hosp"])
   }
 
   @Test("derived metrics come from hospital admissions when a region has them")

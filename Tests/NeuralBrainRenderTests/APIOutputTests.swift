@@ -64,7 +64,7 @@ struct APIOutputTests {
   @Test("the JSON Schema names exactly the members a region document has")
   func schemaMatchesDocument() throws {
     let files = try SiteFixtures.files(SiteFixtures.content())
-    let schemaText = try #require(files["api/v1/schema/forecast-data.schema.json"])
+    let schemaText = try #require(files["api/v1/schema/forecast-data.json"])
     let schema = try #require(try JSONSerialization.jsonObject(with: Data(schemaText.utf8)) as? [String: Any])
     let properties = try #require(schema["properties"] as? [String: Any])
     let documentText = try #require(files["api/v1/forecasts/region/al.json"])

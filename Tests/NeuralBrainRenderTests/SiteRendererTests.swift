@@ -10,13 +10,13 @@ import Testing
 struct SiteRendererTests {
   @Test("renders every file of a release")
   func fileList() throws {
-    let files = try SiteFixtures.files(SiteFixtures.content())
+    let files = try SiteFixtures.files(SiteFixtures.content(baseURL: "https://example.org/"))
     let expected = [
       "index.html", "about.html", "evaluation.html", "404.html", "robots.txt", "sitemap.xml", "feed.xml",
       "assets/style.css", "region/al.html", "region/be.html", "region/ga.html",
       "api/v1/forecasts/global.json", "api/v1/forecasts/region/al.json", "api/v1/charts/al.svg",
       "api/v1/predictions/summary.json", "api/v1/regions.json", "api/v1/status.json",
-      "api/v1/schema/forecast-data.schema.json", "api/v1/forecasts/hub.csv", "api/v1/datapackage.json",
+      "api/v1/schema/forecast-data.json", "api/v1/forecasts/hub.csv", "api/v1/datapackage.json",
     ]
     for path in expected {
       #expect(files[path] != nil, "missing \(path)")
@@ -156,14 +156,17 @@ struct SiteRendererTests {
     #expect(!page.contains("No scored forecasts yet"))
   }
 
-  @Test("sitemap, robots and feed use the base URL when set and root-relative links otherwise")
+  @Test("sitemap, robots and feed use the base URL when set; without it, no sitemap and root-relative links")
   func discovery() throws {
     let absolute = try SiteFixtures.files(SiteFixtures.content(baseURL: "https://example.org/flu"))
     #expect(try #require(absolute["robots.txt"]).contains("Sitemap: https://example.org/flu/sitemap.xml"))
     #expect(try #require(absolute["sitemap.xml"]).contains("<loc>https://example.org/flu/region/al.html</loc>"))
     let relative = try SiteFixtures.files(SiteFixtures.content())
     #expect(!(try #require(relative["robots.txt"]).contains("Sitemap:")))
-    #expect(try #require(relative["sitemap.xml"]).contains("<loc>/index.html</loc><lastmod>2026-11-29</lastmod>"))
+    #expect(relative["sitemap.xml"] == nil, "the sitemap protocol allows absolute URLs only")
+    #expect(
+      try #require(absolute["sitemap.xml"]).contains(
+        "<loc>https://example.org/flu/index.html</loc><lastmod>2026-11-29</lastmod>"))
     let feed = try #require(relative["feed.xml"])
     #expect(feed.components(separatedBy: "<entry>").count - 1 == 2)
     #expect(feed.contains("<id>urn:neuralbrain:run:20261128t010000z-0001</id>"))
