@@ -66,20 +66,24 @@ extension PipelineStep {
 
   /// Scores past forecasts against the new data (kept in the store, evaluation `site`) and
   /// gathers everything the pages show into one `SiteContent`: the forecasts, the evaluation
-  /// rows, the previous run's risk levels and the feed's history.
+  /// rows, the previous run's risk levels, the feed's history and the forecasts published 1–4
+  /// weeks earlier that the region pages look back on.
   public static func evaluate() -> PipelineStep {
     PipelineStep(name: "evaluate") { current in
       var context = current
       let dataset = try context.requireDataset()
       guard let run = context.run else { throw StepOrderError.missing("the run description") }
       let previous = try context.database.lastSuccessfulRun()
+      let stored = try context.database.forecasts(endingOnOrBefore: dataset.provenance.dataAsOf)
       context.content = SiteContent(
         run: run, forecasts: context.forecasts,
         previousRiskLevels: try previous.map { try context.database.riskLevels(runID: $0.renderingRunID) } ?? [:],
         evaluation: try SiteEvaluation.rows(
-          database: context.database, dataset: dataset, dataChanged: context.dataChanged, seed: context.options.seed),
+          stored: stored, database: context.database, dataset: dataset, dataChanged: context.dataChanged,
+          seed: context.options.seed),
         baseURL: context.options.baseURL,
-        history: try context.database.runs(limit: 50).compactMap(FeedEntry.init(run:)))
+        history: try context.database.runs(limit: 50).compactMap(FeedEntry.init(run:)),
+        pastForecasts: LookBack.select(stored, for: context.forecasts))
       return context
     }
   }

@@ -45,7 +45,13 @@ enum RecentSkill {
     let cuts = (1...origins).reversed().map { end.adding(days: 1 - 7 * $0) }
     var backtest = DailyBacktest(seed: seed, baselineSimulations: baselineSimulations)
     backtest.scoresTotals = false
-    return backtest.run(series, origins: cuts).daily
+    // A daily forecast's reference date is its last observed day (the day before the backtest's
+    // origin), as the runs publish it: the evaluation over time pairs them by that date.
+    return backtest.run(series, origins: cuts).daily.map { score in
+      var named = score
+      named.referenceDate = score.referenceDate.adding(days: -1)
+      return named
+    }
   }
 
   private static func weekly(_ members: [IncidentSeries], end: Day, seed: UInt64) -> [ScoredForecast] {

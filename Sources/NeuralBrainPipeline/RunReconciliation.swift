@@ -28,7 +28,7 @@ struct RunReconciliation {
           time: time, type: .runFinished, provider: record.provider, runID: live,
           details: ["status": "succeeded", "reconciled": "the release went live before the run could record it"])
       ])
-      try? outbox.commit(runID: live)
+      _ = try? outbox.commit(runID: live)
       logger.warning(
         "an earlier run's release went live before it was recorded; recorded now", metadata: ["run": "\(live)"])
     }

@@ -15,7 +15,7 @@ import NeuralBrainStore
 /// `backtest`) with relative WIS against their baseline.
 enum SiteEvaluation {
   static func rows(
-    database: NeuralBrainDatabase, dataset: Dataset, dataChanged: Bool, seed: UInt64
+    stored: [IssuedForecast], database: NeuralBrainDatabase, dataset: Dataset, dataChanged: Bool, seed: UInt64
   ) throws -> [EvaluationRow] {
     var observed: [ObservationKey: Double] = [:]
     for series in dataset.series {
@@ -25,7 +25,6 @@ enum SiteEvaluation {
           value
       }
     }
-    let stored = try database.forecasts(endingOnOrBefore: dataset.provenance.dataAsOf)
     let scored = stored.compactMap { issued -> ScoredForecast? in
       guard let metric = Metric(rawValue: issued.target),
         let value = observed[
@@ -47,8 +46,34 @@ enum SiteEvaluation {
     }
     let backtest = try database.scores(evaluation: "backtest")
     return rows(scored, baseline: nil, prefix: "")
-      + perMetric(recent, prefix: "recent backtest: ", perHorizon: false)
+      + perMetric(recent, prefix: recentPrefix, perHorizon: false)
       + perMetric(backtest, prefix: "backtest: ", perHorizon: true)
+      + overTime(published: scored, recent: recent)
+  }
+
+  /// How the recent replay's rows are marked.
+  static let recentPrefix = "recent backtest: "
+
+  /// Scores over time: per metric and reference date, the published forecasts and the recent
+  /// replay of `local` and the flat baseline, with relative WIS against that baseline on the
+  /// targets they share (the replay's origins are the weekly reference dates before this
+  /// release's, the dates published forecasts have when the site runs weekly or more often).
+  static func overTime(published: [ScoredForecast], recent: [ScoredForecast]) -> [EvaluationRow] {
+    let marked = recent.map { score in
+      var marked = score
+      marked.model = recentPrefix + score.model
+      return marked
+    }
+    return Dictionary(grouping: published + marked) { $0.model.components(separatedBy: " · ").dropFirst().last ?? "" }
+      .sorted { $0.key < $1.key }
+      .flatMap { _, scores in
+        let baseline = Set(scores.map(\.model)).sorted().first { $0.lowercased().contains("baseline") }
+        return Dictionary(grouping: scores, by: \.referenceDate).sorted { $0.key < $1.key }.flatMap { date, scores in
+          Backtest.summarize(scores, baseline: baseline).map { summary in
+            EvaluationRow(model: summary.model, horizon: nil, summary.overall, referenceDate: date)
+          }
+        }
+      }
   }
 
   /// Rows of each metric's scores (models named "<model> · <metric>"; hub backtests have one

@@ -12,6 +12,27 @@ enum ChartScale {
     return (ticks.last ?? step, step, ticks)
   }
 
+  /// A logarithmic axis from the power of ten at or below `minValue` to the first 1, 2 or 5 × 10ⁿ
+  /// at or above `maxValue` (at least one decade), with ticks at the powers of ten, and at 2 and 5
+  /// times them when the axis spans at most two decades. The span is capped at six decades, so
+  /// one tiny value cannot flatten the rest.
+  static func logTicks(minValue: Double, maxValue: Double) -> (floor: Double, top: Double, ticks: [Double]) {
+    let high = maxValue.isFinite && maxValue > 0 ? maxValue : 1
+    let low = minValue.isFinite && minValue > 0 ? min(minValue, high) : high
+    let niceTop = niceStep(high)
+    let floor = max(pow(10, log10(low).rounded(.down)), pow(10, (log10(niceTop) - 6).rounded(.up)))
+    let top = max(niceTop, floor * 10)
+    let decades = log10(top / floor)
+    let multiples: [Double] = decades <= 2 ? [1, 2, 5] : [1]
+    var ticks: [Double] = []
+    var decade = floor
+    while decade <= top * (1 + 1e-9) {
+      ticks += multiples.map { decade * $0 }.filter { $0 <= top * (1 + 1e-9) }
+      decade *= 10
+    }
+    return (floor, top, ticks)
+  }
+
   /// A 1, 2 or 5 × 10ⁿ step no smaller than `raw`.
   static func niceStep(_ raw: Double) -> Double {
     guard raw.isFinite, raw > 0 else { return 1 }

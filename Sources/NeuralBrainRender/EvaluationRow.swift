@@ -1,3 +1,5 @@
+import NeuralBrainCore
+
 /// How one model did against what was later observed, for `evaluation.html`.
 ///
 /// Rows come from the store's scoring of past forecasts; `horizon == nil` means all horizons.
@@ -10,10 +12,13 @@ public struct EvaluationRow: Sendable, Hashable, Codable {
   public var coverage95: Double
   /// Mean WIS relative to the baseline model, when a baseline was scored.
   public var relativeWIS: Double?
+  /// The forecasts' reference date, for the rows that follow scores over time; nil for rows
+  /// over all dates.
+  public var referenceDate: Day?
 
   public init(
     model: String, horizon: Int?, count: Int, meanWIS: Double, coverage50: Double,
-    coverage95: Double, relativeWIS: Double? = nil
+    coverage95: Double, relativeWIS: Double? = nil, referenceDate: Day? = nil
   ) {
     self.model = model
     self.horizon = horizon
@@ -22,5 +27,6 @@ public struct EvaluationRow: Sendable, Hashable, Codable {
     self.coverage50 = coverage50
     self.coverage95 = coverage95
     self.relativeWIS = relativeWIS
+    self.referenceDate = referenceDate
   }
 }

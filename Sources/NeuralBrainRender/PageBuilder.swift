@@ -6,36 +6,106 @@ struct PageBuilder {
   var content: SiteContent
   /// Safe region id (a slug) per forecast, in `content.forecasts` order.
   var ids: [String]
-  /// The stylesheet's path from the site root (content-fingerprinted by the renderer).
+  /// The stylesheet's and the site script's paths from the site root (content-fingerprinted by
+  /// the renderer).
   var stylesheet = "assets/style.css"
+  var script = "assets/site.js"
   /// The regions' incidences, for each page's "higher than N of M regions".
   let ranking: IncidenceRanking
 
-  init(content: SiteContent, ids: [String], stylesheet: String = "assets/style.css") {
+  init(
+    content: SiteContent, ids: [String], stylesheet: String = "assets/style.css", script: String = "assets/site.js"
+  ) {
     self.content = content
     self.ids = ids
     self.stylesheet = stylesheet
+    self.script = script
     ranking = IncidenceRanking(content.forecasts)
   }
 
   // MARK: - Pages
 
-  func index() -> PageViews.Index {
-    let site = site(
-      title: "Epidemic forecasts",
-      description: "Risk, trend and forecasts for "
-        + "\(content.forecasts.count) regions.", path: "index.html")
-    let rows = zip(content.forecasts, ids).map { forecast, id in
+  /// Every region's overview row with its sparkline and its rank in each order, in
+  /// `content.forecasts` order: drawn once for all the orders' pages.
+  func indexRows() -> [PageViews.IndexRow] {
+    let regions = Array(zip(content.forecasts, ids))
+    var ranks = [[String: Int]](repeating: [:], count: regions.count)
+    let position = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+    for order in IndexOrder.allCases {
+      for (rank, region) in order.sorted(regions).enumerated() {
+        ranks[position[region.1]!][order.rawValue] = rank + 1
+      }
+    }
+    let rankList = ranks
+    return Array(regions.indices).concurrentMap { index in
+      let (forecast, id) = regions[index]
       var row = indexRow(forecast, id: id)
+      row.ranks = rankList[index]
       row.sparkline =
         forecast.primaryForecast.map { SVGChart.sparkline($0, regionName: forecast.region, idPrefix: "spark-\(id)") }
         ?? ""
       return row
     }
+  }
+
+  /// The overview in one order, from `indexRows()`.
+  func index(order: IndexOrder, rows: [PageViews.IndexRow]) -> PageViews.Index {
+    let site = site(
+      title: "Epidemic forecasts",
+      description: "Risk, trend and forecasts for "
+        + "\(content.forecasts.count) regions.", path: order.path)
+    var sorted = rows.sorted { ($0.ranks[order.rawValue] ?? 0) < ($1.ranks[order.rawValue] ?? 0) }
+    var letters: [PageViews.Letter] = []
+    if order == .name {
+      for index in sorted.indices {
+        let initial = sorted[index].name.first.map { String($0).uppercased() } ?? ""
+        guard !initial.isEmpty, initial != letters.last?.letter else { continue }
+        let anchor = "letter-\(letters.count + 1)"
+        letters.append(PageViews.Letter(letter: initial, anchor: anchor))
+        sorted[index].letterAnchor = anchor
+      }
+    }
     let alerts = alerts(in: Array(zip(content.forecasts, ids)))
     return PageViews.Index(
       site: site, regionCount: content.forecasts.count, riskCounts: riskCounts(), hasAlerts: !alerts.isEmpty,
-      alerts: alerts, alertsNote: alertsNote, regions: rows)
+      alerts: alerts, alertsNote: alertsNote, regions: sorted,
+      orders: IndexOrder.allCases.map {
+        PageViews.SortLink(
+          key: $0.rawValue, label: $0.label, href: $0.path, caption: $0.caption, isCurrent: $0 == order)
+      }, orderCaption: order.caption, letters: letters, hasLetters: letters.count > 1, script: script)
+  }
+
+  /// The compare pages' regions per page.
+  static let comparePageSize = 100
+
+  /// The compare page's path for page `number` (from 1).
+  static func comparePath(_ number: Int) -> String { number == 1 ? "compare.html" : "compare-\(number).html" }
+
+  /// How many compare pages the release has (one at least, even without regions).
+  var comparePageCount: Int { max(1, (content.forecasts.count + Self.comparePageSize - 1) / Self.comparePageSize) }
+
+  /// Page `number` (from 1) of the small multiples, regions in risk order.
+  func compare(page number: Int) -> PageViews.Compare {
+    let ranked = IndexOrder.risk.sorted(Array(zip(content.forecasts, ids)))
+    let first = (number - 1) * Self.comparePageSize
+    let shown = ranked[min(first, ranked.count)..<min(first + Self.comparePageSize, ranked.count)]
+    let charts = shown.compactMap { forecast, id -> PageViews.SmallChart? in
+      guard let metric = forecast.primaryForecast else { return nil }
+      return PageViews.SmallChart(
+        name: forecast.region, href: "region/\(id).html", riskLevel: forecast.riskLevel.rawValue,
+        riskClass: Self.riskClass(forecast.riskLevel),
+        svg: SVGChart.smallMultiple(metric, regionName: forecast.region, idPrefix: "small-\(id)"))
+    }
+    let pages = (1...comparePageCount).map {
+      PageViews.PageLink(label: String($0), href: Self.comparePath($0), isCurrent: $0 == number)
+    }
+    return PageViews.Compare(
+      site: site(
+        title: "Compare regions",
+        description: "Every region's forecast as a small chart, highest risk first.",
+        path: Self.comparePath(number)),
+      regionCount: ranked.count, range: shown.isEmpty ? "none" : "\(first + 1)–\(first + shown.count)",
+      charts: charts, pages: pages, hasPages: pages.count > 1)
   }
 
   /// The daily summary e-mail: the overview's counts, then at most `emailRegionLimit` alerts and
@@ -72,6 +142,7 @@ struct PageBuilder {
     let charts = forecast.metrics.map { metric in
       chart(metric, forecast: forecast, id: id, isPrimary: metric == forecast.primaryForecast)
     }
+    let lookBack = lookBack(forecast, id: id)
     return PageViews.Region(
       site: site, name: forecast.region, id: id, code: forecast.regionCode,
       riskLevel: forecast.riskLevel.rawValue, riskClass: Self.riskClass(forecast.riskLevel),
@@ -79,7 +150,23 @@ struct PageBuilder {
       trendSymbol: Self.trendSymbol(forecast.trend), trendDetail: Self.words(forecast.trendDetail.rawValue),
       verdict: Verdict.sentence(for: forecast, ranking: ranking), derived: derived(forecast),
       provenance: provenance(forecast), charts: charts,
-      jsonHref: "../api/v1/forecasts/region/\(id).json", csvHref: "../api/v1/forecasts/hub.csv")
+      lookBackMetric: forecast.primaryForecast?.metric.displayName.lowercased() ?? "", lookBack: lookBack,
+      hasLookBack: !lookBack.isEmpty, jsonHref: "../api/v1/forecasts/region/\(id).json",
+      csvHref: "../api/v1/forecasts/hub.csv")
+  }
+
+  /// The primary metric's forecasts of 1–4 weeks earlier, each against what followed.
+  func lookBack(_ forecast: ForecastData, id: String) -> [PageViews.LookBackChart] {
+    guard let primary = forecast.primaryForecast else { return [] }
+    return (content.pastForecasts[forecast.regionID] ?? []).filter { $0.metric == primary.metric }.map { past in
+      PageViews.LookBackChart(
+        label: past.weeksEarlier == 1 ? "1 week earlier" : "\(past.weeksEarlier) weeks earlier",
+        referenceDate: past.referenceDate.iso, model: past.model,
+        svg: SVGChart.lookBack(
+          past, observed: primary.recent, frequency: primary.frequency, regionName: forecast.region,
+          idPrefix: "back-\(id)-\(past.weeksEarlier)"),
+        coverage: LookBackCoverage(past, observed: primary.recent).sentence)
+    }
   }
 
   /// A region page's site fields. They name the run that issued the forecast and when: this
@@ -98,19 +185,22 @@ struct PageBuilder {
   }
 
   func evaluation() -> PageViews.Evaluation {
-    let rows = content.evaluation.map { row in
+    let lines = content.evaluation.map { row in
       PageViews.EvaluationLine(
         model: row.model, horizon: row.horizon.map(String.init) ?? "all", count: String(row.count),
         meanWIS: NumberFormat.fixed(row.meanWIS, 2), coverage50: NumberFormat.percent(row.coverage50, digits: 1),
         coverage95: NumberFormat.percent(row.coverage95, digits: 1),
-        relativeWIS: row.relativeWIS.map { NumberFormat.fixed($0, 2) } ?? "-")
+        relativeWIS: row.relativeWIS.map { NumberFormat.fixed($0, 2) } ?? "-",
+        referenceDate: row.referenceDate?.iso ?? "")
     }
+    let rows = lines.filter(\.referenceDate.isEmpty)
+    let overTime = lines.filter { !$0.referenceDate.isEmpty }
     return PageViews.Evaluation(
       site: site(
         title: "Forecast evaluation",
         description: "How past forecasts did against what "
           + "was later observed.", path: "evaluation.html"),
-      hasRows: !rows.isEmpty, rows: rows)
+      hasRows: !rows.isEmpty, rows: rows, hasOverTime: !overTime.isEmpty, overTime: overTime)
   }
 
   func about() -> PageViews.About {
@@ -146,9 +236,12 @@ struct PageBuilder {
     return PageViews.NotFound(site: site)
   }
 
-  /// The fan chart of one metric, with element ids unique within a page.
-  func fanChart(_ metric: MetricForecast, of forecast: ForecastData, id: String) -> String {
-    SVGChart.fanChart(metric, regionName: forecast.region, idPrefix: "fan-\(id)-\(metric.metric.rawValue)")
+  /// A region's chart of one metric; the linear one is also the downloadable chart file.
+  func fanChart(_ metric: MetricForecast, of forecast: ForecastData, id: String, axis: ValueAxis = .linear) -> String {
+    SVGChart.fanChart(
+      metric, regionName: forecast.region,
+      idPrefix: "fan-\(id)-\(metric.metric.rawValue)" + (axis == .linear ? "" : "-\(axis.rawValue)"), axis: axis,
+      population: forecast.population)
   }
 
   // MARK: - Implementation details
@@ -186,7 +279,10 @@ struct PageBuilder {
       nextMedian: next.map(Self.median) ?? "-",
       nextInterval95: next.map { Self.interval($0, QuantileLevels.central95) } ?? "-",
       outbreakProbability: NumberFormat.percent(forecast.outbreakProbability),
-      verdict: Verdict.sentence(for: forecast, ranking: ranking))
+      verdict: Verdict.sentence(for: forecast, ranking: ranking),
+      incidence: forecast.incidencePer100k.map { NumberFormat.fixed($0, 1) } ?? "-",
+      growth: Self.signedPercent(exp(forecast.growthRate) - 1),
+      filterText: (forecast.region + " " + forecast.regionCode).lowercased(), ranks: [:], letterAnchor: nil)
   }
 
   /// How many regions are at each level, RED first.
@@ -242,9 +338,13 @@ struct PageBuilder {
     }
     return PageViews.Chart(
       anchor: "metric-\(metric.metric.rawValue)", metricName: metric.metric.displayName,
-      svg: fanChart(metric, of: forecast, id: id),
+      svg: fanChart(metric, of: forecast, id: id), logSVG: fanChart(metric, of: forecast, id: id, axis: .log),
+      hasRate: (forecast.population ?? 0) > 0,
       caption: "\(metric.metric.displayName) forecast for \(forecast.region), incident counts \(unit), "
         + "reference date \(metric.referenceDate.iso)",
+      observedLegend: metric.frequency == .daily
+        ? "reported daily counts (bars) and their 7-day average (solid line)"
+        : "observed values (points and solid line)",
       observedCaption: "Observed \(metric.metric.displayName.lowercased()) in \(forecast.region), \(unit)",
       downloadHref: isPrimary ? "../api/v1/charts/\(id).svg" : nil, rows: rows, observed: observed,
       hasObserved: !observed.isEmpty)

@@ -42,7 +42,7 @@ enum PageViews {
     var link: String?
   }
 
-  /// `index.html`.
+  /// `index.html` and its other orders (`index-risk.html`, …).
   struct Index {
     var site: Site
     var regionCount: Int
@@ -51,6 +51,57 @@ enum PageViews {
     var alerts: [Alert]
     var alertsNote: String
     var regions: [IndexRow]
+    /// The sort links, the current order marked.
+    var orders: [SortLink]
+    /// How the table is sorted, for its caption.
+    var orderCaption: String
+    /// Jump links to the first region of each initial, in name order only.
+    var letters: [Letter]
+    var hasLetters: Bool
+    /// The site script's path from the root (filtering and sorting in place).
+    var script: String
+  }
+
+  /// A link to one order of the overview.
+  struct SortLink {
+    var key: String
+    var label: String
+    var href: String
+    var caption: String
+    var isCurrent: Bool
+  }
+
+  /// A jump link to the first region whose name starts with `letter`.
+  struct Letter {
+    var letter: String
+    var anchor: String
+  }
+
+  /// `compare.html` and its further pages: every region's small fan chart, riskiest first.
+  struct Compare {
+    var site: Site
+    var regionCount: Int
+    /// Which regions this page shows, e.g. "1–100".
+    var range: String
+    var charts: [SmallChart]
+    var pages: [PageLink]
+    var hasPages: Bool
+  }
+
+  /// One region's small chart on the compare page.
+  struct SmallChart {
+    var name: String
+    var href: String
+    var riskLevel: String
+    var riskClass: String
+    var svg: String
+  }
+
+  /// A link to one page of a paginated list.
+  struct PageLink {
+    var label: String
+    var href: String
+    var isCurrent: Bool
   }
 
   /// How many regions are at one risk level.
@@ -93,6 +144,15 @@ enum PageViews {
     var outbreakProbability: String
     /// The region's plain-language verdict (`Verdict`).
     var verdict: String
+    /// Incidence per 100k in the last week, and the weekly growth rate, formatted.
+    var incidence: String
+    var growth: String
+    /// Lower-cased name and code, which the site script's filter matches.
+    var filterText: String
+    /// The row's position (from 1) in each `IndexOrder`, for sorting in place.
+    var ranks: [String: Int]
+    /// The id of the first row of an initial, on the name-ordered page.
+    var letterAnchor: String?
   }
 
   /// `region/<id>.html`.
@@ -112,16 +172,36 @@ enum PageViews {
     var derived: [Fact]
     var provenance: [Fact]
     var charts: [Chart]
+    /// The primary metric's forecasts of 1–4 weeks earlier against what followed.
+    var lookBackMetric: String
+    var lookBack: [LookBackChart]
+    var hasLookBack: Bool
     var jsonHref: String
     var csvHref: String
+  }
+
+  /// One earlier forecast on a region page, with how well its intervals held.
+  struct LookBackChart {
+    /// "1 week earlier", "2 weeks earlier", …
+    var label: String
+    var referenceDate: String
+    var model: String
+    var svg: String
+    var coverage: String
   }
 
   /// One metric's fan chart and its numbers.
   struct Chart {
     var anchor: String
     var metricName: String
+    /// The chart on a linear value axis (shown first) and on a logarithmic one.
     var svg: String
+    var logSVG: String
+    /// Whether the charts carry per-100k ticks (the region's population is known).
+    var hasRate: Bool
     var caption: String
+    /// How the chart draws what was observed (points and line, or daily bars and an average).
+    var observedLegend: String
     var observedCaption: String
     var downloadHref: String?
     var rows: [HorizonRow]
@@ -143,6 +223,9 @@ enum PageViews {
     var site: Site
     var hasRows: Bool
     var rows: [EvaluationLine]
+    /// The scores per reference date, metric by metric.
+    var hasOverTime: Bool
+    var overTime: [EvaluationLine]
   }
 
   /// One row of the evaluation table.
@@ -154,6 +237,8 @@ enum PageViews {
     var coverage50: String
     var coverage95: String
     var relativeWIS: String
+    /// The reference date, in rows over time ("" otherwise).
+    var referenceDate: String
   }
 
   /// `about.html`.

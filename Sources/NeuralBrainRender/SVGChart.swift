@@ -10,23 +10,35 @@ import NeuralBrainCore
 public enum SVGChart {
   // MARK: - Fan chart
 
-  /// The fan chart of one metric: observed points and line, forecast median (dashed), and the
-  /// 50% and 95% prediction bands, with date and value ticks.
+  /// The fan chart of one metric: what was observed, forecast median (dashed), and the 50% and
+  /// 95% prediction bands, with date and value ticks and a value-axis title naming the unit and
+  /// period. Weekly data are points joined by a line; daily data are bars under their trailing
+  /// 7-day average, since weekday reporting makes single days jump.
+  ///
+  /// With a population the chart carries a second set of value ticks and title, per 100,000
+  /// people (class `nb-u-rate`, hidden unless a page's stylesheet shows it instead of the counts'
+  /// `nb-u-count`): the same drawing read in the other unit, so switching costs no second chart.
   ///
   /// - Parameters:
   ///   - forecast: the metric's recent observations and quantile forecast.
   ///   - regionName: display name, escaped here.
   ///   - idPrefix: prefix of the element ids (`<prefix>-title`, `<prefix>-desc`); turned into a
   ///     slug so several charts can share one page.
+  ///   - axis: linear, or logarithmic (no band is cut at the top then).
+  ///   - population: the region's population, for the per-100k ticks; nil draws counts only.
   /// - Returns: a standalone `<svg xmlns=…>` element, without an XML declaration.
   public static func fanChart(
-    _ forecast: MetricForecast, regionName: String, idPrefix: String = "fan"
+    _ forecast: MetricForecast, regionName: String, idPrefix: String = "fan", axis: ValueAxis = .linear,
+    population: Double? = nil
   ) -> String {
     let id = Slug.make(idPrefix)
     let observed = observedPoints(forecast)
     let bands = bandPoints(forecast)
-    let frame = Frame(width: 720, height: 360, left: 64, right: 20, top: 44, bottom: 40)
-    let title = "\(forecast.metric.displayName) in \(regionName): observed and forecast"
+    let frame = Frame(width: 720, height: 360, left: 78, right: 20, top: 44, bottom: 40)
+    let isDaily = forecast.frequency == .daily
+    let title =
+      "\(forecast.metric.displayName) in \(regionName): observed and forecast"
+      + (axis == .log ? ", logarithmic scale" : "")
     var svg = header(
       id: id, frame: frame, cssClass: "nb-chart", title: title,
       desc: description(
@@ -44,22 +56,26 @@ public enum SVGChart {
     let start = first == last ? first.adding(days: -1) : first
     let end = first == last ? last.adding(days: 1) : last
     let widest = bands.map(\.upper95).max() ?? 0
-    let yAxis = ChartScale.valueTicks(
-      maxValue: min(
-        (observed.map(\.value) + [widest]).max() ?? 1, readableTop(observed: observed, bands: bands)))
-    let scale = Scale(frame: frame, start: start, end: end, top: yAxis.top)
+    let yAxis = valueTicks(axis: axis, observed: observed, bands: bands)
+    let scale = Scale(frame: frame, start: start, end: end, top: yAxis.top, floor: yAxis.floor, isLog: axis == .log)
     let clipped = widest > yAxis.top
     let left = coordinate(frame.left)
     let right = coordinate(frame.width - frame.right)
     let baseline = scale.y(0)
 
     svg += "<g class=\"nb-axes\" aria-hidden=\"true\">\n"
-    for tick in yAxis.ticks {
-      let y = scale.y(tick)
-      svg += tag("line", ["class": "nb-grid", "x1": left, "y1": coordinate(y), "x2": right, "y2": coordinate(y)])
-      svg += tag(
-        "text", ["class": "nb-text", "x": coordinate(frame.left - 6), "y": coordinate(y + 4), "text-anchor": "end"],
-        text: NumberFormat.tick(tick, step: yAxis.step))
+    svg += unitAxis(
+      yAxis.ticks.map { (scale.y($0), NumberFormat.tick($0, step: axis == .log ? $0 : yAxis.step)) },
+      title: axisTitle(forecast), cssClass: "nb-u-count", frame: frame)
+    if let population, population > 0 {
+      let perPerson = 100_000 / population
+      let rates = valueTicks(axis: axis, floor: yAxis.floor * perPerson, top: yAxis.top * perPerson)
+      let shown = rates.ticks.filter {
+        $0 >= yAxis.floor * perPerson * (1 - 1e-9) && $0 <= yAxis.top * perPerson * (1 + 1e-9)
+      }
+      svg += unitAxis(
+        shown.map { (scale.y($0 / perPerson), NumberFormat.tick($0, step: axis == .log ? $0 : rates.step)) },
+        title: axisTitle(forecast, perHundredThousand: true), cssClass: "nb-u-rate", frame: frame)
     }
     svg += tag(
       "line",
@@ -74,32 +90,37 @@ public enum SVGChart {
     svg += "</g>\n"
 
     let anchor = observed.last
-    if !bands.isEmpty {
-      let start = anchor.map { Band(date: $0.date, value: $0.value) }
-      let held = bands.map { band in
-        var held = band
-        held.upper95 = min(band.upper95, yAxis.top)
-        return held
-      }
-      svg += bandPath(held, start: start, scale: scale, cssClass: "nb-band95", lower: \.lower95, upper: \.upper95)
-      svg += bandPath(bands, start: start, scale: scale, cssClass: "nb-band50", lower: \.lower50, upper: \.upper50)
-    }
+    svg += fan(bands, from: anchor, scale: scale)
     if let anchor {
       let x = coordinate(scale.x(anchor.date))
       svg += tag(
         "line", ["class": "nb-now", "x1": x, "y1": coordinate(frame.top), "x2": x, "y2": coordinate(baseline)])
     }
-    svg += linePath(segments(observed, step: forecast.frequency.days), scale: scale, cssClass: "nb-obs-line")
-    svg += "<g class=\"nb-obs\">\n"
-    for point in observed {
-      svg += tag("circle", ["cx": coordinate(scale.x(point.date)), "cy": coordinate(scale.y(point.value)), "r": "2.5"])
+    if isDaily {
+      let width = max(1, (scale.x(end) - scale.x(start)) / Double(max(end - start, 1)) * 0.7)
+      svg += "<g class=\"nb-obs-bar\">\n"
+      for point in observed {
+        let top = scale.y(point.value)
+        svg += tag(
+          "rect",
+          [
+            "x": coordinate(scale.x(point.date) - width / 2), "y": coordinate(top), "width": coordinate(width),
+            "height": coordinate(baseline - top),
+          ])
+      }
+      svg += "</g>\n"
+      svg += linePath(segments(sevenDayAverage(observed), step: 1), scale: scale, cssClass: "nb-avg")
+    } else {
+      svg += linePath(segments(observed, step: forecast.frequency.days), scale: scale, cssClass: "nb-obs-line")
+      svg += "<g class=\"nb-obs\">\n"
+      for point in observed {
+        svg += tag(
+          "circle", ["cx": coordinate(scale.x(point.date)), "cy": coordinate(scale.y(point.value)), "r": "2.5"])
+      }
+      svg += "</g>\n"
     }
-    svg += "</g>\n"
-    if !bands.isEmpty {
-      let path = (anchor.map { [$0] } ?? []) + bands.map { Point(date: $0.date, value: $0.median) }
-      svg += linePath([path], scale: scale, cssClass: "nb-median")
-    }
-    svg += legend(frame: frame)
+    svg += medianPath(bands, from: anchor, scale: scale)
+    svg += legend(frame: frame, isDaily: isDaily)
     if clipped {
       svg += tag(
         "text",
@@ -112,6 +133,55 @@ public enum SVGChart {
     return svg + "</svg>\n"
   }
 
+  /// The value axis's title: what is counted, and over which period.
+  static func axisTitle(_ forecast: MetricForecast, perHundredThousand: Bool = false) -> String {
+    "\(forecast.metric.displayName) per \(perHundredThousand ? "100k people per " : "")"
+      + (forecast.frequency == .daily ? "day" : "week")
+  }
+
+  /// The value axis of a chart: linear from zero up to a readable top (`readableTop`), or
+  /// logarithmic from the power of ten below the smallest positive value up to everything drawn.
+  static func valueTicks(
+    axis: ValueAxis, observed: [Point], bands: [Band]
+  ) -> (floor: Double, top: Double, step: Double, ticks: [Double]) {
+    let widest = bands.map(\.upper95).max() ?? 0
+    let highest = (observed.map(\.value) + [widest]).max() ?? 1
+    switch axis {
+    case .linear:
+      let ticks = ChartScale.valueTicks(maxValue: min(highest, readableTop(observed: observed, bands: bands)))
+      return (0, ticks.top, ticks.step, ticks.ticks)
+    case .log:
+      let positive = (observed.map(\.value) + bands.map(\.median)).filter { $0 > 0 }
+      return valueTicks(axis: .log, floor: positive.min() ?? 1, top: highest)
+    }
+  }
+
+  /// Ticks between `floor` and `top` in one unit (the per-100k axis of a drawn chart).
+  static func valueTicks(
+    axis: ValueAxis, floor: Double, top: Double
+  ) -> (floor: Double, top: Double, step: Double, ticks: [Double]) {
+    switch axis {
+    case .linear:
+      let ticks = ChartScale.valueTicks(maxValue: top)
+      return (0, top, ticks.step, ticks.ticks.filter { $0 <= top * (1 + 1e-9) })
+    case .log:
+      let ticks = ChartScale.logTicks(minValue: floor, maxValue: top)
+      return (ticks.floor, ticks.top, 0, ticks.ticks)
+    }
+  }
+
+  /// The trailing 7-day mean at each day whose 7 days up to it were all reported: a line that
+  /// weekday reporting does not make jump, and that no gap fills in by guessing.
+  static func sevenDayAverage(_ points: [Point]) -> [Point] {
+    var byDay: [Day: Double] = [:]
+    for point in points { byDay[point.date] = point.value }
+    return points.compactMap { point in
+      let week = (0..<7).compactMap { byDay[point.date.adding(days: -$0)] }
+      guard week.count == 7 else { return nil }
+      return Point(date: point.date, value: week.reduce(0, +) / 7)
+    }
+  }
+
   /// The highest value the value axis shows: everything observed and the 50% band, with room
   /// above, but never so high that a wide 95% band four weeks out flattens the observations
   /// (the band is then cut at the top and a note gives its real reach).
@@ -122,6 +192,97 @@ public enum SVGChart {
   }
 
   // MARK: - Sparkline
+
+  /// A small fan chart for the page that compares regions: the fan, the median and what was
+  /// observed in the last 8 weeks (the 7-day average for daily data; bars would be a blur at
+  /// this size), on the chart's own linear scale, labelled with its top value. Its styles are the page's
+  /// (`.nb-small` in the site stylesheet), so a page of a hundred charts repeats none.
+  public static func smallMultiple(
+    _ forecast: MetricForecast, regionName: String, idPrefix: String
+  ) -> String {
+    let id = Slug.make(idPrefix)
+    let isDaily = forecast.frequency == .daily
+    let all = observedPoints(forecast)
+    // The last 8 weeks only, so the scale follows the recent level, not last season's peak.
+    let since = all.last?.date.adding(days: -smallMultipleDays) ?? Day(ordinal: 0)
+    let observed = all.filter { $0.date >= since }
+    let line = (isDaily ? sevenDayAverage(all) : all).filter { $0.date >= since }
+    let bands = bandPoints(forecast)
+    let frame = Frame(width: 240, height: 120, left: 4, right: 4, top: 20, bottom: 4)
+    var svg = header(
+      id: id, frame: frame, cssClass: "nb-small",
+      title: "\(forecast.metric.displayName) in \(regionName): observed and forecast",
+      desc: description(forecast, regionName: regionName, observed: observed, bands: bands))
+    let days = observed.map(\.date) + bands.map(\.date)
+    guard let first = days.min(), let last = days.max(), first < last else { return svg + "</svg>\n" }
+    let yAxis = valueTicks(axis: .linear, observed: observed, bands: bands)
+    let scale = Scale(frame: frame, start: first, end: last, top: yAxis.top)
+    svg += smallAxes(
+      frame: frame, scale: scale,
+      label: NumberFormat.tick(yAxis.top, step: yAxis.step) + " " + axisTitle(forecast).lowercased())
+    svg += fan(bands, from: observed.last, scale: scale)
+    svg += linePath(
+      segments(line, step: forecast.frequency.days), scale: scale, cssClass: isDaily ? "nb-avg" : "nb-obs-line")
+    svg += medianPath(bands, from: observed.last, scale: scale)
+    return svg + "</svg>\n"
+  }
+
+  /// A forecast published earlier set against what has since been observed: its fan and
+  /// median from the last value it knew, the observations before and after (a line), and each
+  /// observed target as a dot, filled when its 95% interval held it and hollow when not. The
+  /// chart's own linear scale is labelled at its top, its dates at its foot; styles are the
+  /// site stylesheet's (`.nb-small`), as on the compare page.
+  public static func lookBack(
+    _ past: PastForecast, observed recent: [DatedValue], frequency: Frequency, regionName: String, idPrefix: String
+  ) -> String {
+    let id = Slug.make(idPrefix)
+    let bands = past.horizons
+      .filter { $0.quantiles.count == QuantileLevels.hub.count && $0.quantiles.allSatisfy(\.isFinite) }
+      .map { Band(date: $0.targetEndDate, quantiles: $0.quantiles) }
+    let frame = Frame(width: 320, height: 160, left: 4, right: 4, top: 20, bottom: 20)
+    let coverage = LookBackCoverage(past, observed: recent)
+    var svg = header(
+      id: id, frame: frame, cssClass: "nb-small nb-lookback",
+      title: "\(past.metric.displayName) in \(regionName): forecast of \(past.referenceDate.iso) against what followed",
+      desc: "Forecast published for reference date \(past.referenceDate.iso) by \(past.model): "
+        + coverage.sentence + ".")
+    guard let firstTarget = bands.first?.date, let lastTarget = bands.last?.date else { return svg + "</svg>\n" }
+    let start = firstTarget.adding(days: -3 * max(frequency.days, 7))
+    let observed = recent.compactMap { item -> Point? in
+      guard let value = item.value, value.isFinite, item.date >= start, item.date <= lastTarget else { return nil }
+      return Point(date: item.date, value: value)
+    }
+    let anchor = observed.last { $0.date < firstTarget }
+    let yAxis = valueTicks(axis: .linear, observed: observed, bands: bands)
+    let scale = Scale(frame: frame, start: start, end: lastTarget, top: yAxis.top)
+    let unit = frequency == .daily ? "per day" : "per week"
+    svg += smallAxes(
+      frame: frame, scale: scale,
+      label: NumberFormat.tick(yAxis.top, step: yAxis.step) + " \(past.metric.displayName.lowercased()) \(unit)")
+    let foot = coordinate(frame.height - 5)
+    svg += tag("text", ["class": "nb-text", "x": coordinate(frame.left), "y": foot], text: start.iso)
+    svg += tag(
+      "text", ["class": "nb-text", "x": coordinate(frame.width - frame.right), "y": foot, "text-anchor": "end"],
+      text: lastTarget.iso)
+    svg += fan(bands, from: anchor, scale: scale)
+    svg += linePath(segments(observed, step: frequency.days), scale: scale, cssClass: "nb-obs-line")
+    svg += medianPath(bands, from: anchor, scale: scale)
+    let values = Dictionary(observed.map { ($0.date, $0.value) }, uniquingKeysWith: { first, _ in first })
+    for band in bands {
+      guard let value = values[band.date] else { continue }
+      let inside = value >= band.lower95 && value <= band.upper95
+      svg += tag(
+        "circle",
+        [
+          "class": inside ? "nb-hit" : "nb-miss", "cx": coordinate(scale.x(band.date)),
+          "cy": coordinate(scale.y(value)), "r": "3",
+        ])
+    }
+    return svg + "</svg>\n"
+  }
+
+  /// Days of observations a small multiple shows before its forecast.
+  static let smallMultipleDays = 56
 
   /// A small trend line for tables: recent observations (solid) and forecast median (dashed).
   public static func sparkline(
@@ -221,6 +382,9 @@ public enum SVGChart {
     var start: Day
     var end: Day
     var top: Double
+    /// The lowest value a logarithmic axis shows (zero and below are drawn there).
+    var floor = 1.0
+    var isLog = false
 
     func x(_ day: Day) -> Double {
       let span = Double(max(end - start, 1))
@@ -229,7 +393,9 @@ public enum SVGChart {
 
     func y(_ value: Double) -> Double {
       let plot = frame.height - frame.top - frame.bottom
-      return frame.top + plot - min(max(value / top, 0), 1) * plot
+      let share =
+        isLog ? (log10(max(value, floor)) - log10(floor)) / max(log10(top) - log10(floor), 1e-9) : value / top
+      return frame.top + plot - min(max(share, 0), 1) * plot
     }
   }
 
@@ -245,17 +411,23 @@ public enum SVGChart {
     .nb-chart .nb-median{fill:none;stroke:#0072B2;stroke-width:2.5;stroke-dasharray:7 4}
     .nb-chart .nb-obs-line{fill:none;stroke:#000000;stroke-width:1.2}
     .nb-chart .nb-obs{fill:#000000}
+    .nb-chart .nb-obs-bar{fill:#b8b8b8}
+    .nb-chart .nb-avg{fill:none;stroke:#000000;stroke-width:2}
+    .nb-chart .nb-axis-title{font-weight:600}
+    .nb-chart .nb-u-rate{display:none}
     .nb-chart .nb-now{stroke:#D55E00;stroke-width:1;stroke-dasharray:2 3}
     @media (prefers-color-scheme: dark){
     .nb-chart .nb-bg{fill:#1c1c1e}
     .nb-chart .nb-text{fill:#e6e6e6}
     .nb-chart .nb-grid{stroke:#3a3a3c}
     .nb-chart .nb-axis-line{stroke:#aaaaaa}
-    .nb-chart .nb-band95{fill:#56B4E9;fill-opacity:0.22}
-    .nb-chart .nb-band50{fill:#56B4E9;fill-opacity:0.45}
+    .nb-chart .nb-band95{fill:#56B4E9;fill-opacity:0.55}
+    .nb-chart .nb-band50{fill:#A6D8F5;fill-opacity:0.6}
     .nb-chart .nb-median{stroke:#F0E442}
     .nb-chart .nb-obs-line{stroke:#f2f2f2}
     .nb-chart .nb-obs{fill:#f2f2f2}
+    .nb-chart .nb-obs-bar{fill:#6b6b6b}
+    .nb-chart .nb-avg{stroke:#f2f2f2}
     }
     </style>
 
@@ -290,28 +462,94 @@ public enum SVGChart {
     return text
   }
 
-  private static func legend(frame: Frame) -> String {
+  /// Grid lines at `ticks` (y coordinate and label) with their labels, and the axis title, in
+  /// one group of class `cssClass` (the unit they read in).
+  private static func unitAxis(
+    _ ticks: [(y: Double, label: String)], title: String, cssClass: String, frame: Frame
+  ) -> String {
+    var svg = "<g class=\"\(cssClass)\">\n"
+    for tick in ticks {
+      svg += tag(
+        "line",
+        [
+          "class": "nb-grid", "x1": coordinate(frame.left), "y1": coordinate(tick.y),
+          "x2": coordinate(frame.width - frame.right), "y2": coordinate(tick.y),
+        ])
+      svg += tag(
+        "text",
+        ["class": "nb-text", "x": coordinate(frame.left - 6), "y": coordinate(tick.y + 4), "text-anchor": "end"],
+        text: tick.label)
+    }
+    svg += tag(
+      "text",
+      [
+        "class": "nb-text nb-axis-title", "transform": "rotate(-90)",
+        "x": coordinate(-(frame.top + (frame.height - frame.top - frame.bottom) / 2)), "y": "14",
+        "text-anchor": "middle",
+      ], text: title)
+    return svg + "</g>\n"
+  }
+
+  private static func legend(frame: Frame, isDaily: Bool) -> String {
     let x = frame.left
     let y = 18.0
-    return "<g class=\"nb-legend\" aria-hidden=\"true\">\n"
-      + tag("circle", ["class": "nb-obs", "cx": coordinate(x + 6), "cy": coordinate(y - 4), "r": "3"])
-      + tag("text", ["class": "nb-text", "x": coordinate(x + 14), "y": coordinate(y)], text: "Observed")
+    let observed =
+      isDaily
+      ? tag(
+        "rect", ["class": "nb-obs-bar", "x": coordinate(x + 2), "y": coordinate(y - 10), "width": "6", "height": "12"])
+        + tag("text", ["class": "nb-text", "x": coordinate(x + 12), "y": coordinate(y)], text: "Reported")
+        + tag(
+          "line",
+          [
+            "class": "nb-avg", "x1": coordinate(x + 82), "y1": coordinate(y - 4), "x2": coordinate(x + 102),
+            "y2": coordinate(y - 4),
+          ])
+        + tag("text", ["class": "nb-text", "x": coordinate(x + 106), "y": coordinate(y)], text: "7-day average")
+      : tag("circle", ["class": "nb-obs", "cx": coordinate(x + 6), "cy": coordinate(y - 4), "r": "3"])
+        + tag("text", ["class": "nb-text", "x": coordinate(x + 14), "y": coordinate(y)], text: "Observed")
+    // Daily legends have one more entry, so the forecast's entries start further right.
+    let shift = isDaily ? 120.0 : 0
+    return "<g class=\"nb-legend\" aria-hidden=\"true\">\n" + observed
       + tag(
         "line",
         [
-          "class": "nb-median", "x1": coordinate(x + 90), "y1": coordinate(y - 4), "x2": coordinate(x + 120),
-          "y2": coordinate(y - 4),
+          "class": "nb-median", "x1": coordinate(x + shift + 90), "y1": coordinate(y - 4),
+          "x2": coordinate(x + shift + 120), "y2": coordinate(y - 4),
         ])
-      + tag("text", ["class": "nb-text", "x": coordinate(x + 126), "y": coordinate(y)], text: "Forecast median")
+      + tag(
+        "text", ["class": "nb-text", "x": coordinate(x + shift + 126), "y": coordinate(y)], text: "Forecast median")
       + tag(
         "rect",
-        ["class": "nb-band50", "x": coordinate(x + 240), "y": coordinate(y - 10), "width": "18", "height": "12"])
-      + tag("text", ["class": "nb-text", "x": coordinate(x + 264), "y": coordinate(y)], text: "50% interval")
+        [
+          "class": "nb-band50", "x": coordinate(x + shift + 240), "y": coordinate(y - 10), "width": "18",
+          "height": "12",
+        ])
+      + tag("text", ["class": "nb-text", "x": coordinate(x + shift + 264), "y": coordinate(y)], text: "50% interval")
       + tag(
         "rect",
-        ["class": "nb-band95", "x": coordinate(x + 360), "y": coordinate(y - 10), "width": "18", "height": "12"])
-      + tag("text", ["class": "nb-text", "x": coordinate(x + 384), "y": coordinate(y)], text: "95% interval")
+        [
+          "class": "nb-band95", "x": coordinate(x + shift + 360), "y": coordinate(y - 10), "width": "18",
+          "height": "12",
+        ])
+      + tag("text", ["class": "nb-text", "x": coordinate(x + shift + 384), "y": coordinate(y)], text: "95% interval")
       + "</g>\n"
+  }
+
+  /// A small chart's frame: a rule at the top value, which `label` names above it, and the zero line.
+  private static func smallAxes(frame: Frame, scale: Scale, label: String) -> String {
+    let baseline = scale.y(0)
+    return tag(
+      "line",
+      [
+        "class": "nb-grid", "x1": coordinate(frame.left), "y1": coordinate(frame.top),
+        "x2": coordinate(frame.width - frame.right), "y2": coordinate(frame.top),
+      ])
+      + tag(
+        "line",
+        [
+          "class": "nb-axis-line", "x1": coordinate(frame.left), "y1": coordinate(baseline),
+          "x2": coordinate(frame.width - frame.right), "y2": coordinate(baseline),
+        ]) + tag("text", ["class": "nb-text", "x": coordinate(frame.left), "y": "14"], text: label)
   }
 
   private static func observedPoints(_ forecast: MetricForecast) -> [Point] {
@@ -341,6 +579,26 @@ public enum SVGChart {
       previous = point.date
     }
     return result
+  }
+
+  /// The 95% and 50% bands from the last observation on, the 95% band held at the axis top.
+  private static func fan(_ bands: [Band], from anchor: Point?, scale: Scale) -> String {
+    guard !bands.isEmpty else { return "" }
+    let start = anchor.map { Band(date: $0.date, value: $0.value) }
+    let held = bands.map { band in
+      var held = band
+      held.upper95 = min(band.upper95, scale.top)
+      return held
+    }
+    return bandPath(held, start: start, scale: scale, cssClass: "nb-band95", lower: \.lower95, upper: \.upper95)
+      + bandPath(bands, start: start, scale: scale, cssClass: "nb-band50", lower: \.lower50, upper: \.upper50)
+  }
+
+  /// The forecast median from the last observation on.
+  private static func medianPath(_ bands: [Band], from anchor: Point?, scale: Scale) -> String {
+    guard !bands.isEmpty else { return "" }
+    let path = (anchor.map { [$0] } ?? []) + bands.map { Point(date: $0.date, value: $0.median) }
+    return linePath([path], scale: scale, cssClass: "nb-median")
   }
 
   private static func linePath(_ segments: [[Point]], scale: Scale, cssClass: String) -> String {

@@ -18,10 +18,14 @@ public struct SiteContent: Sendable {
   public var baseURL: String?
   /// Previous runs, newest first, for the Atom feed.
   public var history: [FeedEntry]
+  /// Region id → the forecasts published 1–4 weeks before this release's, for the region pages'
+  /// look back; empty before the archive holds any.
+  public var pastForecasts: [String: [PastForecast]]
 
   public init(
     run: RunInfo, forecasts: [ForecastData], previousRiskLevels: [String: RiskLevel] = [:],
-    evaluation: [EvaluationRow] = [], baseURL: String? = nil, history: [FeedEntry] = []
+    evaluation: [EvaluationRow] = [], baseURL: String? = nil, history: [FeedEntry] = [],
+    pastForecasts: [String: [PastForecast]] = [:]
   ) {
     self.run = run
     self.forecasts = forecasts
@@ -29,6 +33,7 @@ public struct SiteContent: Sendable {
     self.evaluation = evaluation
     self.baseURL = baseURL
     self.history = history
+    self.pastForecasts = pastForecasts
   }
 
   /// The UTC calendar day of `run.generatedAt`: this release's dated snapshot lives under

@@ -9,7 +9,9 @@ import NeuralBrainCore
 /// every path is built from `SitePath` components and region slugs, never from raw input.
 public struct SiteRenderer: Sendable {
   /// Templates the site needs (file names without `.mustache`).
-  static let requiredTemplates = ["404", "about", "evaluation", "footer", "header", "index", "region", "style.css"]
+  static let requiredTemplates = [
+    "404", "about", "compare", "evaluation", "footer", "header", "index", "region", "style.css",
+  ]
 
   /// The loaded templates and the folder they came from (for error messages).
   let library: MustacheLibrary
@@ -63,7 +65,8 @@ public struct SiteRenderer: Sendable {
     let ids = try Self.regionIDs(content.forecasts)
     let css = library.render([String: String](), withTemplate: "style.css") ?? ""
     let stylesheet = "assets/style.\(Self.fingerprint(css)).css"
-    let builder = PageBuilder(content: content, ids: ids, stylesheet: stylesheet)
+    let script = "assets/site.\(Self.fingerprint(SiteScript.text)).js"
+    let builder = PageBuilder(content: content, ids: ids, stylesheet: stylesheet, script: script)
     let api = "api/v1/"
     let keyPrefix = "page key v1\n\(build)\n\(templatesDigest)\n\(stylesheet)\n"
 
@@ -88,7 +91,8 @@ public struct SiteRenderer: Sendable {
       let key = SHA256Hasher.hex(
         Array(
           (keyPrefix + String(describing: builder.regionSite(forecast, id: id)) + "\n"
-            + Verdict.sentence(for: forecast, ranking: builder.ranking) + "\n").utf8) + json.contents)
+            + Verdict.sentence(for: forecast, ranking: builder.ranking) + "\n"
+            + String(describing: content.pastForecasts[forecast.regionID] ?? []) + "\n").utf8) + json.contents)
       if let previous, previous.pageKeys[pagePath.description] == key, let page = previous.read(pagePath),
         let chart = forecast.primaryForecast == nil ? [] : previous.read(chartPath)
       {
@@ -109,9 +113,11 @@ public struct SiteRenderer: Sendable {
       return RegionOutput(files: files, hubRows: hubRows, pageKey: key, fromLiveRelease: fromLive)
     }
     let regionFiles = regions.map(\.files)
+    let comparePages = (1...builder.comparePageCount).map { PageBuilder.comparePath($0) }
     let pages =
-      [try Self.path("index.html"), try Self.path("about.html"), try Self.path("evaluation.html")]
+      try (IndexOrder.allCases.map(\.path) + comparePages + ["about.html", "evaluation.html"]).map(Self.path)
       + regionFiles.map(\.[0].path)
+    let indexRows = builder.indexRows()
 
     // The site-wide files, each independent of the others, on every core too.
     func page(_ path: String, _ template: String, _ view: @escaping @Sendable () -> Any) -> SiteJob {
@@ -126,30 +132,37 @@ public struct SiteRenderer: Sendable {
     func json(_ path: String, snakeCase: Bool = true, _ value: @escaping @Sendable () -> any Encodable) -> SiteJob {
       { try JSONOutput.file(value(), at: Self.path(path), snakeCase: snakeCase) }
     }
-    let siteWide: [SiteJob] = [
-      page("index.html", "index") { builder.index() },
-      page("about.html", "about") { builder.about() },
-      page("evaluation.html", "evaluation") { builder.evaluation() },
-      page("404.html", "404") { builder.notFound() },
-      // The pages link the fingerprinted copy (cacheable forever); the stable name serves
-      // templates written before fingerprints.
-      text(stylesheet) { css },
-      text("assets/style.css") { css },
-      // Discovery.
-      text("robots.txt") { SiteFeeds.robots(content) },
-      text("feed.xml") { SiteFeeds.atom(content) },
-      // JSON API and CSV.
-      {
-        try APIDocuments.globalFile(
-          content, regionDocuments: regionFiles.map(\.[1].contents), at: Self.path(api + "forecasts/global.json"))
-      },
-      json(api + "predictions/summary.json") { APIDocuments.summary(content) },
-      json(api + "regions.json") { APIDocuments.regions(content) },
-      json(api + "status.json") { APIDocuments.status(content) },
-      json(api + "schema/forecast-data.json", snakeCase: false) { StandardDocuments.forecastDataSchema },
-      json(api + "datapackage.json", snakeCase: false) { StandardDocuments.dataPackage(content) },
-      text(hubPath) { HubCSV.text(rows: regions.map(\.hubRows)) },
-    ]
+    let overview: [SiteJob] = IndexOrder.allCases.map { order in
+      page(order.path, "index") { builder.index(order: order, rows: indexRows) }
+    }
+    let compare: [SiteJob] = comparePages.enumerated().map { index, path in
+      page(path, "compare") { builder.compare(page: index + 1) }
+    }
+    let siteWide: [SiteJob] =
+      overview + compare + [
+        page("about.html", "about") { builder.about() },
+        page("evaluation.html", "evaluation") { builder.evaluation() },
+        page("404.html", "404") { builder.notFound() },
+        // The pages link the fingerprinted copy (cacheable forever); the stable name serves
+        // templates written before fingerprints.
+        text(stylesheet) { css },
+        text("assets/style.css") { css },
+        text(script) { SiteScript.text },
+        // Discovery.
+        text("robots.txt") { SiteFeeds.robots(content) },
+        text("feed.xml") { SiteFeeds.atom(content) },
+        // JSON API and CSV.
+        {
+          try APIDocuments.globalFile(
+            content, regionDocuments: regionFiles.map(\.[1].contents), at: Self.path(api + "forecasts/global.json"))
+        },
+        json(api + "predictions/summary.json") { APIDocuments.summary(content) },
+        json(api + "regions.json") { APIDocuments.regions(content) },
+        json(api + "status.json") { APIDocuments.status(content) },
+        json(api + "schema/forecast-data.json", snakeCase: false) { StandardDocuments.forecastDataSchema },
+        json(api + "datapackage.json", snakeCase: false) { StandardDocuments.dataPackage(content) },
+        text(hubPath) { HubCSV.text(rows: regions.map(\.hubRows)) },
+      ]
     // Without a base URL there is no sitemap: the protocol allows absolute URLs only.
     let sitemap = try SiteFeeds.sitemap(content, pages: pages).map {
       SiteFile(path: try Self.path("sitemap.xml"), text: $0)

@@ -35,12 +35,15 @@ extension PageViews.Fact: TemplateFields {
 
 extension PageViews.IndexRow: TemplateFields {
   var templateFields: [String: Any] {
-    [
+    var fields: [String: Any] = [
       "id": id, "name": name, "href": href, "riskLevel": riskLevel, "riskClass": riskClass, "riskColor": riskColor,
       "riskScore": riskScore, "trend": trend, "trendSymbol": trendSymbol, "trendDetail": trendDetail,
       "sparkline": sparkline, "metricName": metricName, "nextPeriod": nextPeriod, "nextMedian": nextMedian,
       "nextInterval95": nextInterval95, "outbreakProbability": outbreakProbability, "verdict": verdict,
+      "incidence": incidence, "growth": growth, "filterText": filterText, "ranks": ranks,
     ]
+    fields["letterAnchor"] = letterAnchor
+    return fields
   }
 }
 
@@ -51,16 +54,24 @@ extension PageViews.Region: TemplateFields {
       "riskClass": riskClass, "riskScore": riskScore, "trend": trend, "trendSymbol": trendSymbol,
       "trendDetail": trendDetail, "verdict": verdict, "derived": derived.map(\.templateFields),
       "provenance": provenance.map(\.templateFields), "charts": charts.map(\.templateFields),
+      "lookBackMetric": lookBackMetric, "lookBack": lookBack.map(\.templateFields), "hasLookBack": hasLookBack,
       "jsonHref": jsonHref, "csvHref": csvHref,
     ]
+  }
+}
+
+extension PageViews.LookBackChart: TemplateFields {
+  var templateFields: [String: Any] {
+    ["label": label, "referenceDate": referenceDate, "model": model, "svg": svg, "coverage": coverage]
   }
 }
 
 extension PageViews.Chart: TemplateFields {
   var templateFields: [String: Any] {
     var fields: [String: Any] = [
-      "anchor": anchor, "metricName": metricName, "svg": svg, "caption": caption,
-      "observedCaption": observedCaption, "rows": rows.map(\.templateFields),
+      "anchor": anchor, "metricName": metricName, "svg": svg, "logSVG": logSVG, "hasRate": hasRate,
+      "caption": caption,
+      "observedLegend": observedLegend, "observedCaption": observedCaption, "rows": rows.map(\.templateFields),
       "observed": observed.map(\.templateFields), "hasObserved": hasObserved,
     ]
     fields["downloadHref"] = downloadHref

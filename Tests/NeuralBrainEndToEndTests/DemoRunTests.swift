@@ -60,10 +60,14 @@ struct DemoRunTests {
     let page = try Self.document(Self.site(directory).appendingPathComponent("evaluation.html"), .html)
     for metric in ["cases", "deaths"] {
       let cells = page.strings(
-        "//tr[th[normalize-space()='recent backtest: local-ensemble-v3 · \(metric)']]/td[last()]")
+        "(//table)[1]//tr[th[normalize-space()='recent backtest: local-ensemble-v3 · \(metric)']]/td[last()]")
       let relative = try #require(cells.first.flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }, "\(metric)")
       #expect(relative > 0 && relative < 1, "\(metric): relative WIS \(relative)")
-      #expect(page.count("//tr[th[normalize-space()='recent backtest: flat baseline · \(metric)']]") == 1)
+      #expect(page.count("(//table)[1]//tr[th[normalize-space()='recent backtest: flat baseline · \(metric)']]") == 1)
+      // Over time: the baseline at each of the four replayed origins, relative WIS 1 by definition.
+      let overTime = page.strings(
+        "(//table)[2]//tr[th[normalize-space()='recent backtest: flat baseline · \(metric)']]/td[4]")
+      #expect(overTime == ["1.00", "1.00", "1.00", "1.00"], "\(metric): \(overTime)")
     }
   }
 

@@ -46,4 +46,37 @@ struct SiteEvaluationTests {
     let overall = rows.first { $0.model == "backtest: local-ensemble-v3" && $0.horizon == nil }
     #expect(abs((overall?.relativeWIS ?? 0) - 0.8) < 1e-12)
   }
+
+  @Test("over time: one row per metric, reference date and model, relative to that date's flat baseline")
+  func overTime() {
+    func score(_ model: String, date: String, wis: Double, covered: Bool = true) -> ScoredForecast {
+      ScoredForecast(
+        model: model, regionID: "a/cases", referenceDate: Day(iso: date)!, horizon: 0,
+        targetEndDate: Day(iso: date)!, observed: 10, wis: wis, absoluteError: wis, covered50: covered,
+        covered95: true)
+    }
+    let published = [
+      score("local/local-ensemble-v3 · cases", date: "2026-11-07", wis: 6, covered: false),
+      score("local/local-ensemble-v3 · cases", date: "2026-11-14", wis: 12),
+    ]
+    let recent = [
+      score("flat baseline · cases", date: "2026-11-07", wis: 8),
+      score("flat baseline · cases", date: "2026-11-14", wis: 8),
+      score("local-ensemble-v3 · cases", date: "2026-11-14", wis: 4),
+    ]
+    let rows = SiteEvaluation.overTime(published: published, recent: recent)
+    #expect(
+      rows.map { $0.referenceDate?.iso ?? "" } == [
+        "2026-11-07", "2026-11-07", "2026-11-14", "2026-11-14", "2026-11-14",
+      ])
+    let first = rows.first { $0.model == "local/local-ensemble-v3 · cases" && $0.referenceDate?.iso == "2026-11-07" }
+    #expect(first?.meanWIS == 6)
+    #expect(first?.coverage50 == 0)
+    #expect(abs((first?.relativeWIS ?? .nan) - 0.75) < 1e-12)
+    let baseline = rows.first {
+      $0.model == "recent backtest: flat baseline · cases" && $0.referenceDate?.iso == "2026-11-14"
+    }
+    #expect(abs((baseline?.relativeWIS ?? .nan) - 1) < 1e-12)
+    #expect(rows.allSatisfy { $0.horizon == nil })
+  }
 }

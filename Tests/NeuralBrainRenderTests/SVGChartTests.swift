@@ -17,6 +17,8 @@ struct SVGChartTests {
     return forecast
   }
 
+  static let daily = SiteFixtures.dailyMetricForecast(.cases, level: 300)
+
   static var empty: MetricForecast {
     var forecast = SiteFixtures.metricForecast(.cases, level: 0, growth: 1)
     forecast.recent = []
@@ -39,6 +41,11 @@ struct SVGChartTests {
       SVGChart.sparkline(forecast, regionName: "A & B"),
       SVGChart.sparkline(broken, regionName: "Broken"),
       SVGChart.sparkline(empty, regionName: "Empty"),
+      SVGChart.fanChart(forecast, regionName: "A & B", axis: .log, population: 1_000_000),
+      SVGChart.fanChart(broken, regionName: "Broken", axis: .log, population: 10),
+      SVGChart.fanChart(empty, regionName: "Empty", axis: .log),
+      SVGChart.fanChart(daily, regionName: "Daily", population: 5_000_000),
+      SVGChart.fanChart(daily, regionName: "Daily", axis: .log),
     ])
   func properties(svg: String) throws {
     #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 "))
@@ -94,5 +101,122 @@ struct SVGChartTests {
     #expect(ticks.count <= 6)
     #expect(ticks.allSatisfy { ($0 - start) % 7 == 0 })
     #expect(ticks.first == start)
+  }
+
+  @Test("every chart titles its value axis with the unit and period")
+  func axisTitle() {
+    #expect(SVGChart.fanChart(Self.forecast, regionName: "A").contains(">Cases per week</text>"))
+    #expect(SVGChart.fanChart(Self.daily, regionName: "A").contains(">Cases per day</text>"))
+    let deaths = SiteFixtures.metricForecast(.deaths, level: 10, growth: 1)
+    #expect(SVGChart.fanChart(deaths, regionName: "A").contains(">Deaths per week</text>"))
+  }
+
+  @Test("daily data are bars under their 7-day average, and the legend says so")
+  func dailyBars() throws {
+    let svg = SVGChart.fanChart(Self.daily, regionName: "Daily", idPrefix: "d")
+    let bars = try #require(svg.firstRange(of: "<g class=\"nb-obs-bar\">\n")).upperBound
+    let rects = svg[bars...].components(separatedBy: "</g>")[0].components(separatedBy: "<rect ").count - 1
+    #expect(rects == 34, "one bar per reported day (35 days, one missing)")
+    #expect(svg.contains("<path class=\"nb-avg\""))
+    #expect(svg.contains(">Reported</text>") && svg.contains(">7-day average</text>"))
+    #expect(!svg.contains("<g class=\"nb-obs\">"), "no points for daily data")
+    let weekly = SVGChart.fanChart(Self.forecast, regionName: "Weekly")
+    #expect(
+      weekly.contains("<g class=\"nb-obs\">") && !weekly.contains("class=\"nb-obs-bar\"")
+        && !weekly.contains("class=\"nb-avg\""))
+  }
+
+  @Test("the 7-day average needs all seven days up to a day, and is their mean")
+  func sevenDayAverage() {
+    let start = Day(year: 2026, month: 1, day: 1)!
+    let points = (0..<10).filter { $0 != 8 }.map { SVGChart.Point(date: start.adding(days: $0), value: Double($0)) }
+    let average = SVGChart.sevenDayAverage(points)
+    #expect(average.map(\.date) == [start.adding(days: 6), start.adding(days: 7)])
+    #expect(average.map(\.value) == [3, 4])
+  }
+
+  @Test("a logarithmic chart says so, ticks at powers of ten and cuts no band")
+  func logarithmic() throws {
+    var forecast = Self.forecast
+    forecast.horizons[3].quantiles[QuantileLevels.central95.upper] = 90_000
+    let svg = SVGChart.fanChart(forecast, regionName: "Alpha County", idPrefix: "l", axis: .log)
+    #expect(svg.contains("observed and forecast, logarithmic scale</title>"))
+    for label in [">100</text>", ">1,000</text>", ">10,000</text>", ">100,000</text>"] {
+      #expect(svg.contains(label), "missing tick \(label)")
+    }
+    #expect(!svg.contains("cut at the top"))
+    #expect(!SVGChart.fanChart(forecast, regionName: "Alpha County").contains("logarithmic"))
+  }
+
+  @Test("with a population the chart also reads per 100,000 people; without one it does not")
+  func perHundredThousand() throws {
+    let svg = SVGChart.fanChart(Self.forecast, regionName: "A", population: 2_000_000)
+    let rate = try #require(svg.firstRange(of: "<g class=\"nb-u-rate\">"))
+    #expect(svg[rate.upperBound...].contains(">Cases per 100k people per week</text>"))
+    // 2,000 cases in 2 million people is 100 per 100k: the count axis's top tick is the rate's.
+    #expect(svg.contains(">2,000</text>") && svg[rate.upperBound...].contains(">100</text>"))
+    #expect(svg.contains(".nb-chart .nb-u-rate{display:none}"))
+    let counts = SVGChart.fanChart(Self.forecast, regionName: "A")
+    #expect(counts.contains("<g class=\"nb-u-count\">") && !counts.contains("<g class=\"nb-u-rate\">"))
+    #expect(!SVGChart.fanChart(Self.forecast, regionName: "A", population: 0).contains("<g class=\"nb-u-rate\">"))
+  }
+
+  @Test(
+    "logarithmic ticks span the data from a power of ten, at most six decades",
+    arguments: [
+      (3.0, 4.0, 1.0, 10.0, [1.0, 2, 5, 10]),
+      (12.0, 1_917.0, 10.0, 2_000.0, [10.0, 100, 1_000]),
+      (0.5, 50.0, 0.1, 50.0, [0.1, 1, 10]),
+      (0.001, 900_000.0, 1.0, 1_000_000.0, [1.0, 10, 100, 1_000, 10_000, 100_000, 1_000_000]),
+      (1.0, 1.0, 1.0, 10.0, [1.0, 2, 5, 10]),
+    ])
+  func logTicks(minValue: Double, maxValue: Double, floor: Double, top: Double, ticks: [Double]) {
+    let axis = ChartScale.logTicks(minValue: minValue, maxValue: maxValue)
+    #expect(axis.floor == floor)
+    #expect(axis.top == top)
+    #expect(axis.ticks.map { ($0 * 1e9).rounded() } == ticks.map { ($0 * 1e9).rounded() })
+  }
+
+  @Test("a small multiple draws the fan on its own labelled scale, with the page's styles")
+  func smallMultiple() throws {
+    let svg = SVGChart.smallMultiple(Self.forecast, regionName: "A & B", idPrefix: "small-ab")
+    #expect(svg.contains("class=\"nb-small\"") && !svg.contains("<style>"))
+    #expect(svg.contains("nb-band95") && svg.contains("nb-band50") && svg.contains("nb-median"))
+    #expect(svg.contains(">4,000 cases per week</text>"))
+    #expect(svg.contains("Cases in A &amp; B: observed and forecast"))
+    let daily = SVGChart.smallMultiple(Self.daily, regionName: "D", idPrefix: "small-d")
+    #expect(daily.contains("nb-avg") && !daily.contains("<rect"))
+    for chart in [svg, daily, SVGChart.smallMultiple(Self.empty, regionName: "E", idPrefix: "e")] {
+      #expect(XMLCheck.errors(in: chart) == [])
+      #expect(!chart.contains("NaN") && !chart.contains("inf"))
+    }
+  }
+
+  @Test("a look back marks each observed target inside (filled) or outside (hollow) the earlier 95% interval")
+  func lookBack() throws {
+    let observed = Self.forecast.recent
+    let reference = SiteFixtures.lastObserved.adding(days: -14)
+    // Centred on what was observed, except the last target, forecast at ten times it.
+    let horizons = (0...2).map { step -> HorizonForecast in
+      let date = reference.adding(days: 7 * step)
+      let value = observed.first { $0.date == date }?.value ?? 0
+      let centre = step == 2 ? value * 10 : value
+      return HorizonForecast(
+        horizon: step, targetEndDate: date, quantiles: QuantileLevels.hub.map { centre * (0.5 + $0) })
+    }
+    let past = PastForecast(
+      weeksEarlier: 2, metric: .cases, referenceDate: reference, model: "local/local-ensemble-v1", horizons: horizons)
+    let svg = SVGChart.lookBack(past, observed: observed, frequency: .weekly, regionName: "A & B", idPrefix: "back-ab")
+    #expect(svg.components(separatedBy: "class=\"nb-hit\"").count - 1 == 2)
+    #expect(svg.components(separatedBy: "class=\"nb-miss\"").count - 1 == 1)
+    #expect(svg.contains("2 of 3 observed targets inside the 95% interval, 2 inside the 50% interval."))
+    #expect(svg.contains("cases per week</text>") && svg.contains(">\(SiteFixtures.lastObserved.iso)</text>"))
+    #expect(XMLCheck.errors(in: svg) == [])
+    let unseen = PastForecast(
+      weeksEarlier: 1, metric: .cases, referenceDate: SiteFixtures.lastObserved.adding(days: 7), model: "m",
+      horizons: [])
+    let empty = SVGChart.lookBack(unseen, observed: observed, frequency: .weekly, regionName: "E", idPrefix: "e")
+    #expect(empty.contains("none of its target dates has been observed yet"))
+    #expect(XMLCheck.errors(in: empty) == [])
   }
 }

@@ -48,6 +48,26 @@ enum SiteFixtures {
       recent: recent, horizons: horizons)
   }
 
+  /// A daily metric: 35 reported days with a weekday pattern (weekends low), one day missing,
+  /// and 28 daily horizons.
+  static func dailyMetricForecast(_ metric: Metric, level: Double) -> MetricForecast {
+    let recent = (0..<35).map { index -> DatedValue in
+      let date = lastObserved.adding(days: index - 34)
+      let weekday = [0.6, 1.1, 1.2, 1.1, 1.0, 1.2, 0.8][index % 7]
+      return DatedValue(date: date, value: index == 20 ? nil : (level * weekday).rounded())
+    }
+    let targets = ForecastTargets(frequency: .daily)
+    let horizons = (1...targets.steps).map { step -> HorizonForecast in
+      HorizonForecast(
+        horizon: targets.horizon(ofStep: step),
+        targetEndDate: targets.targetEndDate(lastObserved: lastObserved, step: step),
+        quantiles: QuantileLevels.hub.map { level * (0.5 + $0) })
+    }
+    return MetricForecast(
+      metric: metric, frequency: .daily, referenceDate: targets.referenceDate(lastObserved: lastObserved),
+      recent: recent, horizons: horizons)
+  }
+
   static func forecast(
     name: String, code: String, level: Double, growth: Double, risk: RiskLevel, run: RunInfo = run()
   ) -> ForecastData {

@@ -12,7 +12,8 @@ struct SiteRendererTests {
   func fileList() throws {
     let files = try SiteFixtures.files(SiteFixtures.content(baseURL: "https://example.org/"))
     let expected = [
-      "index.html", "about.html", "evaluation.html", "404.html", "robots.txt", "sitemap.xml", "feed.xml",
+      "index.html", "index-risk.html", "index-incidence.html", "index-growth.html", "compare.html",
+      "about.html", "evaluation.html", "404.html", "robots.txt", "sitemap.xml", "feed.xml",
       "assets/style.css", "region/al.html", "region/be.html", "region/ga.html",
       "api/v1/forecasts/global.json", "api/v1/forecasts/region/al.json", "api/v1/charts/al.svg",
       "api/v1/predictions/summary.json", "api/v1/regions.json", "api/v1/status.json",
@@ -21,12 +22,16 @@ struct SiteRendererTests {
     for path in expected {
       #expect(files[path] != nil, "missing \(path)")
     }
-    #expect(files.count == expected.count + 5)  // be/ga region JSON and charts, the fingerprinted CSS
+    // be/ga region JSON and charts, the fingerprinted CSS and script
+    #expect(files.count == expected.count + 6)
     let fingerprinted = files.keys.filter { $0.hasPrefix("assets/style.") && $0 != "assets/style.css" }
     #expect(fingerprinted.count == 1)
     let name = try #require(fingerprinted.first)
     #expect(name.wholeMatch(of: /assets\/style\.[0-9a-f]{10}\.css/) != nil, "\(name)")
     #expect(files[name] == files["assets/style.css"])
+    let script = try #require(files.keys.first { $0.hasPrefix("assets/site.") })
+    #expect(script.wholeMatch(of: /assets\/site\.[0-9a-f]{10}\.js/) != nil, "\(script)")
+    #expect(files["index.html"]?.contains("<script src=\"\(script)\" defer=\"defer\"></script>") == true)
   }
 
   @Test("the same content renders byte-identical files")
@@ -53,7 +58,10 @@ struct SiteRendererTests {
     let markup = files.filter { path, _ in [".html", ".svg", ".xml"].contains { path.hasSuffix($0) } }
     #expect(markup.count >= 10)
     for (path, text) in markup {
-      #expect(!text.contains("<script"), "\(path) contains a raw <script> tag")
+      // The only script is the site's own, linked from the overview.
+      let scripts = text.components(separatedBy: "<script").count - 1
+      let own = text.components(separatedBy: "<script src=\"assets/site.").count - 1
+      #expect(scripts == own, "\(path) contains a raw <script> tag")
       #expect(!text.contains("<b>"), "\(path) contains raw markup from the model name")
     }
     let page = try #require(files["region/be.html"])
@@ -113,6 +121,134 @@ struct SiteRendererTests {
     #expect(try #require(try SiteFixtures.files(upToRed)["index.html"]).contains("now RED (up from YELLOW)"))
     let first = try #require(try SiteFixtures.files(SiteFixtures.content())["index.html"])
     #expect(first.contains("This is the first release"))
+  }
+
+  @Test(
+    "each order of the overview is its own page, sorted, with its link marked current",
+    arguments: [
+      ("index.html", ["Alpha County", "Beta Province", "Gamma City"], "sorted by region name"),
+      ("index-risk.html", ["Alpha County", "Beta Province", "Gamma City"], "sorted by risk score"),
+      ("index-incidence.html", ["Alpha County", "Beta Province", "Gamma City"], "sorted by incidence"),
+      ("index-growth.html", ["Alpha County", "Gamma City", "Beta Province"], "sorted by weekly growth"),
+    ])
+  func overviewOrders(path: String, names: [String], caption: String) throws {
+    var content = SiteFixtures.content(regionName: "Beta Province")
+    // Incidence in another order than risk: Gamma unknown (last), Beta above Alpha.
+    content.forecasts[1].incidencePer100k = 500
+    content.forecasts[2].incidencePer100k = nil
+    let expected = path == "index-incidence.html" ? ["Beta Province", "Alpha County", "Gamma City"] : names
+    let page = try #require(try SiteFixtures.files(content)[path])
+    let positions = try expected.map { name in
+      try #require(page.range(of: ">\(name)</a></th>")).lowerBound
+    }
+    #expect(positions == positions.sorted(), "\(path) lists \(expected) in that order")
+    #expect(page.contains("<span class=\"order-caption\">\(caption)"))
+    #expect(page.contains("<a href=\"\(path)\" data-order=") && page.contains("aria-current=\"page\">"))
+    let current = page.components(separatedBy: "aria-current=\"page\"").count - 1
+    #expect(current == 1, "one current order")
+    // Rows carry their rank in every order, so the script sorts exactly as the pages do.
+    #expect(page.contains("data-filter=\"alpha county al\" data-rank-name=\"1\" data-rank-risk=\"1\""))
+    #expect(page.contains("data-rank-incidence=\"3\" data-rank-growth=\"2\""))
+    #expect(page.contains("id=\"region-filter\" hidden=\"hidden\""))
+    #expect(page.contains("<nav class=\"letters\"") == (path == "index.html"))
+    if path == "index.html" {
+      #expect(page.contains("<tr id=\"letter-1\" title="))
+      #expect(page.contains("<li><a href=\"#letter-3\">G</a></li>"))
+    }
+  }
+
+  @Test("the compare page shows every region's small chart, riskiest first, in pages of 100")
+  func comparePage() throws {
+    let files = try SiteFixtures.files(SiteFixtures.content())
+    let page = try #require(files["compare.html"])
+    #expect(page.components(separatedBy: "class=\"nb-small\"").count - 1 == 3)
+    let alpha = try #require(page.range(of: ">Alpha County</a>")).lowerBound
+    let gamma = try #require(page.range(of: ">Gamma City</a>")).lowerBound
+    #expect(alpha < gamma)
+    #expect(page.contains("Regions 1–3 of 3."))
+    #expect(!page.contains("<nav class=\"pages\""), "one page needs no page links")
+    #expect(files["compare-2.html"] == nil)
+
+    var large = SiteFixtures.content()
+    let template = large.forecasts[2]
+    large.forecasts = (0..<230).map { index in
+      var forecast = template
+      forecast.regionID = String(format: "r%03d", index)
+      forecast.region = "Region \(index)"
+      forecast.riskScore = Double(index % 97)
+      return forecast
+    }
+    let paged = try SiteFixtures.files(large)
+    #expect(paged["compare-3.html"] != nil && paged["compare-4.html"] == nil)
+    let last = try #require(paged["compare-3.html"])
+    #expect(last.contains("Regions 201–230 of 230."))
+    #expect(last.contains("<a href=\"compare-3.html\" aria-current=\"page\">3</a>"))
+    #expect(last.components(separatedBy: "class=\"nb-small\"").count - 1 == 30)
+  }
+
+  @Test("a region page has linear and logarithmic charts, with per-100k values where the population is known")
+  func chartVariants() throws {
+    var content = SiteFixtures.content()
+    content.forecasts[1].population = nil
+    let files = try SiteFixtures.files(content)
+    let page = try #require(files["region/al.html"])
+    #expect(page.contains("<div class=\"chart-log\">"))
+    #expect(page.contains("logarithmic scale</title>"))
+    #expect(page.contains("class=\"axis-log\" name=\"metric-cases-axis\""))
+    #expect(page.contains("class=\"unit-rate\" name=\"metric-cases-unit\""))
+    #expect(page.contains("<g class=\"nb-u-rate\">"))
+    let unknown = try #require(files["region/be.html"])
+    #expect(unknown.contains("<div class=\"chart-log\">") && !unknown.contains("unit-rate"))
+    #expect(!unknown.contains("<g class=\"nb-u-rate\">"))
+    // The downloadable chart is the linear one.
+    #expect(try #require(files["api/v1/charts/al.svg"]).contains("logarithmic") == false)
+  }
+
+  @Test("a region page looks back on the forecasts of earlier weeks, with their coverage; without them it says why")
+  func lookBack() throws {
+    var content = SiteFixtures.content()
+    let recent = content.forecasts[0].metrics[0].recent
+    // Published two and three weeks before the last observation: the first held both observed
+    // targets in its 95% interval, the second (far too high) neither.
+    func past(_ weeks: Int, scale: Double) -> PastForecast {
+      let reference = SiteFixtures.lastObserved.adding(days: -7 * weeks)
+      let horizons = (0..<weeks).map { step -> HorizonForecast in
+        let date = reference.adding(days: 7 * step)
+        let observed = recent.first { $0.date == date }?.value ?? 0
+        return HorizonForecast(
+          horizon: step, targetEndDate: date, quantiles: QuantileLevels.hub.map { scale * observed * (0.5 + $0) })
+      }
+      return PastForecast(
+        weeksEarlier: weeks, metric: .cases, referenceDate: reference, model: "local/local-ensemble-v1",
+        horizons: horizons)
+    }
+    content.pastForecasts = ["al": [past(2, scale: 1), past(3, scale: 10)]]
+    let files = try SiteFixtures.files(content)
+    let page = try #require(files["region/al.html"])
+    #expect(page.contains("2 weeks earlier: reference date 2026-11-07, local/local-ensemble-v1"))
+    #expect(page.contains("2 of 2 observed targets inside the 95% interval, 2 inside the 50% interval."))
+    #expect(page.contains("0 of 3 observed targets inside the 95% interval, 0 inside the 50% interval."))
+    #expect(page.components(separatedBy: "class=\"nb-hit\"").count - 1 == 2)
+    #expect(page.components(separatedBy: "class=\"nb-miss\"").count - 1 == 3)
+    let other = try #require(files["region/be.html"])
+    #expect(other.contains("No forecast published 1 to 4 weeks before this one is in the archive yet."))
+    #expect(!other.contains("nb-lookback"))
+  }
+
+  @Test("the evaluation page follows scores over time, per reference date")
+  func evaluationOverTime() throws {
+    let rows = [
+      EvaluationRow(model: "local · cases", horizon: nil, count: 8, meanWIS: 4, coverage50: 0.5, coverage95: 1),
+      EvaluationRow(
+        model: "local · cases", horizon: nil, count: 4, meanWIS: 3.5, coverage50: 0.25, coverage95: 1,
+        relativeWIS: 0.7, referenceDate: Day(iso: "2026-11-14")),
+    ]
+    let page = try #require(try SiteFixtures.files(SiteFixtures.content(evaluation: rows))["evaluation.html"])
+    #expect(
+      page.contains(
+        "<tr><th scope=\"row\">local · cases</th><td>2026-11-14</td><td class=\"num\">4</td><td class=\"num\">3.50</td>"
+          + "<td class=\"num\">0.70</td><td class=\"num\">25.0%</td><td class=\"num\">100.0%</td></tr>"))
+    #expect(page.components(separatedBy: "<th scope=\"row\">local · cases</th>").count - 1 == 2)
   }
 
   @Test("the region page inlines the fan chart and tabulates every horizon")

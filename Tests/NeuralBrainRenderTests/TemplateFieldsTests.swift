@@ -49,10 +49,11 @@ struct TemplateFieldsTests {
     #expect(!Self.canonical(TemplateValue.make(view)).contains("sourceLicense"))
   }
 
-  @Test("the overview's rows list the fields reflection finds")
-  func indexView() {
-    let view = Self.builder.index()
+  @Test("the overview's rows list the fields reflection finds", arguments: IndexOrder.allCases)
+  func indexView(order: IndexOrder) {
+    let view = Self.builder.index(order: order, rows: Self.builder.indexRows())
     #expect(!view.regions.isEmpty)
+    #expect(view.regions.contains { $0.letterAnchor != nil } == (order == .name))
     #expect(Self.canonical(TemplateValue.make(view)) == Self.canonical(view))
   }
 }
