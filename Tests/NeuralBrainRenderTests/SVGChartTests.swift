@@ -219,4 +219,42 @@ struct SVGChartTests {
     #expect(empty.contains("none of its target dates has been observed yet"))
     #expect(XMLCheck.errors(in: empty) == [])
   }
+
+  /// WCAG 2 contrast ratio of two sRGB colours.
+  static func contrast(_ a: [Double], _ b: [Double]) -> Double {
+    func luminance(_ rgb: [Double]) -> Double {
+      let linear = rgb.map { channel -> Double in
+        let c = channel / 255
+        return c <= 0.03928 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4)
+      }
+      return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    }
+    let (x, y) = (luminance(a), luminance(b))
+    return (max(x, y) + 0.05) / (min(x, y) + 0.05)
+  }
+
+  /// `#rrggbb` as three channels.
+  static func rgb(_ hex: Substring) -> [Double] {
+    let value = Int(hex.dropFirst(), radix: 16) ?? 0
+    return [Double(value >> 16 & 0xFF), Double(value >> 8 & 0xFF), Double(value & 0xFF)]
+  }
+
+  @Test("in dark mode both bands stand out from the chart's background by 3:1 or more, as drawn (fill over fill)")
+  func darkBandContrast() throws {
+    let dark = try #require(SVGChart.style.components(separatedBy: "prefers-color-scheme: dark").last)
+    func rule(_ name: String) throws -> (color: [Double], opacity: Double) {
+      let pattern = try Regex(".nb-\(name)\\{fill:(#[0-9A-Fa-f]{6})(;fill-opacity:([0-9.]+))?")
+      let match = try #require(dark.firstMatch(of: pattern), "no dark rule for \(name)")
+      let color = Self.rgb(try #require(match.output[1].substring))
+      return (color, match.output[3].substring.flatMap { Double($0) } ?? 1)
+    }
+    func over(_ top: (color: [Double], opacity: Double), _ base: [Double]) -> [Double] {
+      zip(top.color, base).map { $1 + top.opacity * ($0 - $1) }
+    }
+    let background = try rule("bg").color
+    let band95 = over(try rule("band95"), background)
+    let band50 = over(try rule("band50"), band95)
+    #expect(Self.contrast(band95, background) >= 3, "95% band: \(Self.contrast(band95, background)):1")
+    #expect(Self.contrast(band50, background) >= 3, "50% band: \(Self.contrast(band50, background)):1")
+  }
 }
