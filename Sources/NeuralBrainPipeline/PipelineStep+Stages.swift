@@ -74,7 +74,9 @@ extension PipelineStep {
       let dataset = try context.requireDataset()
       guard let run = context.run else { throw StepOrderError.missing("the run description") }
       let previous = try context.database.lastSuccessfulRun()
-      let stored = try context.database.forecasts(endingOnOrBefore: dataset.provenance.dataAsOf)
+      let asOf = dataset.provenance.dataAsOf
+      let stored = try context.database.forecasts(
+        endingOnOrBefore: asOf, issuedSince: asOf.adding(days: -SiteEvaluation.windowDays))
       context.content = SiteContent(
         run: run, forecasts: context.forecasts,
         previousRiskLevels: try previous.map { try context.database.riskLevels(runID: $0.renderingRunID) } ?? [:],

@@ -6,14 +6,19 @@ import NeuralBrainStore
 
 /// Scores the forecasts of past runs against what has since been observed, for `evaluation.html`.
 ///
-/// Every stored forecast whose target end date the current data cover is scored with the hub
-/// WIS, interval coverage and absolute error; the scores are kept in the store (evaluation
+/// Every stored forecast of the last 13 weeks whose target end date the current data cover is
+/// scored with the hub WIS, interval coverage and absolute error; the scores are kept in the store (evaluation
 /// `site`) and summarized per model, metric and horizon (never averaged across metrics). Then
 /// `RecentSkill`'s replay of `local` against the flat baseline on the run's own data (evaluation
 /// `recent`, recomputed when the data changed), with relative WIS per metric, so there is one
 /// from the first run; then the scores of the last `neuralbrain backtest` (evaluation
 /// `backtest`) with relative WIS against their baseline.
 enum SiteEvaluation {
+  /// Published forecasts are scored when their reference date is within this many days of the
+  /// data's end (13 weeks, a season's quarter): enough for the page's trends and the look back,
+  /// and a run's cost stays the same after a year of hourly runs.
+  static let windowDays = 91
+
   static func rows(
     stored: [IssuedForecast], database: NeuralBrainDatabase, dataset: Dataset, dataChanged: Bool, seed: UInt64
   ) throws -> [EvaluationRow] {

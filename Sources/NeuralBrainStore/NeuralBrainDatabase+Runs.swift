@@ -92,17 +92,20 @@ extension NeuralBrainDatabase {
     }
   }
 
-  /// Stored forecasts of succeeded runs whose target end date is on or before `day`: for each
-  /// model, region, metric, reference date and horizon the one published last, so that several
-  /// runs on one day (an hourly schedule) count as one forecast, as the hubs score them. Each is
-  /// issued by `provider/model` and targets its metric's raw value.
-  public func forecasts(endingOnOrBefore day: Day) throws(StoreError) -> [IssuedForecast] {
+  /// Stored forecasts of succeeded runs whose target end date is on or before `day` (and whose
+  /// reference date is on or after `since`, when given): for each model, region, metric,
+  /// reference date and horizon the one published last, so that several runs on one day (an
+  /// hourly schedule) count as one forecast, as the hubs score them. Each is issued by
+  /// `provider/model` and targets its metric's raw value.
+  public func forecasts(endingOnOrBefore day: Day, issuedSince since: Day? = nil) throws(StoreError)
+    -> [IssuedForecast]
+  {
     try read("read stored forecasts") { db in
       let records = try ForecastRecord.fetchAll(
         db,
         sql: """
           SELECT f.* FROM forecast f JOIN run r ON r.id = f.run_id
-          WHERE r.status = 'succeeded' AND f.target_end_date <= ?
+          WHERE r.status = 'succeeded' AND f.target_end_date <= ? AND f.reference_date >= ?
           AND NOT EXISTS (
             SELECT 1 FROM forecast later JOIN run lr ON lr.id = later.run_id
             WHERE lr.status = 'succeeded' AND later.region_id = f.region_id AND later.metric = f.metric
@@ -110,8 +113,8 @@ extension NeuralBrainDatabase {
               AND later.provider = f.provider AND later.model = f.model
               AND (lr.started_at > r.started_at OR (lr.started_at = r.started_at AND lr.id > r.id)))
           ORDER BY f.run_id, f.region_id, f.metric, f.horizon
-          """, arguments: [day.iso])
-      return try records.compactMap { record -> IssuedForecast? in
+          """, arguments: [day.iso, since?.iso ?? ""])
+      return records.compactMap { record -> IssuedForecast? in
         guard Metric(rawValue: record.metric) != nil,
           let reference = Day(iso: record.referenceDate),
           let end = Day(iso: record.targetEndDate),

@@ -45,7 +45,7 @@ public struct NeuralBrainDatabase: Sendable {
       do {
         let database = try NeuralBrainDatabase(
           writer: DatabaseQueue(path: candidate, configuration: configuration), migrate: false)
-        guard try database.appliedMigrations() == (try migrator.migrations) else {
+        guard try database.appliedMigrations() == migrator.migrations else {
           throw StoreError.cannotOpen(
             path: path,
             reason: "it was written by an older version and needs an upgrade this read-only mount does not allow; "

@@ -253,6 +253,9 @@ struct BrowserTests {
     #expect(page.count("//ul[contains(@class, 'look-back')]//*[local-name()='circle']") >= 4)
     #expect(page.strings("//ul[contains(@class, 'look-back')]//p").allSatisfy { $0.contains("observed target") })
     #expect(page.count("//div[@class='chart-log']//svg[@role='img']") >= 1)
+    // Every source here knows its populations: the charts read per 100,000 too.
+    #expect(page.count("//div[@class='chart-linear']//*[local-name()='g'][@class='nb-u-rate']") >= 1)
+    #expect(page.count("//input[@class='unit-rate']") >= 1)
     return first
   }
 

@@ -181,6 +181,8 @@ struct NeuralBrainDatabaseTests {
     #expect(stored.first?.model == "local/m")
     #expect(stored.first?.target == Metric.hospitalizations.rawValue)
     #expect(try db.forecasts(endingOnOrBefore: Self.start.adding(days: -1)).isEmpty)
+    #expect(try db.forecasts(endingOnOrBefore: Self.start, issuedSince: Self.start).count == 1)
+    #expect(try db.forecasts(endingOnOrBefore: Self.start, issuedSince: Self.start.adding(days: 1)).isEmpty)
   }
 
   @Test("several runs forecasting the same reference date count once: the one published last")
