@@ -10,4 +10,11 @@ public enum QuantileLevels {
   public static let central50 = (lower: 6, upper: 16)
   /// Indices of the central 95% interval bounds (0.025, 0.975).
   public static let central95 = (lower: 1, upper: 21)
+
+  /// True when `observed` lies in the closed interval between the quantiles at two indices
+  /// (`central50`, `central95`): interval coverage, for the scores and the pages alike.
+  public static func covers(_ quantiles: [Double], observed: Double, interval: (lower: Int, upper: Int)) -> Bool {
+    guard interval.upper < quantiles.count, interval.lower >= 0 else { return false }
+    return quantiles[interval.lower] <= observed && observed <= quantiles[interval.upper]
+  }
 }

@@ -11,7 +11,7 @@ extension ScoredForecast {
       targetEndDate: targetEndDate, observed: observed,
       wis: WeightedIntervalScore.score(quantiles: quantiles, observed: observed),
       absoluteError: WeightedIntervalScore.absoluteError(quantiles, observed: observed),
-      covered50: WeightedIntervalScore.covers(quantiles, observed: observed, interval: QuantileLevels.central50),
-      covered95: WeightedIntervalScore.covers(quantiles, observed: observed, interval: QuantileLevels.central95))
+      covered50: QuantileLevels.covers(quantiles, observed: observed, interval: QuantileLevels.central50),
+      covered95: QuantileLevels.covers(quantiles, observed: observed, interval: QuantileLevels.central95))
   }
 }

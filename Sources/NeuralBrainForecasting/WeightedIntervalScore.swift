@@ -24,14 +24,6 @@ public enum WeightedIntervalScore {
     (observed < quantile ? 1 - level : -level) * (quantile - observed)
   }
 
-  /// True when `observed` lies in the closed interval between the quantiles at two indices.
-  public static func covers(
-    _ quantiles: [Double], observed: Double, interval: (lower: Int, upper: Int)
-  ) -> Bool {
-    guard interval.upper < quantiles.count, interval.lower >= 0 else { return false }
-    return quantiles[interval.lower] <= observed && observed <= quantiles[interval.upper]
-  }
-
   /// Absolute error of the median (`QuantileLevels.medianIndex`) of hub quantiles.
   public static func absoluteError(_ quantiles: [Double], observed: Double) -> Double {
     guard QuantileLevels.medianIndex < quantiles.count else { return .nan }

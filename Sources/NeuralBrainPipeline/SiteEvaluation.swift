@@ -69,28 +69,32 @@ enum SiteEvaluation {
       marked.model = recentPrefix + score.model
       return marked
     }
-    return Dictionary(grouping: published + marked) { $0.model.components(separatedBy: " · ").dropFirst().last ?? "" }
-      .sorted { $0.key < $1.key }
-      .flatMap { _, scores in
-        let baseline = Set(scores.map(\.model)).sorted().first { $0.lowercased().contains("baseline") }
-        return Dictionary(grouping: scores, by: \.referenceDate).sorted { $0.key < $1.key }.flatMap { date, scores in
-          Backtest.summarize(scores, baseline: baseline).map { summary in
-            EvaluationRow(model: summary.model, horizon: nil, summary.overall, referenceDate: date)
-          }
+    return byMetric(published + marked).flatMap { scores, baseline in
+      Dictionary(grouping: scores, by: \.referenceDate).sorted { $0.key < $1.key }.flatMap { date, scores in
+        Backtest.summarize(scores, baseline: baseline).map { summary in
+          EvaluationRow(model: summary.model, horizon: nil, summary.overall, referenceDate: date)
         }
       }
+    }
   }
 
   /// Rows of each metric's scores (models named "<model> · <metric>"; hub backtests have one
   /// unnamed metric) with relative WIS against that metric's baseline model. Horizons get rows
   /// of their own only when asked and when there are few (4 weeks, not 28 days).
   static func perMetric(_ scored: [ScoredForecast], prefix: String, perHorizon: Bool) -> [EvaluationRow] {
+    byMetric(scored).flatMap { scores, baseline in
+      let fewHorizons = Set(scores.map(\.horizon)).count <= 8
+      return rows(scores, baseline: baseline, prefix: prefix, perHorizon: perHorizon && fewHorizons)
+    }
+  }
+
+  /// Scores grouped by the metric their model names ("<model> · <metric>"), metrics in name
+  /// order, each with its baseline model (the first whose name says "baseline"), if any.
+  static func byMetric(_ scored: [ScoredForecast]) -> [(scores: [ScoredForecast], baseline: String?)] {
     Dictionary(grouping: scored) { $0.model.components(separatedBy: " · ").dropFirst().last ?? "" }
       .sorted { $0.key < $1.key }
-      .flatMap { _, scores in
-        let baseline = Set(scores.map(\.model)).sorted().first { $0.lowercased().contains("baseline") }
-        let fewHorizons = Set(scores.map(\.horizon)).count <= 8
-        return rows(scores, baseline: baseline, prefix: prefix, perHorizon: perHorizon && fewHorizons)
+      .map { _, scores in
+        (scores, Set(scores.map(\.model)).sorted().first { $0.lowercased().contains("baseline") })
       }
   }
 

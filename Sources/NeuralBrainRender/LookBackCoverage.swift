@@ -1,11 +1,18 @@
 import NeuralBrainCore
 
-/// How many of a past forecast's targets have been observed, and how many of those its 50% and
-/// 95% intervals held: the look back's verdict on a forecast, in numbers and in words.
+/// Which of a past forecast's targets have been observed, and whether its 50% and 95% intervals
+/// held each: the look back's verdict on a forecast, drawn as dots and said in words.
 struct LookBackCoverage: Equatable {
-  var observed = 0
-  var inside50 = 0
-  var inside95 = 0
+  /// One observed target of the forecast.
+  struct Target: Equatable {
+    var date: Day
+    var value: Double
+    var inside50: Bool
+    var inside95: Bool
+  }
+
+  /// The observed targets, in the forecast's horizon order.
+  var targets: [Target] = []
 
   init(_ past: PastForecast, observed recent: [DatedValue]) {
     var values: [Day: Double] = [:]
@@ -14,18 +21,21 @@ struct LookBackCoverage: Equatable {
     }
     for horizon in past.horizons where horizon.quantiles.count == QuantileLevels.hub.count {
       guard let value = values[horizon.targetEndDate] else { continue }
-      observed += 1
-      let q = horizon.quantiles
-      if value >= q[QuantileLevels.central50.lower], value <= q[QuantileLevels.central50.upper] { inside50 += 1 }
-      if value >= q[QuantileLevels.central95.lower], value <= q[QuantileLevels.central95.upper] { inside95 += 1 }
+      targets.append(
+        Target(
+          date: horizon.targetEndDate, value: value,
+          inside50: QuantileLevels.covers(horizon.quantiles, observed: value, interval: QuantileLevels.central50),
+          inside95: QuantileLevels.covers(horizon.quantiles, observed: value, interval: QuantileLevels.central95)))
     }
   }
 
   /// "3 of 4 observed targets inside the 95% interval, 2 inside the 50% interval", or that none
   /// has been observed yet.
   var sentence: String {
-    guard observed > 0 else { return "none of its target dates has been observed yet" }
-    let targets = observed == 1 ? "observed target" : "observed targets"
-    return "\(inside95) of \(observed) \(targets) inside the 95% interval, \(inside50) inside the 50% interval"
+    guard !targets.isEmpty else { return "none of its target dates has been observed yet" }
+    let noun = targets.count == 1 ? "observed target" : "observed targets"
+    let inside95 = targets.filter(\.inside95).count
+    let inside50 = targets.filter(\.inside50).count
+    return "\(inside95) of \(targets.count) \(noun) inside the 95% interval, \(inside50) inside the 50% interval"
   }
 }

@@ -84,9 +84,11 @@ struct PageBuilder {
   /// How many compare pages the release has (one at least, even without regions).
   var comparePageCount: Int { max(1, (content.forecasts.count + Self.comparePageSize - 1) / Self.comparePageSize) }
 
-  /// Page `number` (from 1) of the small multiples, regions in risk order.
-  func compare(page number: Int) -> PageViews.Compare {
-    let ranked = IndexOrder.risk.sorted(Array(zip(content.forecasts, ids)))
+  /// Every region (forecast and id) in risk order, for the compare pages.
+  func riskOrder() -> [(ForecastData, String)] { IndexOrder.risk.sorted(Array(zip(content.forecasts, ids))) }
+
+  /// Page `number` (from 1) of the small multiples, from `ranked` (`riskOrder()`).
+  func compare(page number: Int, ranked: [(ForecastData, String)]) -> PageViews.Compare {
     let first = (number - 1) * Self.comparePageSize
     let shown = ranked[min(first, ranked.count)..<min(first + Self.comparePageSize, ranked.count)]
     let charts = shown.compactMap { forecast, id -> PageViews.SmallChart? in
@@ -159,13 +161,14 @@ struct PageBuilder {
   func lookBack(_ forecast: ForecastData, id: String) -> [PageViews.LookBackChart] {
     guard let primary = forecast.primaryForecast else { return [] }
     return (content.pastForecasts[forecast.regionID] ?? []).filter { $0.metric == primary.metric }.map { past in
-      PageViews.LookBackChart(
+      let coverage = LookBackCoverage(past, observed: primary.recent)
+      return PageViews.LookBackChart(
         label: past.weeksEarlier == 1 ? "1 week earlier" : "\(past.weeksEarlier) weeks earlier",
         referenceDate: past.referenceDate.iso, model: past.model,
         svg: SVGChart.lookBack(
-          past, observed: primary.recent, frequency: primary.frequency, regionName: forecast.region,
-          idPrefix: "back-\(id)-\(past.weeksEarlier)"),
-        coverage: LookBackCoverage(past, observed: primary.recent).sentence)
+          past, observed: primary.recent, coverage: coverage, frequency: primary.frequency,
+          regionName: forecast.region, idPrefix: "back-\(id)-\(past.weeksEarlier)"),
+        coverage: coverage.sentence)
     }
   }
 

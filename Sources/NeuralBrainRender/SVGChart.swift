@@ -135,8 +135,11 @@ public enum SVGChart {
 
   /// The value axis's title: what is counted, and over which period.
   static func axisTitle(_ forecast: MetricForecast, perHundredThousand: Bool = false) -> String {
-    "\(forecast.metric.displayName) per \(perHundredThousand ? "100k people per " : "")"
-      + (forecast.frequency == .daily ? "day" : "week")
+    axisTitle(forecast.metric, frequency: forecast.frequency, perHundredThousand: perHundredThousand)
+  }
+
+  static func axisTitle(_ metric: Metric, frequency: Frequency, perHundredThousand: Bool = false) -> String {
+    "\(metric.displayName) per \(perHundredThousand ? "100k people per " : "")" + (frequency == .daily ? "day" : "week")
   }
 
   /// The value axis of a chart: linear from zero up to a readable top (`readableTop`), or
@@ -235,12 +238,19 @@ public enum SVGChart {
   public static func lookBack(
     _ past: PastForecast, observed recent: [DatedValue], frequency: Frequency, regionName: String, idPrefix: String
   ) -> String {
+    lookBack(
+      past, observed: recent, coverage: LookBackCoverage(past, observed: recent), frequency: frequency,
+      regionName: regionName, idPrefix: idPrefix)
+  }
+
+  /// The look-back chart with its `coverage` already worked out (the page states it too).
+  static func lookBack(
+    _ past: PastForecast, observed recent: [DatedValue], coverage: LookBackCoverage, frequency: Frequency,
+    regionName: String, idPrefix: String
+  ) -> String {
     let id = Slug.make(idPrefix)
-    let bands = past.horizons
-      .filter { $0.quantiles.count == QuantileLevels.hub.count && $0.quantiles.allSatisfy(\.isFinite) }
-      .map { Band(date: $0.targetEndDate, quantiles: $0.quantiles) }
+    let bands = bandPoints(past.horizons)
     let frame = Frame(width: 320, height: 160, left: 4, right: 4, top: 20, bottom: 20)
-    let coverage = LookBackCoverage(past, observed: recent)
     var svg = header(
       id: id, frame: frame, cssClass: "nb-small nb-lookback",
       title: "\(past.metric.displayName) in \(regionName): forecast of \(past.referenceDate.iso) against what followed",
@@ -248,17 +258,14 @@ public enum SVGChart {
         + coverage.sentence + ".")
     guard let firstTarget = bands.first?.date, let lastTarget = bands.last?.date else { return svg + "</svg>\n" }
     let start = firstTarget.adding(days: -3 * max(frequency.days, 7))
-    let observed = recent.compactMap { item -> Point? in
-      guard let value = item.value, value.isFinite, item.date >= start, item.date <= lastTarget else { return nil }
-      return Point(date: item.date, value: value)
-    }
+    let observed = observedPoints(recent).filter { $0.date >= start && $0.date <= lastTarget }
     let anchor = observed.last { $0.date < firstTarget }
     let yAxis = valueTicks(axis: .linear, observed: observed, bands: bands)
     let scale = Scale(frame: frame, start: start, end: lastTarget, top: yAxis.top)
-    let unit = frequency == .daily ? "per day" : "per week"
     svg += smallAxes(
       frame: frame, scale: scale,
-      label: NumberFormat.tick(yAxis.top, step: yAxis.step) + " \(past.metric.displayName.lowercased()) \(unit)")
+      label: NumberFormat.tick(yAxis.top, step: yAxis.step) + " "
+        + axisTitle(past.metric, frequency: frequency).lowercased())
     let foot = coordinate(frame.height - 5)
     svg += tag("text", ["class": "nb-text", "x": coordinate(frame.left), "y": foot], text: start.iso)
     svg += tag(
@@ -267,15 +274,13 @@ public enum SVGChart {
     svg += fan(bands, from: anchor, scale: scale)
     svg += linePath(segments(observed, step: frequency.days), scale: scale, cssClass: "nb-obs-line")
     svg += medianPath(bands, from: anchor, scale: scale)
-    let values = Dictionary(observed.map { ($0.date, $0.value) }, uniquingKeysWith: { first, _ in first })
-    for band in bands {
-      guard let value = values[band.date] else { continue }
-      let inside = value >= band.lower95 && value <= band.upper95
+    let drawn = Set(bands.map(\.date))
+    for target in coverage.targets where drawn.contains(target.date) {
       svg += tag(
         "circle",
         [
-          "class": inside ? "nb-hit" : "nb-miss", "cx": coordinate(scale.x(band.date)),
-          "cy": coordinate(scale.y(value)), "r": "3",
+          "class": target.inside95 ? "nb-hit" : "nb-miss", "cx": coordinate(scale.x(target.date)),
+          "cy": coordinate(scale.y(target.value)), "r": "3",
         ])
     }
     return svg + "</svg>\n"
@@ -552,15 +557,19 @@ public enum SVGChart {
         ]) + tag("text", ["class": "nb-text", "x": coordinate(frame.left), "y": "14"], text: label)
   }
 
-  private static func observedPoints(_ forecast: MetricForecast) -> [Point] {
-    forecast.recent.compactMap { item in
+  private static func observedPoints(_ forecast: MetricForecast) -> [Point] { observedPoints(forecast.recent) }
+
+  private static func observedPoints(_ recent: [DatedValue]) -> [Point] {
+    recent.compactMap { item in
       guard let value = item.value, value.isFinite else { return nil }
       return Point(date: item.date, value: value)
     }
   }
 
-  private static func bandPoints(_ forecast: MetricForecast) -> [Band] {
-    forecast.horizons
+  private static func bandPoints(_ forecast: MetricForecast) -> [Band] { bandPoints(forecast.horizons) }
+
+  private static func bandPoints(_ horizons: [HorizonForecast]) -> [Band] {
+    horizons
       .filter { $0.quantiles.count == QuantileLevels.hub.count && $0.quantiles.allSatisfy(\.isFinite) }
       .map { Band(date: $0.targetEndDate, quantiles: $0.quantiles) }
       .sorted { $0.date < $1.date }

@@ -135,8 +135,9 @@ public struct SiteRenderer: Sendable {
     let overview: [SiteJob] = IndexOrder.allCases.map { order in
       page(order.path, "index") { builder.index(order: order, rows: indexRows) }
     }
+    let riskOrder = builder.riskOrder()
     let compare: [SiteJob] = comparePages.enumerated().map { index, path in
-      page(path, "compare") { builder.compare(page: index + 1) }
+      page(path, "compare") { builder.compare(page: index + 1, ranked: riskOrder) }
     }
     let siteWide: [SiteJob] =
       overview + compare + [

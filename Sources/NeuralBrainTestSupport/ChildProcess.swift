@@ -21,8 +21,8 @@ public enum ChildProcess {
     let scratch = try TemporaryDirectory()
     let outputURL = scratch.url.appendingPathComponent("stdout")
     let errorURL = scratch.url.appendingPathComponent("stderr")
-    FileManager.default.createFile(atPath: outputURL.path, contents: nil)
-    FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
     let output = try FileHandle(forWritingTo: outputURL)
     let error = try FileHandle(forWritingTo: errorURL)
     defer {

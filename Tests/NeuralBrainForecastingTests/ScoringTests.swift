@@ -41,10 +41,10 @@ struct ScoringTests {
 
   @Test("coverage is inclusive at the bounds and the absolute error uses the median")
   func coverage() {
-    #expect(WeightedIntervalScore.covers(hubCase, observed: 86.51, interval: QuantileLevels.central50))
-    #expect(!WeightedIntervalScore.covers(hubCase, observed: 120, interval: QuantileLevels.central50))
-    #expect(WeightedIntervalScore.covers(hubCase, observed: 139.199, interval: QuantileLevels.central95))
-    #expect(!WeightedIntervalScore.covers(hubCase, observed: 40, interval: QuantileLevels.central95))
+    #expect(QuantileLevels.covers(hubCase, observed: 86.51, interval: QuantileLevels.central50))
+    #expect(!QuantileLevels.covers(hubCase, observed: 120, interval: QuantileLevels.central50))
+    #expect(QuantileLevels.covers(hubCase, observed: 139.199, interval: QuantileLevels.central95))
+    #expect(!QuantileLevels.covers(hubCase, observed: 40, interval: QuantileLevels.central95))
     #expect(WeightedIntervalScore.absoluteError(hubCase, observed: 90) == 10)
   }
 
