@@ -6,10 +6,14 @@
 #
 # For each weekly size N: make_input.py --regions N --weeks 156 --seed 1, then the peer
 # (peer_pipeline.py --jobs 1) and `neuralbrain run --source hub` RUNS times each from cold
-# (output and state deleted before every run), then RUNS unchanged reruns of neuralbrain on the
+# (no output or state from an earlier run), then RUNS unchanged reruns of neuralbrain on the
 # last full run's output. For each daily size D: one cold `neuralbrain run --regions D`. Prints
 # wall time and peak RSS (/usr/bin/time), medians, the speed-up, the rerun's share of a full run
-# and the bytes a release takes per region. The peer needs its virtual environment
+# and the bytes a release takes per region. Each cold run starts in a new directory and the old
+# ones are deleted only when the script ends: ext4 without a journal (this machine's) skips
+# inodes freed in the last 60 s when it allocates new ones, so a run started right after
+# `rm -rf` of the previous run's thousands of files pays a scan per file it creates — a cost of
+# the benchmark, not of either program (docs/performance.md, "fifth pass"). The peer needs its virtual environment
 # (bash ../shared/bench/setup_peer.sh /tmp/peer-venv); without it, or with --no-peer, only
 # neuralbrain runs. NEURALBRAIN_EXECUTABLE overrides .build/release/neuralbrain.
 set -euo pipefail
@@ -44,6 +48,12 @@ fi
 python="$([ -x "$venv/bin/python" ] && echo "$venv/bin/python" || echo python3)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+# Moves the directory $1 (if any) out of the way, to be deleted when the script ends.
+retire() {
+  [ -e "$1" ] || return 0
+  mkdir -p "$work/retired"
+  mv "$1" "$(mktemp -d "$work/retired/XXXXXX")/"
+}
 
 # Runs a command, appends "seconds max-rss-KiB" to the file $1.
 timed() {
@@ -65,7 +75,7 @@ for n in $weekly; do
   ratio="-"
   if [ "$peer" = 1 ]; then
     for _ in $(seq "$runs"); do
-      rm -rf "$work/peer-out"
+      retire "$work/peer-out"
       MPLBACKEND=Agg timed "$work/peer-$n" "$venv/bin/python" "$bench/peer_pipeline.py" \
         --input "$input" --out "$work/peer-out" --jobs 1
     done
@@ -73,7 +83,7 @@ for n in $weekly; do
     peer_cell="$peer_s / $(( $(median "$work/peer-$n" 2) / 1024 ))"
   fi
   for _ in $(seq "$runs"); do
-    rm -rf "$work/nb"
+    retire "$work/nb"
     timed "$work/nb-$n" "$binary" run --source hub --input "$input" --output "$work/nb/out" \
       --state-dir "$work/nb/state" --now 2025-01-12T06:00:00Z
   done
@@ -91,7 +101,7 @@ done
 
 printf '\n| daily demo regions | neuralbrain: s / max RSS MiB | release on disk | per region |\n|---|---|---|---|\n'
 for d in $daily; do
-  rm -rf "$work/daily"
+  retire "$work/daily"
   timed "$work/daily-$d" "$binary" run --regions "$d" --output "$work/daily/out" \
     --state-dir "$work/daily/state" --now 2026-11-30T06:00:00Z
   release="$(ls -d "$work"/daily/out/releases/*/ | head -1)"

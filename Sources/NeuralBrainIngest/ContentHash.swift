@@ -6,6 +6,11 @@ import NeuralBrainCore
 struct ContentHash {
   private var hasher = SHA256Hasher()
 
+  init() {}
+
+  /// A hash fed `bytes` first.
+  init(_ bytes: [UInt8]) { hasher.update(bytes) }
+
   mutating func update(_ bytes: [UInt8]) { hasher.update(bytes) }
 
   func finalizeHex() -> String { hasher.finalizeHex() }

@@ -7,6 +7,8 @@ struct DeclaredShapeSource: DataSource {
   let metrics: Set<Metric>?
   let frequency: Frequency?
 
+  func inputFingerprint() async throws(IngestError) -> String? { try await inner.inputFingerprint() }
+
   func load() async throws(IngestError) -> Dataset {
     var dataset = try await inner.load()
     if let frequency, dataset.frequency != frequency {

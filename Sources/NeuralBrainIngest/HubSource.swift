@@ -24,11 +24,23 @@ struct HubSource: DataSource {
   static let license =
     "Target data derived by the FluSight forecast hub (MIT) from CDC NHSN Weekly Hospital Respiratory Data"
 
+  /// The target-data file's bytes and the locations file's, each with its length.
+  func inputFingerprint() async throws(IngestError) -> String? {
+    var hasher = ContentHash()
+    for path in [path] + (locationsPath.map { [$0] } ?? []) {
+      let bytes = try InputFile.read(path: path, maxBytes: maxBytes, fileSystem: fileSystem).bytes
+      hasher.update(Array("\(bytes.count)\n".utf8))
+      hasher.update(bytes)
+    }
+    return "hub " + hasher.finalizeHex()
+  }
+
   func load() async throws(IngestError) -> Dataset {
     let file = try InputFile.read(path: path, maxBytes: maxBytes, fileSystem: fileSystem)
+    // The provenance hash of the bytes runs on another core while this one parses them.
+    async let hashed = ContentHash(file.bytes)
     var table = try Self.observations(file, now: now)
-    var hasher = ContentHash()
-    hasher.update(file.bytes)
+    var hasher = await hashed
     var files = [path]
     if let locationsPath {
       let locations = try InputFile.read(path: locationsPath, maxBytes: maxBytes, fileSystem: fileSystem)

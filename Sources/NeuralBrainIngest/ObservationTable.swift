@@ -21,8 +21,8 @@ struct ObservationTable {
   private var regionLines: [String: Int] = [:]
   /// The id each code became, for rows that repeat a known region.
   private var idByCode: [String: String] = [:]
-  private var cells: [Key: [Day: Cell]] = [:]
-  private var firstLineOfDay: [Day: Int] = [:]
+  private var cells: [Key: DayGrid<Cell>] = [:]
+  private var firstLineOfDay = DayGrid<Int>()
 
   init(path: String, now: Date) {
     self.path = path
@@ -78,13 +78,12 @@ struct ObservationTable {
       throw .outOfLimits(position, text: day.iso, detail: problem)
     }
     let key = Key(regionID: regionID, metric: metric)
-    if let first = cells[key]?[day] {
+    if let first = cells[key, default: DayGrid()].insert(Cell(value: value, line: position.line), on: day) {
       let code = regions[regionID]?.code ?? regionID
       throw .duplicateRow(
         position, firstLine: first.line, key: "region \"\(code)\", metric \(metric.rawValue), date \(day)")
     }
-    cells[key, default: [:]][day] = Cell(value: value, line: position.line)
-    if firstLineOfDay[day] == nil { firstLineOfDay[day] = position.line }
+    firstLineOfDay.insert(position.line, on: day)
   }
 
   /// True when no row was added.
@@ -94,7 +93,7 @@ struct ObservationTable {
   /// the first, daily otherwise. `required` (e.g. the hub's weekly) turns a mismatch into an
   /// error; spacing that is neither daily nor weekly (e.g. every 3 days) is always an error.
   func frequency(required: Frequency? = nil) throws(IngestError) -> Frequency {
-    let days = firstLineOfDay.keys.sorted()
+    let days = firstLineOfDay.entries.map(\.day)
     guard let first = days.first else { return required ?? .daily }
     var spacing = 0
     for day in days.dropFirst() { spacing = Self.gcd(spacing, day - first) }
@@ -110,10 +109,10 @@ struct ObservationTable {
   /// Every series on a grid of `frequency`, in no particular order (`DatasetAssembler` sorts).
   func series(frequency: Frequency) -> [CorrectionEngine.Series] {
     cells.compactMap { key, byDay in
-      guard let first = byDay.keys.min(), let last = byDay.keys.max() else { return nil }
+      guard let first = byDay.first, let last = byDay.last else { return nil }
       let step = frequency.days
       var values = [Double?](repeating: nil, count: (last - first) / step + 1)
-      for (day, cell) in byDay { values[(day - first) / step] = cell.value }
+      for (day, cell) in byDay.entries { values[(day - first) / step] = cell.value }
       return CorrectionEngine.Series(
         regionID: key.regionID, metric: key.metric, start: first, step: step, values: values)
     }

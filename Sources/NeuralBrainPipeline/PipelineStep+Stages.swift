@@ -15,12 +15,19 @@ extension PipelineStep {
     [.ingest(), .reuseUnchangedRelease(), .store(), .forecast(), .normalize(), .evaluate(), .render(), .publish()]
   }
 
-  /// Reads the configured source into a data set.
+  /// Reads the configured source into a data set. A source that offers an input fingerprint
+  /// has it taken first: when the live release was made from the same input and settings, the
+  /// reuse step publishes that release again and nothing is parsed.
   public static func ingest() -> PipelineStep {
     PipelineStep(name: "ingest") { current in
       var context = current
       let source = try SourceFactory.make(
         context.options.source, environment: context.environment, now: context.options.now)
+      if let fingerprint = try await source.inputFingerprint() {
+        let digest = try context.releaseInputsDigest(.fingerprint(fingerprint))
+        context.inputDigest = digest
+        if try context.unchangedLiveRun(digest: digest) != nil { return context }
+      }
       let dataset = try await source.load()
       context.dataset = dataset
       context.notes += dataset.notes.prefix(20).map {

@@ -12,9 +12,18 @@ import NeuralBrainRender
 /// The digest therefore covers every input a page shows or depends on: the data (every value,
 /// region and provenance field but the retrieval time), the settings that shape a release, the
 /// templates, which providers could run and which one the chain would ask first, the program's
-/// build, the UTC day (it names the day's archive snapshot) and whether the data is stale.
+/// build, the UTC day (it names the day's archive snapshot) and whether the data is stale. The
+/// data enter as the parsed data set or, for a source that offers one, as its input fingerprint:
+/// the data set, its staleness included, is a pure function of that fingerprint, the source
+/// options, the build and the day, so a rerun can match without parsing.
 struct ReleaseInputs: Sendable {
-  var dataset: Dataset
+  /// What the data enter the digest as.
+  enum Data: Sendable {
+    case parsed(Dataset)
+    case fingerprint(String)
+  }
+
+  var data: Data
   var options: RunOptions
   var templates: [TemplateFile]
   /// The providers in failover order, each with whether it could run (a key is set).
@@ -26,7 +35,6 @@ struct ReleaseInputs: Sendable {
   /// The digest, as 64 lowercase hex digits.
   var digest: String {
     var hasher = SHA256Hasher()
-    let provenance = dataset.provenance
     // Where an option came from changes no output (and a set describes itself in any order).
     var source = options.source
     source.fromCommandLine = []
@@ -38,22 +46,34 @@ struct ReleaseInputs: Sendable {
         "neuralbrain release inputs v1",
         "build \(build)",
         "day \(ArchiveLayout.day(of: options.now).iso)",
-        "stale \(Staleness.isStale(dataset: dataset, now: options.now, afterDays: options.staleAfterDays))",
         "source \(String(describing: source))",
-        "provenance \(provenance.source)|\(provenance.sourceURL)|\(provenance.dataAsOf.iso)|"
-          + "\(provenance.contentSHA256 ?? "-")|\(provenance.isSynthetic)|\(provenance.license ?? "-")",
-        "frequency \(dataset.frequency)",
         "seed \(options.seed)", "steps \(options.steps.map(String.init) ?? "default")",
         "base-url \(options.baseURL ?? "-")", "precompress \(options.precompress)",
         "email \(String(describing: options.email))",
         "order \(options.providers.order.joined(separator: ","))",
         "providers \(providers.map { "\($0.name):\($0.isReady)" }.joined(separator: ","))",
         "first \(firstProvider)",
-      ] + settings + dataset.regions.map { "region \($0.id)|\($0.code)|\($0.name)|\(Self.number($0.population))" }
-      + dataset.notes.map { "note \($0.regionID)|\($0.metric.rawValue)|\($0.date.iso)|\($0.message)" }
+      ] + settings
       + templates.sorted { $0.name < $1.name }.map { "template \($0.name) \(SHA256Hasher.hex(Array($0.text.utf8)))" }
     hasher.update(Array(lines.joined(separator: "\n").utf8))
-    for seriesDigest in dataset.series.concurrentMap(Self.digest(of:)) { hasher.update(seriesDigest) }
+    switch data {
+    case .fingerprint(let fingerprint):
+      hasher.update(
+        Array("\ninput \(fingerprint)\nstale-after \(options.staleAfterDays.map(String.init) ?? "default")".utf8))
+    case .parsed(let dataset):
+      let provenance = dataset.provenance
+      let described: [String] =
+        [
+          "",
+          "stale \(Staleness.isStale(dataset: dataset, now: options.now, afterDays: options.staleAfterDays))",
+          "provenance \(provenance.source)|\(provenance.sourceURL)|\(provenance.dataAsOf.iso)|"
+            + "\(provenance.contentSHA256 ?? "-")|\(provenance.isSynthetic)|\(provenance.license ?? "-")",
+          "frequency \(dataset.frequency)",
+        ] + dataset.regions.map { "region \($0.id)|\($0.code)|\($0.name)|\(Self.number($0.population))" }
+        + dataset.notes.map { "note \($0.regionID)|\($0.metric.rawValue)|\($0.date.iso)|\($0.message)" }
+      hasher.update(Array(described.joined(separator: "\n").utf8))
+      for seriesDigest in dataset.series.concurrentMap(Self.digest(of:)) { hasher.update(seriesDigest) }
+    }
     return hasher.finalizeHex()
   }
 

@@ -1,4 +1,5 @@
 import Foundation
+import NeuralBrainCore
 import NeuralBrainTestSupport
 import Testing
 
@@ -117,15 +118,7 @@ struct WeeklyDataDailyRunTests {
   func nextDayLinksRegions() async throws {
     let directory = try TemporaryDirectory()
     let input = directory.url.appendingPathComponent("weekly.csv")
-    var csv = "date,location,location_name,value\n"
-    let start = try #require(Calendar(identifier: .gregorian).date(from: DateComponents(year: 2024, month: 9, day: 7)))
-    for week in 0..<30 {
-      let date = start.addingTimeInterval(Double(week) * 7 * 86_400).formatted(.iso8601.year().month().day())
-      for (index, name) in ["North", "South", "East"].enumerated() {
-        csv += "\(date),R\(index),\(name),\(100 + week * (index + 1) * 3 + (week % 4) * 7)\n"
-      }
-    }
-    try csv.write(to: input, atomically: true, encoding: .utf8)
+    try Self.weeklyHubCSV().write(to: input, atomically: true, encoding: .utf8)
     let output = directory.url.appendingPathComponent("output")
     let common = [
       "--source", "hub", "--input", input.path, "--output", output.path,
@@ -153,5 +146,49 @@ struct WeeklyDataDailyRunTests {
     #expect(
       FileManager.default.fileExists(atPath: output.appendingPathComponent("archive/2025-04-08/SHA256SUMS").path),
       "each day still gets its archive snapshot")
+  }
+
+  /// Thirty weeks of target data for three regions (North, South, East), from 2024-09-07; the
+  /// last week's value of `R0` raised by `lastShift`.
+  static func weeklyHubCSV(lastShift: Int = 0) -> String {
+    var csv = "date,location,location_name,value\n"
+    let start = Day(year: 2024, month: 9, day: 7)!
+    for week in 0..<30 {
+      for (index, name) in ["North", "South", "East"].enumerated() {
+        let shift = week == 29 && index == 0 ? lastShift : 0
+        csv +=
+          "\(start.adding(days: 7 * week).iso),R\(index),\(name),\(100 + week * (index + 1) * 3 + (week % 4) * 7 + shift)\n"
+      }
+    }
+    return csv
+  }
+
+  @Test("an unchanged hub file is published again without a new rendering; a changed value or locations file renders")
+  func unchangedHubFile() async throws {
+    let directory = try TemporaryDirectory()
+    let input = directory.url.appendingPathComponent("weekly.csv")
+    let locations = directory.url.appendingPathComponent("locations.csv")
+    try Self.weeklyHubCSV().write(to: input, atomically: true, encoding: .utf8)
+    try "location,population\nR0,100000\nR1,200000\nR2,300000\n".write(to: locations, atomically: true, encoding: .utf8)
+    let output = directory.url.appendingPathComponent("output")
+    func run(_ hour: Int) async throws -> String {
+      let run = try await NeuralBrainExecutable.run([
+        "run", "--now", "2025-04-07T\(hour):00:00Z", "--source", "hub", "--input", input.path, "--input",
+        locations.path, "--output", output.path, "--state-dir", directory.url.appendingPathComponent("state").path,
+      ])
+      #expect(run.status == 0, "\(hour): \(run.standardError)")
+      return run.standardOutput
+    }
+    #expect(try await run(10).hasPrefix("published 3 regions"))
+    #expect(try await run(11).hasPrefix("nothing changed since run 20250407t100000z"))
+    try Self.weeklyHubCSV(lastShift: 1).write(to: input, atomically: true, encoding: .utf8)
+    #expect(try await run(12).hasPrefix("published 3 regions"), "one value changed")
+    #expect(try await run(13).hasPrefix("nothing changed since run 20250407t120000z"))
+    try "location,population\nR0,100000\nR1,200000\nR2,300001\n".write(to: locations, atomically: true, encoding: .utf8)
+    #expect(try await run(14).hasPrefix("published 3 regions"), "one population changed")
+    let status = try await NeuralBrainExecutable.run([
+      "status", "--json", "--output", output.path, "--state-dir", directory.url.appendingPathComponent("state").path,
+    ])
+    #expect(status.standardOutput.contains("\"reused_from\" : \"20250407t120000z\""), "\(status.standardOutput)")
   }
 }

@@ -24,7 +24,7 @@ struct ReleaseInputsTests {
           values: [10, nil, 12, 13, 15])
       ])
     return ReleaseInputs(
-      dataset: dataset, options: RunOptions(now: now),
+      data: .parsed(dataset), options: RunOptions(now: now),
       templates: [TemplateFile(name: "index", text: "<h1>{{title}}</h1>", path: "templates/index.mustache")],
       providers: [("openai", false), ("local", true)], firstProvider: "local", build: "1234-5678")
   }
@@ -35,6 +35,8 @@ struct ReleaseInputsTests {
     case retrievedLater, providerKey, firstProvider, build, note
 
     var changesDigest: Bool { self != .sameDayLater && self != .retrievedLater }
+    /// Whether the change is to the data set rather than a setting.
+    var changesData: Bool { [.value, .missingValue, .regionName, .population, .retrievedLater, .note].contains(self) }
 
     func apply(to inputs: inout ReleaseInputs) {
       switch self {
@@ -73,6 +75,32 @@ struct ReleaseInputsTests {
     #expect((changed.digest != Self.inputs().digest) == change.changesDigest)
   }
 
+  /// The same settings with the data entering as a source's input fingerprint.
+  static func fingerprinted(_ fingerprint: String = "hub 0123") -> ReleaseInputs {
+    var inputs = Self.inputs()
+    inputs.data = .fingerprint(fingerprint)
+    return inputs
+  }
+
+  @Test(
+    "with an input fingerprint, every setting still changes the digest",
+    arguments: Change.allCases.filter { !$0.changesData })
+  func fingerprintChanges(_ change: Change) {
+    var changed = Self.fingerprinted()
+    change.apply(to: &changed)
+    #expect((changed.digest != Self.fingerprinted().digest) == change.changesDigest)
+  }
+
+  @Test("an input fingerprint gives its own digest: another fingerprint or staleness threshold changes it")
+  func fingerprint() {
+    #expect(Self.fingerprinted().digest == Self.fingerprinted().digest)
+    #expect(Self.fingerprinted().digest != Self.fingerprinted("hub 0124").digest)
+    #expect(Self.fingerprinted().digest != Self.inputs().digest)
+    var threshold = Self.fingerprinted()
+    threshold.options.staleAfterDays = 30
+    #expect(threshold.digest != Self.fingerprinted().digest)
+  }
+
   @Test("the digest follows whether the data is stale, not the threshold itself")
   func staleness() {
     func inputs(staleAfter days: Int) -> ReleaseInputs {
@@ -85,5 +113,16 @@ struct ReleaseInputsTests {
     #expect(!Staleness.isStale(dataset: Self.inputs().dataset, now: Self.now, afterDays: 1))
     #expect(inputs(staleAfter: 0).digest != inputs(staleAfter: 1).digest)
     #expect(inputs(staleAfter: 1).digest == inputs(staleAfter: 30).digest)
+  }
+}
+
+extension ReleaseInputs {
+  /// The parsed data set the tests' inputs enter as.
+  fileprivate var dataset: Dataset {
+    get {
+      guard case .parsed(let dataset) = data else { preconditionFailure("these inputs hold a fingerprint") }
+      return dataset
+    }
+    set { data = .parsed(newValue) }
   }
 }
