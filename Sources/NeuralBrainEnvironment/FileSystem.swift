@@ -18,6 +18,11 @@ public protocol FileSystem: Sendable {
   func createDirectory(_ directory: URL) throws(FileSystemError)
   /// Creates `url`, which must not exist, holding `bytes`, with permissions `mode`.
   func create(_ url: URL, bytes: [UInt8], mode: Int) throws(FileSystemError)
+  /// Creates `url`, which must not exist, with permissions `mode`, to be written a piece at a
+  /// time through the returned output (a file too large to hold in memory whole).
+  func createOutput(_ url: URL, mode: Int) throws(FileSystemError) -> any FileOutput
+  /// Opens the regular file `url` to be read a piece at a time.
+  func openInput(_ url: URL) throws(FileSystemError) -> any FileInput
   /// Replaces `url` atomically: readers see the old file or the new one, never a part.
   func replace(_ url: URL, bytes: [UInt8]) throws(FileSystemError)
   /// A hard link `url` to the existing file `existing`.
@@ -35,6 +40,20 @@ public protocol FileSystem: Sendable {
   /// Recreates the tree below `source` at `destination`, which must not exist: folders are
   /// made, regular files hard-linked (no byte is copied) and symbolic links copied as links.
   func linkTree(_ destination: URL, from source: URL) throws(FileSystemError)
+}
+
+/// A file being written a piece at a time; `close` must be called once the last piece is in.
+public protocol FileOutput: AnyObject, Sendable {
+  /// Appends `bytes` to the file.
+  func write(_ bytes: [UInt8]) throws(FileSystemError)
+  /// Closes the file; nothing more can be written.
+  func close()
+}
+
+/// A file being read a piece at a time, from its start.
+public protocol FileInput: AnyObject, Sendable {
+  /// The next `count` bytes, fewer at the end of the file; empty once it is read whole.
+  func read(upTo count: Int) throws(FileSystemError) -> [UInt8]
 }
 
 /// A file operation that failed, with the path and the system's reason.

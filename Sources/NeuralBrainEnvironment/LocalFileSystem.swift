@@ -45,17 +45,17 @@ public struct LocalFileSystem: FileSystem {
   }
 
   public func create(_ url: URL, bytes: [UInt8], mode: Int) throws(FileSystemError) {
-    let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(mode))
-    guard descriptor >= 0 else { throw Self.failure(url.path) }
-    defer { close(descriptor) }
-    var offset = 0
-    while offset < bytes.count {
-      let written = bytes.withUnsafeBytes { buffer in
-        write(descriptor, buffer.baseAddress! + offset, bytes.count - offset)
-      }
-      guard written > 0 else { throw Self.failure(url.path) }
-      offset += written
-    }
+    let output = try DescriptorOutput(url.path, mode: mode)
+    defer { output.close() }
+    try output.write(bytes)
+  }
+
+  public func createOutput(_ url: URL, mode: Int) throws(FileSystemError) -> any FileOutput {
+    try DescriptorOutput(url.path, mode: mode)
+  }
+
+  public func openInput(_ url: URL) throws(FileSystemError) -> any FileInput {
+    try DescriptorInput(url.path)
   }
 
   public func replace(_ url: URL, bytes: [UInt8]) throws(FileSystemError) {
@@ -132,7 +132,7 @@ public struct LocalFileSystem: FileSystem {
   }
 
   /// The failure `errno` describes, at `path`.
-  private static func failure(_ path: String) -> FileSystemError {
+  static func failure(_ path: String) -> FileSystemError {
     let code = errno
     return FileSystemError(path: path, reason: String(cString: strerror(code)), isMissing: code == ENOENT)
   }

@@ -21,9 +21,7 @@ extension PipelineStep {
       let digest = try context.inputDigest ?? context.releaseInputsDigest(.parsed(try context.requireDataset()))
       context.inputDigest = digest
       guard let previous = try context.unchangedLiveRun(digest: digest) else { return context }
-      let publisher = ReleasePublisher(
-        outputDirectory: context.options.outputDirectory, keepReleases: context.options.keepReleases,
-        precompress: context.options.precompress, fileSystem: context.environment.fileSystem)
+      let publisher = context.publisher
       context.reusedRun = previous
       context.releaseDirectory = publisher.releaseDirectory(runID: context.runID)
       try context.saveRecordBeforeSwitch()

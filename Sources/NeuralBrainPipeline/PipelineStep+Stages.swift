@@ -97,8 +97,10 @@ extension PipelineStep {
     }
   }
 
-  /// Renders every file of the release and the summary e-mail in memory from the site content;
-  /// a region whose forecast the live release already has keeps the run that issued it.
+  /// Renders every file of the release into its staging folder, a batch of regions at a time
+  /// (each file checked, compressed and written as it comes), and the summary e-mail; a region
+  /// whose forecast the live release already has keeps the run that issued it. Nothing is
+  /// visible until the publish step switches to the release; a failure removes the staging.
   public static func render() -> PipelineStep {
     PipelineStep(name: "render") { current in
       var context = current
@@ -108,8 +110,7 @@ extension PipelineStep {
         .renderer(context.options.templatesDirectory)
       renderer.build = context.environment.build
       // The live release's files and page keys, for regions whose forecast it already has.
-      let publisher = ReleasePublisher(
-        outputDirectory: context.options.outputDirectory, fileSystem: context.environment.fileSystem)
+      let publisher = context.publisher
       let fileSystem = context.environment.fileSystem
       var previous: PreviousRelease?
       if let live = publisher.liveRunID() {
@@ -119,56 +120,64 @@ extension PipelineStep {
             (try? fileSystem.contents(of: directory.appendingPathComponent(path.description))).map { Array($0) }
           }, pageKeys: try context.database.pageKeys(runID: try context.database.renderingRun(of: live)))
       }
-      let rendered = try renderer.render(content, previous: previous)
-      context.files = rendered.files
-      context.pageKeys = rendered.pageKeys
-      context.fromLiveRelease = rendered.fromLiveRelease
+      let staging = try publisher.stage(
+        runID: context.runID, archiveDay: ArchiveLayout.day(of: content.run.generatedAt))
       do {
-        context.email = try renderer.email(content, envelope: context.options.email.envelope)
-      } catch RenderError.missingTemplate(let name, let directory) {
-        context.warnings.append("no summary e-mail written: \(directory) has no \(name).mustache")
+        context.pageKeys = try renderer.render(content, previous: previous, into: staging)
+        do {
+          context.email = try renderer.email(content, envelope: context.options.email.envelope)
+        } catch RenderError.missingTemplate(let name, let directory) {
+          context.warnings.append("no summary e-mail written: \(directory) has no \(name).mustache")
+        }
+      } catch {
+        staging.discard()
+        throw error
       }
+      context.staging = staging
       return context
     }
   }
 
-  /// Validates every file, writes the day's archive snapshot (data files and the input) unless
-  /// it exists, writes the release and switches `current` to it, then files the summary e-mail
-  /// in `<output>/email/`.
+  /// Saves the run and its page keys, completes the staged release — the day's archive snapshot
+  /// (data files and the input) unless it exists — and switches `current` to it, then files the
+  /// summary e-mail in `<output>/email/`.
   public static func publish() -> PipelineStep {
     PipelineStep(name: "publish") { current in
       var context = current
-      let dataset = try context.requireDataset()
-      guard let run = context.run else { throw StepOrderError.missing("the run description") }
-      let publisher = ReleasePublisher(
-        outputDirectory: context.options.outputDirectory, keepReleases: context.options.keepReleases,
-        precompress: context.options.precompress, fileSystem: context.environment.fileSystem)
-      let snapshot = ArchiveSnapshot(
-        date: ArchiveLayout.day(of: run.generatedAt),
-        files: ArchiveSnapshot.dataFiles(of: context.files) + [ObservationsCSV.file(dataset)].compactMap { $0 })
-      context.releaseDirectory = publisher.releaseDirectory(runID: context.runID)
-      try context.saveRecordBeforeSwitch()
-      try context.database.savePageKeys(
-        context.pageKeys, runID: context.runID,
-        keeping: try publisher.liveRunID().map { try context.database.renderingRun(of: $0) })
-      let outbox = EmailOutbox(
-        directory: context.options.outputDirectory.appendingPathComponent("email"),
-        fileSystem: context.environment.fileSystem)
-      if let email = context.email {
-        do {
-          try outbox.stage(email, runID: context.runID)
-        } catch {
-          context.warnings.append("the summary e-mail was not written: \(error.localizedDescription)")
-        }
-      }
-      context.releaseDirectory = try publisher.publish(
-        context.files, runID: context.runID, archive: snapshot, fromLiveRelease: context.fromLiveRelease)
+      guard let staging = context.staging else { throw StepOrderError.missing("the rendered release") }
+      let publisher = context.publisher
       do {
-        try outbox.commit(runID: context.runID)
+        let dataset = try context.requireDataset()
+        guard let run = context.run else { throw StepOrderError.missing("the run description") }
+        let snapshot = ArchiveSnapshot(
+          date: ArchiveLayout.day(of: run.generatedAt), files: [ObservationsCSV.file(dataset)].compactMap { $0 })
+        context.releaseDirectory = publisher.releaseDirectory(runID: context.runID)
+        try context.saveRecordBeforeSwitch()
+        try context.database.savePageKeys(
+          context.pageKeys, runID: context.runID,
+          keeping: try publisher.liveRunID().map { try context.database.renderingRun(of: $0) })
+        let outbox = EmailOutbox(
+          directory: context.options.outputDirectory.appendingPathComponent("email"),
+          fileSystem: context.environment.fileSystem)
+        if let email = context.email {
+          do {
+            try outbox.stage(email, runID: context.runID)
+          } catch {
+            context.warnings.append("the summary e-mail was not written: \(error.localizedDescription)")
+          }
+        }
+        context.releaseDirectory = try publisher.publish(staging, archive: snapshot)
+        do {
+          try outbox.commit(runID: context.runID)
+        } catch {
+          context.warnings.append(
+            "the release is live, but its summary e-mail was not filed: \(error.localizedDescription)")
+        }
       } catch {
-        context.warnings.append(
-          "the release is live, but its summary e-mail was not filed: \(error.localizedDescription)")
+        staging.discard()
+        throw error
       }
+      context.staging = nil
       return context
     }
   }

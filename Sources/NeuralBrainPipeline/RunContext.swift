@@ -2,6 +2,7 @@ import Foundation
 import NeuralBrainCore
 import NeuralBrainEnvironment
 import NeuralBrainNormalize
+import NeuralBrainPublish
 import NeuralBrainRender
 import NeuralBrainStore
 
@@ -22,11 +23,10 @@ public struct RunContext: Sendable {
   public var run: RunInfo?
   /// Everything the pages show, gathered by the evaluate step.
   public var content: SiteContent?
-  public var files: [SiteFile] = []
+  /// The release the render step wrote into its staging folder, which the publish step completes.
+  public var staging: ReleaseStaging?
   /// What each region page was made from (`RenderedRelease.pageKeys`), saved with the run.
   public var pageKeys: [String: String] = [:]
-  /// Files the render step read from the live release (`RenderedRelease.fromLiveRelease`).
-  public var fromLiveRelease: Set<SitePath> = []
   /// The summary e-mail (RFC 5322 bytes); nil when the templates have no e-mail templates.
   public var email: [UInt8]?
   public var releaseDirectory: URL?
@@ -51,6 +51,13 @@ public struct RunContext: Sendable {
   public var output: ProviderOutput? { validated?.output }
 
   /// The data set, or a clear error when a step runs before ingest.
+  /// The publisher of this run's output directory, with its settings.
+  var publisher: ReleasePublisher {
+    ReleasePublisher(
+      outputDirectory: options.outputDirectory, keepReleases: options.keepReleases, precompress: options.precompress,
+      fileSystem: environment.fileSystem)
+  }
+
   func requireDataset() throws -> Dataset {
     guard let dataset else { throw PipelineError(step: "order", underlying: StepOrderError.missing("dataset")) }
     return dataset

@@ -10,32 +10,23 @@ import NeuralBrainCore
 public struct ArchiveSnapshot: Sendable, Hashable {
   /// The UTC day the snapshot is for.
   public var date: Day
-  /// Files with paths relative to the snapshot folder.
+  /// Files the snapshot keeps beside the release's own data files (the input data, say), with
+  /// paths relative to the snapshot folder; the release's file wins where both have a path.
   public var files: [SiteFile]
 
-  public init(date: Day, files: [SiteFile]) {
+  public init(date: Day, files: [SiteFile] = []) {
     self.date = date
     self.files = files
   }
 
-  /// The data files of a release — JSON and CSV — which a snapshot keeps.
-  public static func dataFiles(of files: [SiteFile]) -> [SiteFile] {
-    files.filter { ["json", "csv"].contains($0.path.fileExtension) }
+  /// Whether a snapshot keeps the release's file at `path`: its data — JSON and CSV — but not
+  /// the list of snapshots, which changes with every day.
+  public static func keeps(_ path: SitePath) -> Bool {
+    ["json", "csv"].contains(path.fileExtension) && path != ArchiveIndex.path
   }
 
   /// The manifest in `sha256sum --check` format: `<hex>  <path>` per file, sorted by path.
-  public static func checksums(_ files: [SiteFile]) -> String {
-    // Hashed largest first, so that the big data files do not finish on one core alone.
-    let largestFirst = files.indices.sorted { files[$0].contents.count > files[$1].contents.count }
-    let digests = largestFirst.concurrentMap { SHA256Hasher.hex(files[$0].contents) }
-    return zip(largestFirst, digests).sorted { files[$0.0].path < files[$1.0].path }.map { index, digest in
-      digest + "  " + files[index].path.description + "\n"
-    }.joined()
-  }
-
-  /// The snapshot's files and its `SHA256SUMS`.
-  var filesWithChecksums: [SiteFile] {
-    guard let manifest = SitePath(ArchiveLayout.manifest) else { return files }
-    return files + [SiteFile(path: manifest, text: Self.checksums(files))]
+  public static func checksums(_ digests: [SitePath: String]) -> String {
+    digests.sorted { $0.key < $1.key }.map { path, digest in digest + "  " + path.description + "\n" }.joined()
   }
 }

@@ -10,8 +10,9 @@ import NeuralBrainEnvironment
 /// temporary link over it: `rename(2)` is atomic, so a reader sees the old site or the new one,
 /// never a mix. Any failure before the switch leaves the previous release live.
 ///
-/// A file byte for byte the same as the live release's is a hard link to it, with its `.gz`
-/// sibling: not validated, compressed or written again (a rerun writes only what changed).
+/// A release is written into a `ReleaseStaging` a batch of files at a time; a file byte for byte
+/// the same as the live release's is a hard link to it, with its `.gz` sibling: not validated,
+/// compressed or written again (a rerun writes only what changed).
 /// Text files get precompressed `.gz` siblings with the same modification time, and a release
 /// published with an `ArchiveSnapshot` also writes `<output>/archive/YYYY-MM-DD/` (once per
 /// day, never rewritten) before the switch, and links `archive` in the release to
@@ -43,103 +44,79 @@ public struct ReleasePublisher: Sendable {
   /// The dated snapshots, shared by all releases.
   public var archiveDirectory: URL { outputDirectory.appendingPathComponent(ArchiveLayout.folder) }
 
-  /// Validates, writes and switches to a release named `runID` (a safe slug); with `archive`,
-  /// also writes that day's snapshot unless it exists, and lists the snapshots in
-  /// `api/v1/archive.json`. Files at `fromLiveRelease` were read from the live release (the
-  /// caller holds the output lock, so it has not changed): they are linked without comparing.
+  /// Starts the release of `runID` (a safe slug) in an empty staging folder; the caller writes
+  /// its files into the returned staging and publishes it with `publish(_:archive:)`, or
+  /// discards it. `archiveDay`, the day of the snapshot the release will write, makes the
+  /// staging keep the digests of the data files when that day has no snapshot yet.
+  public func stage(runID: String, archiveDay: Day? = nil) throws(PublishError) -> ReleaseStaging {
+    guard Slug.isValid(runID) else {
+      throw .cannotWrite(path: runID, reason: "the run id is not a safe directory name")
+    }
+    let staging = releasesDirectory.appendingPathComponent(".\(runID).partial")
+    do throws(FileSystemError) {
+      try fileSystem.createDirectory(releasesDirectory)
+      try fileSystem.remove(staging)
+      try fileSystem.createDirectory(staging)
+    } catch {
+      throw .cannotWrite(path: staging.path, reason: error.reason)
+    }
+    return ReleaseStaging(
+      directory: staging, runID: runID, live: liveRunID().map { releaseDirectory(runID: $0) },
+      precompress: precompress,
+      keepsDigests: archiveDay.map { !fileSystem.exists(archiveDirectory.appendingPathComponent($0.iso)) } ?? false,
+      fileSystem: fileSystem)
+  }
+
+  /// Validates, writes and switches to a release named `runID` (a safe slug) made of `files`;
+  /// with `archive`, also writes that day's snapshot unless it exists. Files at
+  /// `fromLiveRelease` were read from the live release (the caller holds the output lock, so it
+  /// has not changed): they are linked without comparing.
   /// - Returns: the release directory.
   @discardableResult
   public func publish(
     _ files: [SiteFile], runID: String, archive: ArchiveSnapshot? = nil, fromLiveRelease: Set<SitePath> = []
   ) throws(PublishError) -> URL {
-    guard Slug.isValid(runID) else {
-      throw .cannotWrite(path: runID, reason: "the run id is not a safe directory name")
-    }
-    var releaseFiles = files
-    if let archive, let index = ArchiveIndex(dates: Array(Set(archivedDates() + [archive.date]))).file {
-      releaseFiles.append(index)
-    }
-    // A file byte for byte the same as the live release's is a hard link to it: the live
-    // release was validated and compressed, so neither is done again, and nothing is written.
-    let live = liveRunID().map { releaseDirectory(runID: $0) }
-    let isUnchanged =
-      live.map { live in releaseFiles.concurrentMap { fromLiveRelease.contains($0.path) || isSame($0, in: live) } }
-      ?? Array(repeating: false, count: releaseFiles.count)
-    let unchanged = zip(releaseFiles, isUnchanged).filter(\.1).map(\.0.path)
-    try ReleaseValidator.checkPaths(releaseFiles)
-    // An unchanged file keeps its `.gz` sibling; one the live release has none of gets one.
-    let linkedSiblings = Set(
-      precompress
-        ? unchanged.filter { path in
-          live.map { fileSystem.exists($0.appendingPathComponent(path.description + ".gz")) } ?? false
-        }
-        : [])
-    let release = releaseDirectory(runID: runID)
-    let staging = releasesDirectory.appendingPathComponent(".\(runID).partial")
+    let staging = try stage(runID: runID, archiveDay: archive?.date)
     do throws(PublishError) {
-      do throws(FileSystemError) {
-        try fileSystem.createDirectory(releasesDirectory)
-        try fileSystem.remove(staging)
-        try createFolders(for: releaseFiles.map(\.path), in: staging)
-        if let live {
-          for path in unchanged {
-            try fileSystem.link(
-              staging.appendingPathComponent(path.description), to: live.appendingPathComponent(path.description))
-            let sibling = path.description + ".gz"
-            if linkedSiblings.contains(path) {
-              try fileSystem.link(staging.appendingPathComponent(sibling), to: live.appendingPathComponent(sibling))
-            }
-          }
-        }
-      } catch {
-        throw .cannotWrite(path: release.path, reason: error.description)
+      try staging.write(files, fromLiveRelease: fromLiveRelease)
+    } catch {
+      staging.discard()
+      throw error
+    }
+    return try publish(staging, archive: archive)
+  }
+
+  /// Completes `staging` and switches to it: lists the snapshots in `api/v1/archive.json`, writes
+  /// the day's snapshot of `archive` unless it exists (the release's data files, hard-linked,
+  /// and the snapshot's own files), renames the staging folder into place and switches
+  /// `current`. Any failure removes the staging folder and leaves the previous release live.
+  /// - Returns: the release directory.
+  @discardableResult
+  public func publish(_ staging: ReleaseStaging, archive: ArchiveSnapshot? = nil) throws(PublishError) -> URL {
+    let release = releaseDirectory(runID: staging.runID)
+    do throws(PublishError) {
+      if let archive, let index = ArchiveIndex(dates: Array(Set(archivedDates() + [archive.date]))).file {
+        try staging.write([index], fromLiveRelease: [])
       }
-      // Each new file is checked and compressed on every core while one writer creates the files
-      // (the kernel creates them one at a time; two writers only contend). Nothing is visible
-      // before the switch: an invalid file refuses the release and the staging goes.
-      let writer = ReleaseWriter(fileSystem: fileSystem, staging: staging)
-      do throws(PublishError) {
-        // The largest files first: `global.json` compressed last would leave one core working alone.
-        let work = Array(zip(releaseFiles, isUnchanged))
-        let largestFirst = work.indices.sorted { work[$0].0.contents.count > work[$1].0.contents.count }
-        _ = try largestFirst.concurrentMap { index throws(PublishError) in
-          let (file, isUnchanged) = work[index]
-          if !isUnchanged { try ReleaseValidator.check(file) }
-          let sibling = precompress && !linkedSiblings.contains(file.path) ? Gzip.sibling(of: file) : nil
-          writer.write(isUnchanged ? nil : file, sibling: sibling)
-        }
-      } catch {
-        _ = writer.finish()
-        throw error
-      }
-      if let failure = writer.finish() { throw .cannotWrite(path: release.path, reason: failure.description) }
+      let digests = try staging.finish()
       do throws(FileSystemError) {
         if let archive {
-          try write(archive, linkingFrom: staging, release: releaseFiles)
+          try write(archive, linkingFrom: staging.directory, releaseData: digests)
           try fileSystem.symbolicLink(
-            staging.appendingPathComponent(ArchiveLayout.folder), to: "../../" + ArchiveLayout.folder)
+            staging.directory.appendingPathComponent(ArchiveLayout.folder), to: "../../" + ArchiveLayout.folder)
         }
         try fileSystem.remove(release)
-        try fileSystem.rename(staging, to: release)
+        try fileSystem.rename(staging.directory, to: release)
       } catch {
         throw .cannotWrite(path: release.path, reason: error.description)
       }
     } catch {
-      try? fileSystem.remove(staging)
+      staging.discard()
       throw error
     }
-    try switchCurrent(to: runID)
-    pruneOldReleases(keeping: runID)
+    try switchCurrent(to: staging.runID)
+    pruneOldReleases(keeping: staging.runID)
     return release
-  }
-
-  /// Whether the live release in `live` has `file` with the same bytes.
-  func isSame(_ file: SiteFile, in live: URL) -> Bool {
-    let url = live.appendingPathComponent(file.path.description)
-    guard (try? fileSystem.size(of: url)) == file.contents.count, let old = try? fileSystem.contents(of: url) else {
-      return false
-    }
-    return old.elementsEqual(file.contents)
   }
 
   /// Publishes the release of `previousRunID` again as the release of `runID`: the same tree,
@@ -170,11 +147,11 @@ public struct ReleasePublisher: Sendable {
   }
 
   /// Writes `snapshot` to `archive/YYYY-MM-DD/` through a staging folder renamed into place,
-  /// with read-only files; leaves an existing snapshot of that day untouched. A snapshot file
-  /// with the same path and bytes as a file of `release` (written below `releaseDirectory`) is
-  /// a hard link to it.
+  /// with read-only files; leaves an existing snapshot of that day untouched. The release's data
+  /// files (`releaseData`: path and SHA-256, written below `releaseDirectory`) are hard links to
+  /// the release's; the snapshot's own files at other paths are written.
   func write(
-    _ snapshot: ArchiveSnapshot, linkingFrom releaseDirectory: URL, release: [SiteFile]
+    _ snapshot: ArchiveSnapshot, linkingFrom releaseDirectory: URL, releaseData: [SitePath: String]
   ) throws(FileSystemError) {
     let final = archiveDirectory.appendingPathComponent(snapshot.date.iso)
     guard !fileSystem.exists(final) else { return }
@@ -182,13 +159,16 @@ public struct ReleasePublisher: Sendable {
     do {
       try fileSystem.createDirectory(archiveDirectory)
       try fileSystem.remove(staging)
-      let published = Dictionary(release.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
-      let files = snapshot.filesWithChecksums
-      try writeTree(files.filter { published[$0.path] != $0.contents }, into: staging, folders: files.map(\.path))
-      for file in files where published[file.path] == file.contents {
+      let own = snapshot.files.filter { releaseData[$0.path] == nil }
+      let digests = releaseData.merging(own.map { ($0.path, SHA256Hasher.hex($0.contents)) }) { first, _ in first }
+      let manifest = SitePath(ArchiveLayout.manifest).map {
+        SiteFile(path: $0, text: ArchiveSnapshot.checksums(digests))
+      }
+      try writeTree(own + (manifest.map { [$0] } ?? []), into: staging, folders: Array(digests.keys))
+      for path in releaseData.keys.sorted() {
         try fileSystem.link(
-          staging.appendingPathComponent(file.path.description),
-          to: releaseDirectory.appendingPathComponent(file.path.description))
+          staging.appendingPathComponent(path.description),
+          to: releaseDirectory.appendingPathComponent(path.description))
       }
       try fileSystem.rename(staging, to: final)
     } catch {

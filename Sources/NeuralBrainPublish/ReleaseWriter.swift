@@ -30,29 +30,44 @@ final class ReleaseWriter: Sendable {
   /// gets the original's times, as nginx's `gzip_static` wants.
   func write(_ file: SiteFile?, sibling: SiteFile?) {
     guard file != nil || sibling != nil else { return }
+    enqueue { [fileSystem, staging] () throws(FileSystemError) in
+      if let file {
+        try fileSystem.create(staging.appendingPathComponent(file.path.description), bytes: file.contents, mode: 0o444)
+      }
+      if let sibling {
+        let path = staging.appendingPathComponent(sibling.path.description)
+        try fileSystem.create(path, bytes: sibling.contents, mode: 0o444)
+        try fileSystem.copyTimes(to: path, from: path.deletingPathExtension())
+      }
+    }
+  }
+
+  /// Queues a hard link of the file at `path` to the same path in the folder `live`.
+  func link(_ path: String, from live: URL) {
+    enqueue { [fileSystem, staging] () throws(FileSystemError) in
+      try fileSystem.link(staging.appendingPathComponent(path), to: live.appendingPathComponent(path))
+    }
+  }
+
+  /// The first failure so far, if any: a caller can stop early instead of queueing more.
+  var failed: FileSystemError? { failure.withLock { $0 } }
+
+  /// Waits until every queued write ran; the first failure, if any.
+  func finish() -> FileSystemError? {
+    group.wait()
+    return failed
+  }
+
+  private func enqueue(_ operation: @escaping @Sendable () throws(FileSystemError) -> Void) {
     slots.wait()
     queue.async(group: group) { [self] in
       defer { slots.signal() }
       guard failure.withLock({ $0 == nil }) else { return }
       do throws(FileSystemError) {
-        if let file {
-          try fileSystem.create(
-            staging.appendingPathComponent(file.path.description), bytes: file.contents, mode: 0o444)
-        }
-        if let sibling {
-          let path = staging.appendingPathComponent(sibling.path.description)
-          try fileSystem.create(path, bytes: sibling.contents, mode: 0o444)
-          try fileSystem.copyTimes(to: path, from: path.deletingPathExtension())
-        }
+        try operation()
       } catch {
         failure.withLock { $0 = $0 ?? error }
       }
     }
-  }
-
-  /// Waits until every queued write ran; the first failure, if any.
-  func finish() -> FileSystemError? {
-    group.wait()
-    return failure.withLock { $0 }
   }
 }

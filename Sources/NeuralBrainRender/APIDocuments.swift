@@ -137,33 +137,32 @@ enum APIDocuments {
         regionCount: content.forecasts.count, forecasts: content.forecasts))
   }
 
-  /// `forecasts/global.json` built from each region's own encoded document (`regionDocuments`,
-  /// in region order): the bytes `global(content)` encodes to, without holding every region's
-  /// values in one encoder tree — at thousands of daily regions that tree took gigabytes.
-  static func globalFile(
-    _ content: SiteContent, regionDocuments: [[UInt8]], at path: SitePath
-  ) throws -> SiteFile {
+  /// The frame of `forecasts/global.json` around its region documents: the bytes before the
+  /// first document and after the last. The renderer appends each region's own encoded document
+  /// in between (in region order, comma-separated, without its final newline), which gives the
+  /// bytes `global(content)` encodes to without holding every region's values in one encoder
+  /// tree — at thousands of daily regions that tree took gigabytes — nor every document at once.
+  /// Nil without regions or when the frame cannot be cut; the renderer then encodes the document
+  /// whole.
+  static func globalFrame(_ content: SiteContent, regionCount: Int, at path: SitePath) throws -> GlobalFrame? {
     struct Skeleton: Encodable {
       var regionCount: Int
       var forecasts: String
     }
-    guard !regionDocuments.isEmpty else { return try JSONOutput.file(global(content), at: path) }
+    guard regionCount > 0 else { return nil }
     let skeleton = try JSONOutput.file(
-      Document(run: RunMetadata(content.run), body: Skeleton(regionCount: regionDocuments.count, forecasts: "\u{1}")),
-      at: path)
+      Document(run: RunMetadata(content.run), body: Skeleton(regionCount: regionCount, forecasts: "\u{1}")), at: path)
     let marker = Array(#""forecasts":"\u0001""#.utf8)
-    guard let start = skeleton.contents.firstRange(of: marker)?.lowerBound else {
-      return try JSONOutput.file(global(content), at: path)
-    }
-    // Each document as it is, without its final newline.
-    var spliced = Array(skeleton.contents[..<start]) + Array(#""forecasts":["#.utf8)
-    spliced.reserveCapacity(regionDocuments.reduce(skeleton.contents.count) { $0 + $1.count + 1 })
-    for (index, document) in regionDocuments.enumerated() {
-      if index > 0 { spliced.append(UInt8(ascii: ",")) }
-      spliced += document.last == 0x0A ? document.dropLast() : document[...]
-    }
-    spliced += [UInt8(ascii: "]")] + skeleton.contents[(start + marker.count)...]
-    return SiteFile(path: path, contents: spliced)
+    guard let start = skeleton.contents.firstRange(of: marker)?.lowerBound else { return nil }
+    return GlobalFrame(
+      head: Array(skeleton.contents[..<start]) + Array(#""forecasts":["#.utf8),
+      tail: [UInt8(ascii: "]")] + skeleton.contents[(start + marker.count)...])
+  }
+
+  /// The bytes of `forecasts/global.json` before and after its region documents.
+  struct GlobalFrame {
+    var head: [UInt8]
+    var tail: [UInt8]
   }
 
   static func status(_ content: SiteContent) -> Document<Status> {

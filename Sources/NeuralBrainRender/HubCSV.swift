@@ -7,13 +7,9 @@ import NeuralBrainCore
 /// daily data the days the file is scored on (`isPublished`), since all 28 days × 23 quantiles
 /// made gigabytes at thousands of regions. Every day's quantiles are in the region documents.
 enum HubCSV {
-  static let header = StandardDocuments.hubColumns.map(\.name).joined(separator: ",")
-
-  /// The CSV text: the header, then each region's `rows` in region order (the renderer makes
-  /// them on every core).
-  static func text(rows: [String]) -> String {
-    header + "\n" + rows.joined()
-  }
+  /// The first line; each region's `rows` follow in region order (the renderer makes them on
+  /// every core and appends them a batch at a time).
+  static let header = StandardDocuments.hubColumns.map(\.name).joined(separator: ",") + "\n"
 
   /// Whether `hub.csv` holds `horizon`: every horizon of weekly data; of daily data the next day
   /// and one day per week ahead (1, 7, 14, 21 and 28 days), a sixth of the rows.

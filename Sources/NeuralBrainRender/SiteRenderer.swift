@@ -57,11 +57,25 @@ public struct SiteRenderer: Sendable {
     try render(content, previous: nil).files
   }
 
-  /// All files of a release, sorted by path, and each region page's key. With the live
-  /// release as `previous`, a region whose forecast that release already has keeps the run that
-  /// issued it (`IssuedDocument`), and a region page whose key is the live page's is that page's
-  /// bytes, with its chart, instead of a new rendering.
+  /// All files of a release in memory, sorted by path, and each region page's key (see
+  /// `render(_:previous:into:batchSize:)`): for tests and small releases.
   public func render(_ content: SiteContent, previous: PreviousRelease?) throws -> RenderedRelease {
+    let collector = ReleaseCollector()
+    let pageKeys = try render(content, previous: previous, into: collector)
+    return collector.release(pageKeys: pageKeys)
+  }
+
+  /// Renders every file of a release into `sink`, `batchSize` regions at a time, so that memory
+  /// holds one batch of region files, not the release; `global.json` and `hub.csv` are appended
+  /// to a batch at a time. Returns each region page's key by path.
+  ///
+  /// With the live release as `previous`, a region whose forecast that release already has keeps
+  /// the run that issued it (`IssuedDocument`), and a region page whose key is the live page's is
+  /// that page's bytes, with its chart, instead of a new rendering. The batches are fixed in size,
+  /// never in time or cores, so the files are the same whatever the machine.
+  public func render(
+    _ content: SiteContent, previous: PreviousRelease?, into sink: some ReleaseSink, batchSize: Int = 256
+  ) throws -> [String: String] {
     let ids = try Self.regionIDs(content.forecasts)
     let css = library.render([String: String](), withTemplate: "style.css") ?? ""
     let stylesheet = "assets/style.\(Self.fingerprint(css)).css"
@@ -71,8 +85,9 @@ public struct SiteRenderer: Sendable {
     let keyPrefix = "page key v1\n\(build)\n\(templatesDigest)\n\(stylesheet)\n"
 
     // Each region's page, JSON document, chart and hub rows, rendered on every core.
-    let hubPath = api + "forecasts/hub.csv"
-    let regions = try Array(zip(content.forecasts, ids)).concurrentMap { issued, id in
+    let hubPath = try Self.path(api + "forecasts/hub.csv")
+    let globalPath = try Self.path(api + "forecasts/global.json")
+    let renderRegion: @Sendable (ForecastData, String) throws -> RegionOutput = { issued, id in
       var forecast = issued
       let pagePath = try Self.path("region/\(id).html")
       let jsonPath = try Self.path(api + "forecasts/region/\(id).json")
@@ -86,7 +101,7 @@ public struct SiteRenderer: Sendable {
         json.contents = old
         fromLive.append(jsonPath)
       }
-      let hubRows = try HubCSV.rows(forecast, file: hubPath)
+      let hubRows = try HubCSV.rows(forecast, file: hubPath.description)
       // Everything the page and the chart are made from; the same key, the same bytes.
       let key = SHA256Hasher.hex(
         Array(
@@ -112,11 +127,35 @@ public struct SiteRenderer: Sendable {
       }
       return RegionOutput(files: files, hubRows: hubRows, pageKey: key, fromLiveRelease: fromLive)
     }
-    let regionFiles = regions.map(\.files)
+    let frame = try APIDocuments.globalFrame(content, regionCount: ids.count, at: globalPath)
+    if let frame { try sink.append(frame.head, to: globalPath) }
+    try sink.append(Array(HubCSV.header.utf8), to: hubPath)
+    let regions = Array(zip(content.forecasts, ids))
+    var pageKeys: [String: String] = [:]
+    var regionPages: [SitePath] = []
+    for start in stride(from: 0, to: regions.count, by: max(batchSize, 1)) {
+      let batch = try regions[start..<min(start + max(batchSize, 1), regions.count)].concurrentMap(renderRegion)
+      try sink.write(batch.flatMap(\.files), fromLiveRelease: Set(batch.flatMap(\.fromLiveRelease)))
+      if frame != nil {
+        var documents: [UInt8] = []
+        for (index, region) in batch.enumerated() {
+          if start + index > 0 { documents.append(UInt8(ascii: ",")) }
+          let document = region.files[1].contents
+          documents += document.last == 0x0A ? document.dropLast() : document[...]
+        }
+        try sink.append(documents, to: globalPath)
+      }
+      try sink.append(Array(batch.map(\.hubRows).joined().utf8), to: hubPath)
+      for region in batch {
+        pageKeys[region.files[0].path.description] = region.pageKey
+        regionPages.append(region.files[0].path)
+      }
+    }
+    if let frame { try sink.append(frame.tail, to: globalPath) }
     let comparePages = (1...builder.comparePageCount).map { PageBuilder.comparePath($0) }
     let pages =
       try (IndexOrder.allCases.map(\.path) + comparePages + ["about.html", "evaluation.html"]).map(Self.path)
-      + regionFiles.map(\.[0].path)
+      + regionPages
     let indexRows = builder.indexRows()
 
     // The site-wide files, each independent of the others, on every core too.
@@ -152,31 +191,23 @@ public struct SiteRenderer: Sendable {
         // Discovery.
         text("robots.txt") { SiteFeeds.robots(content) },
         text("feed.xml") { SiteFeeds.atom(content) },
-        // JSON API and CSV.
-        {
-          try APIDocuments.globalFile(
-            content, regionDocuments: regionFiles.map(\.[1].contents), at: Self.path(api + "forecasts/global.json"))
-        },
+        // JSON API.
         json(api + "predictions/summary.json") { APIDocuments.summary(content) },
         json(api + "regions.json") { APIDocuments.regions(content) },
         json(api + "status.json") { APIDocuments.status(content) },
         json(api + "schema/forecast-data.json", snakeCase: false) { StandardDocuments.forecastDataSchema },
         json(api + "datapackage.json", snakeCase: false) { StandardDocuments.dataPackage(content) },
-        text(hubPath) { HubCSV.text(rows: regions.map(\.hubRows)) },
-      ]
-    // Without a base URL there is no sitemap: the protocol allows absolute URLs only.
-    let sitemap = try SiteFeeds.sitemap(content, pages: pages).map {
-      SiteFile(path: try Self.path("sitemap.xml"), text: $0)
+      ] + (frame == nil ? [json(globalPath.description) { APIDocuments.global(content) }] : [])
+    // A few at a time: the overview pages of a large release are tens of megabytes each.
+    for start in stride(from: 0, to: siteWide.count, by: 4) {
+      try sink.write(
+        siteWide[start..<min(start + 4, siteWide.count)].concurrentMap { job in try job() }, fromLiveRelease: [])
     }
-    let files =
-      try Array(regionFiles.joined()) + siteWide.concurrentMap { job in try job() } + (sitemap.map { [$0] } ?? [])
-
-    return RenderedRelease(
-      files: files.sorted { $0.path < $1.path },
-      pageKeys: Dictionary(
-        zip(regionFiles, regions).map { ($0.0[0].path.description, $0.1.pageKey) },
-        uniquingKeysWith: { first, _ in first }),
-      fromLiveRelease: Set(regions.flatMap(\.fromLiveRelease)))
+    // Without a base URL there is no sitemap: the protocol allows absolute URLs only.
+    if let sitemap = SiteFeeds.sitemap(content, pages: pages) {
+      try sink.write([SiteFile(path: try Self.path("sitemap.xml"), text: sitemap)], fromLiveRelease: [])
+    }
+    return pageKeys
   }
 
   // MARK: - Implementation details

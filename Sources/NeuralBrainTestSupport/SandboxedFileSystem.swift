@@ -49,6 +49,16 @@ public struct SandboxedFileSystem: FileSystem {
     try disk.create(url, bytes: bytes, mode: mode)
   }
 
+  public func createOutput(_ url: URL, mode: Int) throws(FileSystemError) -> any FileOutput {
+    try check(url, in: writable)
+    return try disk.createOutput(url, mode: mode)
+  }
+
+  public func openInput(_ url: URL) throws(FileSystemError) -> any FileInput {
+    try check(url, in: readable)
+    return try disk.openInput(url)
+  }
+
   public func replace(_ url: URL, bytes: [UInt8]) throws(FileSystemError) {
     try check(url, in: writable)
     try disk.replace(url, bytes: bytes)

@@ -193,4 +193,71 @@ struct IncrementalPublishTests {
     #expect(throws: PublishError.self) { try publisher.republish("20231231t000000z", as: "20240101t020000z") }
     #expect(publisher.liveRunID() == "20240101t010000z", "a failed republish leaves the live release")
   }
+
+  @Test("a staged release takes batches and appended files, each appended file with a .gz sibling of its bytes")
+  func stagedInBatches() async throws {
+    let gzip = try #require(
+      ["/usr/bin/gzip", "/bin/gzip"].first { FileManager.default.isExecutableFile(atPath: $0) }.map {
+        URL(fileURLWithPath: $0)
+      }, "gzip is part of the base system")
+    let output = try TemporaryDirectory()
+    let publisher = ReleasePublisher(outputDirectory: output.url, fileSystem: LocalFileSystem())
+    let day = Day(year: 2024, month: 1, day: 1)!
+    let staging = try publisher.stage(runID: "20240101t000000z", archiveDay: day)
+    let big = SitePath("api/big.csv")!
+    let pieces = (0..<5).map { piece in Array(String(repeating: "\(piece),row\n", count: 400).utf8) }
+    for (index, piece) in pieces.enumerated() {
+      try staging.write(
+        [ReleasePublisherTests.page("batch \(index)")].map {
+          SiteFile(path: SitePath("batch\(index).html")!, contents: $0.contents)
+        }, fromLiveRelease: [])
+      try staging.append(piece, to: big)
+    }
+    try staging.append(Array("small".utf8), to: SitePath("api/small.csv")!)
+    for (again, write) in [
+      (
+        "batch0.html",
+        { try staging.write([SiteFile(path: SitePath("batch0.html")!, text: "again")], fromLiveRelease: []) }
+      ),
+      ("batch1.html", { try staging.append(Array("again".utf8), to: SitePath("batch1.html")!) }),
+    ] as [(String, () throws -> Void)] {
+      let error = #expect(throws: PublishError.self) { try write() }
+      guard case .duplicatePath(again)? = error else {
+        Issue.record("\(again) written twice: expected a duplicate path, got \(String(describing: error))")
+        continue
+      }
+    }
+    let release = try publisher.publish(staging, archive: ArchiveSnapshot(date: day))
+    let written = try Data(contentsOf: release.appendingPathComponent("api/big.csv"))
+    #expect(Array(written) == Array(pieces.joined()))
+    let unzipped = try await ChildProcess.run(gzip, ["-dc", release.appendingPathComponent("api/big.csv.gz").path])
+    #expect(unzipped.status == 0)
+    #expect(Array(unzipped.standardOutput.utf8) == Array(pieces.joined()))
+    #expect(!FileManager.default.fileExists(atPath: release.appendingPathComponent("api/small.csv.gz").path))
+    let mode = try FileManager.default.attributesOfItem(atPath: release.appendingPathComponent("api/big.csv").path)[
+      .posixPermissions]
+    #expect(mode as? Int == 0o444)
+    let manifest = try String(
+      contentsOf: publisher.archiveDirectory.appendingPathComponent("2024-01-01/SHA256SUMS"), encoding: .utf8)
+    #expect(manifest.contains(SHA256Hasher.hex(Array(pieces.joined())) + "  api/big.csv\n"))
+    #expect(manifest.contains("  api/small.csv\n") && !manifest.contains("archive.json"))
+  }
+
+  @Test("a refused batch removes the staging folder and leaves the previous release live")
+  func stagedFailure() throws {
+    let output = try TemporaryDirectory()
+    let publisher = ReleasePublisher(outputDirectory: output.url, fileSystem: LocalFileSystem())
+    try publisher.publish([ReleasePublisherTests.page("first")], runID: "20240101t000000z")
+    let staging = try publisher.stage(runID: "20240102t000000z")
+    try staging.write([ReleasePublisherTests.page("second")], fromLiveRelease: [])
+    try staging.append(Array("[1,".utf8), to: SitePath("api/all.json")!)
+    #expect(throws: PublishError.self) {
+      try staging.write([SiteFile(path: SitePath("bad.svg")!, text: "<svg><g></svg>")], fromLiveRelease: [])
+    }
+    staging.discard()
+    #expect(!FileManager.default.fileExists(atPath: staging.directory.path))
+    #expect(publisher.liveRunID() == "20240101t000000z")
+    let index = try String(contentsOf: publisher.currentLink.appendingPathComponent("index.html"), encoding: .utf8)
+    #expect(index.contains("first"))
+  }
 }

@@ -43,6 +43,19 @@ struct SiteRendererTests {
     #expect(first.map(\.path) == first.map(\.path).sorted())
   }
 
+  @Test("the batch size changes nothing in the files", arguments: [1, 2, 1_000])
+  func batchesDoNotShow(batchSize: Int) throws {
+    let renderer = try SiteFixtures.renderer()
+    let content = SiteFixtures.content(baseURL: "https://example.org/")
+    let whole = try renderer.render(content, previous: nil)
+    let collector = ReleaseCollector()
+    let pageKeys = try renderer.render(content, previous: nil, into: collector, batchSize: batchSize)
+    let batched = collector.release(pageKeys: pageKeys)
+    #expect(batched.files == whole.files)
+    #expect(batched.pageKeys == whole.pageKeys)
+    #expect(whole.pageKeys.count == content.forecasts.count)
+  }
+
   @Test("the index page matches its golden file")
   func indexGolden() throws {
     let content = SiteFixtures.content(previous: ["al": .yellow, "be": .green, "ga": .green])
