@@ -29,6 +29,14 @@ public struct IncidentSeries: Hashable, Codable, Sendable {
   /// Date of the value at `index`.
   public func date(at index: Int) -> Day { start.adding(days: index * frequency.days) }
 
+  /// The value observed on `day`: nil when it is missing, off the grid (a weekly series has
+  /// one date a week) or outside the series.
+  public func value(on day: Day) -> Double? {
+    let offset = day.ordinal - start.ordinal
+    guard offset >= 0, offset % frequency.days == 0, offset / frequency.days < values.count else { return nil }
+    return values[offset / frequency.days]
+  }
+
   /// Date of the last grid point.
   public var end: Day { date(at: max(values.count - 1, 0)) }
 

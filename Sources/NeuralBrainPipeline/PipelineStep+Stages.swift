@@ -150,7 +150,8 @@ extension PipelineStep {
         let dataset = try context.requireDataset()
         guard let run = context.run else { throw StepOrderError.missing("the run description") }
         let snapshot = ArchiveSnapshot(
-          date: ArchiveLayout.day(of: run.generatedAt), files: [ObservationsCSV.file(dataset)].compactMap { $0 })
+          date: ArchiveLayout.day(of: run.generatedAt),
+          files: [StreamedFile(path: ObservationsCSV.path) { emit in try ObservationsCSV.write(dataset, to: emit) }])
         context.releaseDirectory = publisher.releaseDirectory(runID: context.runID)
         try context.saveRecordBeforeSwitch()
         try context.database.savePageKeys(

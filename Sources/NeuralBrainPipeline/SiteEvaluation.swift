@@ -22,18 +22,14 @@ enum SiteEvaluation {
   static func rows(
     stored: [IssuedForecast], database: NeuralBrainDatabase, dataset: Dataset, dataChanged: Bool, seed: UInt64
   ) throws -> [EvaluationRow] {
-    var observed: [ObservationKey: Double] = [:]
-    for series in dataset.series {
-      for (index, value) in series.values.enumerated() {
-        guard let value else { continue }
-        observed[ObservationKey(regionID: series.region.id, metric: series.metric, date: series.date(at: index))] =
-          value
-      }
+    // Looked up per series, not per observation: 10,000 daily regions have millions of values.
+    let series = Dictionary(dataset.series.map { (SeriesKey(regionID: $0.region.id, metric: $0.metric), $0) }) {
+      _, last in last
     }
     let scored = stored.compactMap { issued -> ScoredForecast? in
       guard let metric = Metric(rawValue: issued.target),
-        let value = observed[
-          ObservationKey(regionID: issued.regionID, metric: metric, date: issued.forecast.targetEndDate)]
+        let value = series[SeriesKey(regionID: issued.regionID, metric: metric)]?.value(
+          on: issued.forecast.targetEndDate)
       else { return nil }
       // One row per model *and metric*: WIS is in the metric's own counts, so cases and deaths
       // are never averaged together.
@@ -54,6 +50,12 @@ enum SiteEvaluation {
       + perMetric(recent, prefix: recentPrefix, perHorizon: false)
       + perMetric(backtest, prefix: "backtest: ", perHorizon: true)
       + overTime(published: scored, recent: recent)
+  }
+
+  /// A series' identity within a dataset.
+  private struct SeriesKey: Hashable {
+    var regionID: String
+    var metric: Metric
   }
 
   /// How the recent replay's rows are marked.

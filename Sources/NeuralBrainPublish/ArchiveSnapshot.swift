@@ -7,14 +7,15 @@ import NeuralBrainCore
 /// Researchers download and score archived forecasts, so a snapshot is never rewritten: a later
 /// run on the same day leaves it as it is. Snapshots live beside the releases, not in them, so
 /// pruning old releases keeps the history; every release links `archive` to them.
-public struct ArchiveSnapshot: Sendable, Hashable {
+public struct ArchiveSnapshot: Sendable {
   /// The UTC day the snapshot is for.
   public var date: Day
   /// Files the snapshot keeps beside the release's own data files (the input data, say), with
   /// paths relative to the snapshot folder; the release's file wins where both have a path.
-  public var files: [SiteFile]
+  /// They are produced only when the snapshot is written.
+  public var files: [StreamedFile]
 
-  public init(date: Day, files: [SiteFile] = []) {
+  public init(date: Day, files: [StreamedFile] = []) {
     self.date = date
     self.files = files
   }

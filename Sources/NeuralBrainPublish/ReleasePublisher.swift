@@ -160,11 +160,12 @@ public struct ReleasePublisher: Sendable {
       try fileSystem.createDirectory(archiveDirectory)
       try fileSystem.remove(staging)
       let own = snapshot.files.filter { releaseData[$0.path] == nil }
-      let digests = releaseData.merging(own.map { ($0.path, SHA256Hasher.hex($0.contents)) }) { first, _ in first }
-      let manifest = SitePath(ArchiveLayout.manifest).map {
-        SiteFile(path: $0, text: ArchiveSnapshot.checksums(digests))
-      }
-      try writeTree(own + (manifest.map { [$0] } ?? []), into: staging, folders: Array(digests.keys))
+      try createFolders(for: Array(releaseData.keys) + own.map(\.path), in: staging)
+      var digests = releaseData
+      for file in own { digests[file.path] = try write(file, into: staging) }
+      try fileSystem.create(
+        staging.appendingPathComponent(ArchiveLayout.manifest), bytes: Array(ArchiveSnapshot.checksums(digests).utf8),
+        mode: 0o444)
       for path in releaseData.keys.sorted() {
         try fileSystem.link(
           staging.appendingPathComponent(path.description),
@@ -178,18 +179,28 @@ public struct ReleasePublisher: Sendable {
     }
   }
 
+  /// Writes `file` below `directory`, read-only, a piece at a time; returns its SHA-256.
+  private func write(_ file: StreamedFile, into directory: URL) throws(FileSystemError) -> String {
+    let url = directory.appendingPathComponent(file.path.description)
+    let output = try fileSystem.createOutput(url, mode: 0o444)
+    defer { output.close() }
+    var hasher = SHA256Hasher()
+    do {
+      try file.pieces { piece in
+        hasher.update(piece)
+        try output.write(piece)
+      }
+    } catch let error as FileSystemError {
+      throw error
+    } catch {
+      throw FileSystemError(path: url.path, reason: String(describing: error))
+    }
+    return hasher.finalizeHex()
+  }
+
   /// The days with a snapshot, oldest first.
   public func archivedDates() -> [Day] {
     ((try? fileSystem.list(archiveDirectory)) ?? []).compactMap { Day(iso: $0) }.sorted()
-  }
-
-  /// Creates `directory` with the folders of `folders` (default: the files' own) and writes
-  /// every file below it, read-only: a release never changes.
-  func writeTree(_ files: [SiteFile], into directory: URL, folders paths: [SitePath]? = nil) throws(FileSystemError) {
-    try createFolders(for: paths ?? files.map(\.path), in: directory)
-    for file in files {
-      try fileSystem.create(directory.appendingPathComponent(file.path.description), bytes: file.contents, mode: 0o444)
-    }
   }
 
   /// Creates `directory` and every folder the files at `paths` need.

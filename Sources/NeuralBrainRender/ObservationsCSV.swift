@@ -3,24 +3,32 @@ import NeuralBrainCore
 /// The input a run forecast from, as one CSV (`input/observations.csv` of a dated snapshot).
 ///
 /// Every archived forecast can then be reproduced and backtested from the same data, as
-/// Delphi's as-of versioning allows (conventions §3.5). Missing values stay empty.
+/// Delphi's as-of versioning allows (conventions §3.5). Missing values stay empty. At 10,000
+/// daily regions the file has millions of rows, so it is produced one series at a time.
 public enum ObservationsCSV {
-  static let header = "region_id,region_code,region_name,metric,frequency,date,value,as_of"
+  /// Where the file goes in a snapshot.
+  public static let path = SitePath("input/observations.csv")!
+  static let header = "region_id,region_code,region_name,metric,frequency,date,value,as_of\n"
 
-  /// The file for `dataset`, rows by region id, metric and date.
-  public static func file(_ dataset: Dataset) -> SiteFile? {
-    guard let path = SitePath("input/observations.csv") else { return nil }
-    let asOf = dataset.provenance.dataAsOf.iso
-    var lines = [header]
+  /// Calls `emit` with the file for `dataset` in pieces — the header, then one series after
+  /// another by region id and metric, rows by date.
+  public static func write(_ dataset: Dataset, to emit: ([UInt8]) throws -> Void) rethrows {
+    let asOf = "," + dataset.provenance.dataAsOf.iso + "\n"
+    try emit(Array(header.utf8))
     for series in dataset.series.sorted(by: { ($0.region.id, $0.metric) < ($1.region.id, $1.metric) }) {
       let prefix =
         [series.region.id, series.region.code, series.region.name, series.metric.rawValue, series.frequency.rawValue]
         .map(Markup.csvField).joined(separator: ",") + ","
+      var piece: [UInt8] = []
+      piece.reserveCapacity(series.values.count * (prefix.utf8.count + asOf.utf8.count + 20))
       for (index, value) in series.values.enumerated() {
-        lines.append(
-          prefix + series.date(at: index).iso + "," + (value.map { NumberFormat.trimmed($0) } ?? "") + "," + asOf)
+        piece.append(contentsOf: prefix.utf8)
+        piece.append(contentsOf: series.date(at: index).iso.utf8)
+        piece.append(UInt8(ascii: ","))
+        if let value { piece.append(contentsOf: NumberFormat.trimmed(value).utf8) }
+        piece.append(contentsOf: asOf.utf8)
       }
+      try emit(piece)
     }
-    return SiteFile(path: path, text: lines.joined(separator: "\n") + "\n")
   }
 }

@@ -75,6 +75,23 @@ struct IncidentSeriesTests {
     #expect(series.total == 10)
     #expect(series.end.iso == "2024-01-06")
   }
+
+  @Test(
+    "a value is found by its date, on the weekly grid only",
+    arguments: [
+      ("2024-01-06", 10.0), ("2024-01-13", nil), ("2024-01-20", 30), ("2024-01-07", nil), ("2023-12-30", nil),
+      ("2024-01-27", nil),
+    ] as [(String, Double?)])
+  func valueOnDay(date: String, expected: Double?) throws {
+    let series = IncidentSeries(
+      region: Region(code: "x", name: "X"), metric: .cases, frequency: .weekly,
+      start: try #require(Day(iso: "2024-01-06")), values: [10, nil, 30])
+    #expect(series.value(on: try #require(Day(iso: date))) == expected)
+    var daily = series
+    daily.frequency = .daily
+    #expect(daily.value(on: daily.start.adding(days: 2)) == 30)
+    #expect(daily.value(on: daily.start.adding(days: 3)) == nil)
+  }
 }
 
 @Suite("Day and Date")

@@ -55,7 +55,7 @@ struct ArchiveAndGzipTests {
     let page = SiteFile(
       path: SitePath("index.html")!, text: "<!DOCTYPE html><html><head><title>t</title></head><body></body></html>")
     let data = SiteFile(path: SitePath("a.json")!, text: "{\"v\":1}")
-    let first = ArchiveSnapshot(date: Self.day, files: [data])
+    let first = ArchiveSnapshot(date: Self.day, files: [StreamedFile(data)])
     let release = try publisher.publish([page, data], runID: "20261129t060000z", archive: first)
     let manager = FileManager.default
     let inReleaseInode = try manager.attributesOfItem(atPath: release.appendingPathComponent("a.json").path)[
@@ -65,7 +65,8 @@ struct ArchiveAndGzipTests {
     #expect(
       inArchive[.systemFileNumber] as? Int == inReleaseInode as? Int, "the snapshot hard-links the release's file")
     #expect(inArchive[.posixPermissions] as? Int == 0o444)
-    let second = ArchiveSnapshot(date: Self.day, files: [SiteFile(path: SitePath("a.json")!, text: "{\"v\":2}")])
+    let second = ArchiveSnapshot(
+      date: Self.day, files: [StreamedFile(SiteFile(path: SitePath("a.json")!, text: "{\"v\":2}"))])
     try publisher.publish([page], runID: "20261129t180000z", archive: second)
     let archived = publisher.currentLink.appendingPathComponent("archive/2026-11-29/a.json")
     #expect(publisher.liveRunID() == "20261129t180000z")

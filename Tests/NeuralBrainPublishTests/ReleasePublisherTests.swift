@@ -178,7 +178,7 @@ struct IncrementalPublishTests {
     let data = SiteFile(path: SitePath("api/data.json")!, text: "[" + Self.big + "1]")
     try publisher.publish(
       [ReleasePublisherTests.page("one"), data], runID: "20240101t000000z",
-      archive: ArchiveSnapshot(date: Day(year: 2024, month: 1, day: 1)!, files: [data]))
+      archive: ArchiveSnapshot(date: Day(year: 2024, month: 1, day: 1)!, files: [StreamedFile(data)]))
     try publisher.republish("20240101t000000z", as: "20240101t010000z")
     #expect(publisher.liveRunID() == "20240101t010000z")
     let first = publisher.releaseDirectory(runID: "20240101t000000z")
