@@ -64,11 +64,11 @@ public struct Normalizer: Sendable {
         let primarySeries = series.first(where: { $0.metric == primary })
       else { continue }
       func horizons(of metric: Metric) -> [HorizonForecast] {
-        forecasts[OutputValidator.SeriesKey(regionID: region.id, metric: metric)]?.horizons ?? []
+        forecasts[SeriesKey(regionID: region.id, metric: metric)]?.horizons ?? []
       }
       func nextPeriod(of metric: Metric) -> HorizonForecast? {
         dataset.frequency == .daily
-          ? forecasts[OutputValidator.SeriesKey(regionID: region.id, metric: metric)]?.nextPeriod : nil
+          ? forecasts[SeriesKey(regionID: region.id, metric: metric)]?.nextPeriod : nil
       }
       var located = primarySeries
       located.region = region

@@ -3,12 +3,6 @@ import NeuralBrainCore
 /// Checks one provider's output against the dataset and targets before anything is derived
 /// from it, so that every rejection names the region, metric and horizon at fault.
 struct OutputValidator: Sendable {
-  /// Identifies one series: a region id and a metric.
-  struct SeriesKey: Hashable, Sendable {
-    var regionID: String
-    var metric: Metric
-  }
-
   let provider: String
   let configuration: Normalizer.Configuration
 
@@ -23,7 +17,7 @@ struct OutputValidator: Sendable {
       throw reject(
         "the targets are \(targets.frequency.rawValue) but the dataset is \(dataset.frequency.rawValue)")
     }
-    let datasetKeys = Set(dataset.series.map { SeriesKey(regionID: $0.region.id, metric: $0.metric) })
+    let datasetKeys = Set(dataset.series.map(\.key))
     var byKey: [SeriesKey: SeriesForecast] = [:]
     for forecast in output.forecasts {
       let key = SeriesKey(regionID: forecast.regionID, metric: forecast.metric)
@@ -42,7 +36,7 @@ struct OutputValidator: Sendable {
       ($0.region.name, $0.region.id, $0.metric) < ($1.region.name, $1.region.id, $1.metric)
     }
     for series in ordered {
-      let key = SeriesKey(regionID: series.region.id, metric: series.metric)
+      let key = series.key
       guard let forecast = byKey[key] else {
         throw reject("\(where: series): missing; the dataset has this series but the output has no forecast of it")
       }

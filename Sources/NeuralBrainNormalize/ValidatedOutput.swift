@@ -7,5 +7,5 @@ public struct ValidatedOutput: Sendable {
   public let output: ProviderOutput
   public let dataset: Dataset
   public let targets: ForecastTargets
-  let forecasts: [OutputValidator.SeriesKey: SeriesForecast]
+  let forecasts: [SeriesKey: SeriesForecast]
 }

@@ -23,9 +23,7 @@ enum SiteEvaluation {
     stored: [IssuedForecast], database: NeuralBrainDatabase, dataset: Dataset, dataChanged: Bool, seed: UInt64
   ) throws -> [EvaluationRow] {
     // Looked up per series, not per observation: 10,000 daily regions have millions of values.
-    let series = Dictionary(dataset.series.map { (SeriesKey(regionID: $0.region.id, metric: $0.metric), $0) }) {
-      _, last in last
-    }
+    let series = Dictionary(dataset.series.map { ($0.key, $0) }) { _, last in last }
     let scored = stored.compactMap { issued -> ScoredForecast? in
       guard let metric = Metric(rawValue: issued.target),
         let value = series[SeriesKey(regionID: issued.regionID, metric: metric)]?.value(
@@ -50,12 +48,6 @@ enum SiteEvaluation {
       + perMetric(recent, prefix: recentPrefix, perHorizon: false)
       + perMetric(backtest, prefix: "backtest: ", perHorizon: true)
       + overTime(published: scored, recent: recent)
-  }
-
-  /// A series' identity within a dataset.
-  private struct SeriesKey: Hashable {
-    var regionID: String
-    var metric: Metric
   }
 
   /// How the recent replay's rows are marked.

@@ -142,18 +142,19 @@ public final class ReleaseStaging: ReleaseSink {
   /// Queues `file`: a link to the live release's copy when unchanged (with its `.gz` sibling
   /// when the live release has one), otherwise checked, compressed and written.
   private func stage(_ file: SiteFile, isUnchanged: Bool) throws(PublishError) {
-    let siblingPath = precompress ? Gzip.siblingPath(of: file.path) : nil
     if isUnchanged, let live {
       writer.link(file.path.description, from: live)
-      if let siblingPath, fileSystem.exists(live.appendingPathComponent(siblingPath.description)) {
-        writer.link(siblingPath.description, from: live)
-        return
+      if precompress, let sibling = Gzip.siblingPath(of: file.path),
+        fileSystem.exists(live.appendingPathComponent(sibling.description))
+      {
+        writer.link(sibling.description, from: live)
+      } else {
+        writer.write(nil, sibling: precompress ? Gzip.sibling(of: file) : nil)
       }
-      writer.write(nil, sibling: siblingPath == nil ? nil : Gzip.sibling(of: file))
       return
     }
     try ReleaseValidator.check(file)
-    writer.write(file, sibling: siblingPath == nil ? nil : Gzip.sibling(of: file))
+    writer.write(file, sibling: precompress ? Gzip.sibling(of: file) : nil)
   }
 
   /// Whether the live release in `live` has `file` with the same bytes.

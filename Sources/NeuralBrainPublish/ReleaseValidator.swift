@@ -7,12 +7,6 @@ import NeuralBrainMarkup
 /// HTML goes through libxml2's HTML parser, SVG/XML/Atom through its XML parser, JSON through
 /// a syntax scanner. One error anywhere refuses the whole release.
 public enum ReleaseValidator {
-  /// Refuses a release with two files at one path.
-  public static func checkPaths(_ files: [SiteFile]) throws(PublishError) {
-    var seen: Set<SitePath> = []
-    for file in files where !seen.insert(file.path).inserted { throw .duplicatePath(file.path.description) }
-  }
-
   /// Parses one file as its extension says.
   public static func check(_ file: SiteFile) throws(PublishError) {
     do throws(MarkupError) {
