@@ -2,12 +2,13 @@
 # Installs the system packages NeuralBrain builds against (idempotent).
 #   libsqlite3-dev  SQLite, linked by GRDB
 #   libxml2-dev     libxml2, which validates every published page
-#   zlib1g-dev      zlib, which writes the precompressed .gz siblings
+#   zlib1g-dev      zlib, which compresses the .gz siblings of files built by appending
+#   libdeflate-dev  libdeflate, which compresses the .gz siblings of whole files
 #   pkg-config      how SwiftPM finds libxml2
 # Extra package names given as arguments are installed too (scripts/test.sh adds chromium).
 set -euo pipefail
 
-packages=(libsqlite3-dev libxml2-dev zlib1g-dev pkg-config "$@")
+packages=(libsqlite3-dev libxml2-dev zlib1g-dev libdeflate-dev pkg-config "$@")
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

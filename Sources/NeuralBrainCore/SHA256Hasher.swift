@@ -1,9 +1,14 @@
+import CSHA256
+
 /// SHA-256 (FIPS 180-4) of bytes fed in any number of pieces.
 ///
 /// NeuralBrain hashes for identity, not secrecy: the provenance hash of each input, the
-/// stylesheet's fingerprint, the archive's `SHA256SUMS`. A small implementation here, checked
-/// against the NIST vectors and the system's `sha256sum`, spares the build a second copy of
-/// BoringSSL (swift-crypto) next to the one HTTPS needs (swift-nio-ssl).
+/// stylesheet's fingerprint, the archive's `SHA256SUMS`, each region page's key. A small
+/// implementation here, checked against the NIST vectors and the system's `sha256sum`, spares
+/// the build a second copy of BoringSSL (swift-crypto) next to the one HTTPS needs
+/// (swift-nio-ssl). Blocks go through the CPU's SHA extensions where it has them (`CSHA256`,
+/// 1.1 GB/s against 0.2 for the Swift rounds below, which every other CPU runs): a daily run of
+/// 10,000 regions hashes a gigabyte.
 public struct SHA256Hasher: Sendable {
   private static let roundConstants: [UInt32] = [
     0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
@@ -22,8 +27,17 @@ public struct SHA256Hasher: Sendable {
   /// Bytes of an incomplete block, waiting for more.
   private var pending: [UInt8] = []
   private var length: UInt64 = 0
+  /// Whether blocks may go through the CPU's SHA extensions (tests turn it off to check the
+  /// Swift rounds on a CPU that has them).
+  private let accelerated: Bool
 
-  public init() {}
+  public init() {
+    accelerated = true
+  }
+
+  init(accelerated: Bool) {
+    self.accelerated = accelerated
+  }
 
   public mutating func update(_ bytes: [UInt8]) {
     length &+= UInt64(bytes.count)
@@ -33,11 +47,11 @@ public struct SHA256Hasher: Sendable {
       pending += bytes.prefix(needed)
       start = min(needed, bytes.count)
       guard pending.count == 64 else { return }
-      Self.compress(&state, pending[...])
+      Self.compress(&state, pending[...], accelerated: accelerated)
       pending.removeAll(keepingCapacity: true)
     }
     let whole = (bytes.count - start) / 64 * 64
-    if whole > 0 { Self.compress(&state, bytes[start..<(start + whole)]) }
+    if whole > 0 { Self.compress(&state, bytes[start..<(start + whole)], accelerated: accelerated) }
     pending += bytes[(start + whole)...]
   }
 
@@ -48,7 +62,7 @@ public struct SHA256Hasher: Sendable {
     while tail.count % 64 != 56 { tail.append(0) }
     let bits = length &* 8
     tail += (0..<8).map { UInt8(truncatingIfNeeded: bits >> (56 - 8 * UInt64($0))) }
-    Self.compress(&copy.state, tail[...])
+    Self.compress(&copy.state, tail[...], accelerated: accelerated)
     return copy.state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * UInt32($0))) } }
   }
 
@@ -65,8 +79,25 @@ public struct SHA256Hasher: Sendable {
     return String(decoding: finalize().flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0f)]] }, as: UTF8.self)
   }
 
+  /// Whether this CPU's SHA extensions compress the blocks (zero blocks asked, to find out).
+  static var usesCPUExtensions: Bool {
+    var state = [UInt32](repeating: 0, count: 8)
+    let byte: UInt8 = 0
+    return withUnsafePointer(to: byte) { nb_sha256_compress(&state, $0, 0) != 0 }
+  }
+
   /// Runs the compression function over `blocks` (a whole number of 64-byte blocks).
-  private static func compress(_ state: inout [UInt32], _ blocks: ArraySlice<UInt8>) {
+  private static func compress(_ state: inout [UInt32], _ blocks: ArraySlice<UInt8>, accelerated: Bool) {
+    if accelerated,
+      state.withUnsafeMutableBufferPointer({ words in
+        blocks.withUnsafeBufferPointer { bytes in
+          guard let words = words.baseAddress, let bytes = bytes.baseAddress else { return false }
+          return nb_sha256_compress(words, bytes, blocks.count / 64) != 0
+        }
+      })
+    {
+      return
+    }
     var schedule = [UInt32](repeating: 0, count: 64)
     blocks.withUnsafeBufferPointer { bytes in
       schedule.withUnsafeMutableBufferPointer { w in

@@ -155,7 +155,11 @@ public struct LocalForecaster: Sendable {
     let calibration = calibration(
       pastForecasts(logs, steps: steps, pooled: pooled, etsParameters: etsParameters),
       levels: logs.compactMap(\.last), steps: steps)
-    for (position, index) in regular.enumerated() {
+    // Each series draws from its own generator (seed, index): spread over the cores, the
+    // quantiles are the same whatever their number.
+    let fitted = regular
+    let forecasts = Array(fitted.indices).concurrentMap { position in
+      let index = fitted[position]
       let z = logs[position]
       var generator = SplitMix64.derived(seed: seed, index: index)
       let trends = TrendsEnsemble.quantiles(
@@ -187,10 +191,10 @@ public struct LocalForecaster: Sendable {
           offsets: calibration?.offsets(level: last, step: offset + 1).map { $0.map { $0 * volatility } })
       }
       let counts = calibrated.map { row in row.map { max(0, expm1(max($0, 0))) } }
-      out[index] =
-        counts.allSatisfy({ $0.allSatisfy(\.isFinite) })
+      return counts.allSatisfy({ $0.allSatisfy(\.isFinite) })
         ? counts : trends.map { $0.map { max(0, expm1(max($0, 0))) }.sorted() }
     }
+    for (position, index) in regular.enumerated() { out[index] = forecasts[position] }
     return out
   }
 

@@ -9,7 +9,7 @@ enum NumberFormat {
   /// `value` with exactly `digits` decimals (`"-"` for a non-finite value).
   static func fixed(_ value: Double, _ digits: Int) -> String {
     guard value.isFinite else { return "-" }
-    let scale = pow(10.0, Double(digits))
+    let scale = powerOfTen(digits)
     let scaled = (abs(value) * scale).rounded()
     guard scaled < 9e15 else { return String(format: "%.\(digits)f", value) }
     let units = Int64(scaled)
@@ -21,13 +21,20 @@ enum NumberFormat {
     return sign + whole + "." + String(repeating: "0", count: digits - fraction.count) + fraction
   }
 
+  /// 10^`digits`, from a table for the usual few (no `pow` for every number of a chart or CSV).
+  private static func powerOfTen(_ digits: Int) -> Double {
+    digits >= 0 && digits < powersOfTen.count ? powersOfTen[digits] : pow(10.0, Double(digits))
+  }
+
+  private static let powersOfTen: [Double] = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8]
+
   /// `value` with at most `digits` decimals and no trailing zeros (`12.5`, `3`, `0.0125`).
   ///
   /// Millions of hub CSV values go through here, so the zeros are dropped from the integer
   /// before it becomes text.
   static func trimmed(_ value: Double, maxDigits digits: Int = 4) -> String {
     guard value.isFinite else { return "-" }
-    let scale = pow(10.0, Double(digits))
+    let scale = powerOfTen(digits)
     let scaled = (abs(value) * scale).rounded()
     guard scaled < 9e15 else { return withoutTrailingZeros(fixed(value, digits)) }
     var units = Int64(scaled)

@@ -326,6 +326,10 @@ struct PageBuilder {
     }
   }
 
+  /// Days of a daily series the observations table lists: the last four weeks, as many as a
+  /// daily forecast has horizons. The chart draws twelve weeks, the region's JSON has them all.
+  static let observedTableDays = 28
+
   private func chart(
     _ metric: MetricForecast, forecast: ForecastData, id: String, isPrimary: Bool
   ) -> PageViews.Chart {
@@ -336,7 +340,8 @@ struct PageBuilder {
         median: Self.median(horizon), interval50: Self.interval(horizon, QuantileLevels.central50),
         interval95: Self.interval(horizon, QuantileLevels.central95))
     }
-    let observed = metric.recent.map { item in
+    let listed = metric.frequency == .daily ? metric.recent.suffix(Self.observedTableDays) : metric.recent[...]
+    let observed = listed.map { item in
       PageViews.Fact(label: item.date.iso, value: item.value.map(NumberFormat.count) ?? "missing", link: nil)
     }
     return PageViews.Chart(
@@ -348,7 +353,8 @@ struct PageBuilder {
       observedLegend: metric.frequency == .daily
         ? "reported daily counts (bars) and their 7-day average (solid line)"
         : "observed values (points and solid line)",
-      observedCaption: "Observed \(metric.metric.displayName.lowercased()) in \(forecast.region), \(unit)",
+      observedCaption: "Observed \(metric.metric.displayName.lowercased()) in \(forecast.region), \(unit)"
+        + (listed.count < metric.recent.count ? ", the last \(listed.count) days" : ""),
       downloadHref: isPrimary ? "../api/v1/charts/\(id).svg" : nil, rows: rows, observed: observed,
       hasObserved: !observed.isEmpty)
   }

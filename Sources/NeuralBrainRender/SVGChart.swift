@@ -43,7 +43,6 @@ public enum SVGChart {
       id: id, frame: frame, cssClass: "nb-chart", title: title,
       desc: description(
         forecast, regionName: regionName, observed: observed, bands: bands))
-    svg += style
     svg += tag(
       "rect",
       ["class": "nb-bg", "x": "0", "y": "0", "width": coordinate(frame.width), "height": coordinate(frame.height)])
@@ -98,17 +97,15 @@ public enum SVGChart {
     }
     if isDaily {
       let width = max(1, (scale.x(end) - scale.x(start)) / Double(max(end - start, 1)) * 0.7)
-      svg += "<g class=\"nb-obs-bar\">\n"
-      for point in observed {
+      // One path of rectangles (`M x y h width v height h -width z` each): a tenth of the
+      // bytes of a `<rect>` per day, drawn the same.
+      let barWidth = coordinate(width)
+      let bars = observed.map { point in
         let top = scale.y(point.value)
-        svg += tag(
-          "rect",
-          [
-            "x": coordinate(scale.x(point.date) - width / 2), "y": coordinate(top), "width": coordinate(width),
-            "height": coordinate(baseline - top),
-          ])
+        return "M\(coordinate(scale.x(point.date) - width / 2)) \(coordinate(top))h\(barWidth)"
+          + "v\(coordinate(baseline - top))h-\(barWidth)z"
       }
-      svg += "</g>\n"
+      if !bars.isEmpty { svg += tag("path", ["class": "nb-obs-bar", "d": bars.joined()]) }
       svg += linePath(segments(sevenDayAverage(observed), step: 1), scale: scale, cssClass: "nb-avg")
     } else {
       svg += linePath(segments(observed, step: forecast.frequency.days), scale: scale, cssClass: "nb-obs-line")
@@ -310,12 +307,6 @@ public enum SVGChart {
       summary += " no forecast."
     }
     var svg = header(id: id, frame: frame, cssClass: "nb-spark", title: title, desc: summary)
-    svg +=
-      "<style>.nb-spark .nb-sl-obs{fill:none;stroke:#000000;stroke-width:1.5}"
-      + ".nb-spark .nb-sl-med{fill:none;stroke:#0072B2;stroke-width:1.5;stroke-dasharray:3 2}"
-      + ".nb-spark .nb-sl-dot{fill:#D55E00}"
-      + "@media (prefers-color-scheme: dark){.nb-spark .nb-sl-obs{stroke:#f0f0f0}"
-      + ".nb-spark .nb-sl-med{stroke:#56B4E9}}</style>\n"
     let days = observed.map(\.date) + bands.map(\.date)
     guard let first = days.min(), let last = days.max(), first < last else { return svg + "</svg>\n" }
     let top = (observed.map(\.value) + bands.map(\.median)).max() ?? 1
@@ -404,8 +395,9 @@ public enum SVGChart {
     }
   }
 
-  static let style = """
-    <style>
+  /// The fan chart's styles. A page carries them once, in the site stylesheet (`pageRules`);
+  /// the downloadable chart file, which stands alone, in a `<style>` of its own (`standalone`).
+  static let fanRules = """
     .nb-chart{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;font-size:12px}
     .nb-chart .nb-bg{fill:#ffffff}
     .nb-chart .nb-text{fill:#222222}
@@ -434,9 +426,28 @@ public enum SVGChart {
     .nb-chart .nb-obs-bar{fill:#6b6b6b}
     .nb-chart .nb-avg{stroke:#f2f2f2}
     }
-    </style>
 
     """
+
+  /// The sparkline's styles, in the site stylesheet only: sparklines are drawn for pages.
+  static let sparklineRules = """
+    .nb-spark .nb-sl-obs{fill:none;stroke:#000000;stroke-width:1.5}
+    .nb-spark .nb-sl-med{fill:none;stroke:#0072B2;stroke-width:1.5;stroke-dasharray:3 2}
+    .nb-spark .nb-sl-dot{fill:#D55E00}
+    @media (prefers-color-scheme: dark){.nb-spark .nb-sl-obs{stroke:#f0f0f0}.nb-spark .nb-sl-med{stroke:#56B4E9}}
+
+    """
+
+  /// The rules the site stylesheet begins with, so that a page of many charts and sparklines
+  /// repeats no `<style>`; the stylesheet template's own rules follow and override them.
+  public static let pageRules =
+    "/* Charts and sparklines (NeuralBrain's; rules below override them). */\n" + fanRules + sparklineRules
+
+  /// A fan chart as a file of its own: `chart` with the fan chart's styles inside it.
+  public static func standalone(_ chart: String) -> String {
+    guard let end = chart.range(of: "</desc>\n") else { return chart }
+    return chart[..<end.upperBound] + "<style>\n" + fanRules + "</style>\n" + chart[end.upperBound...]
+  }
 
   private static func header(id: String, frame: Frame, cssClass: String, title: String, desc: String) -> String {
     let root = attributes([

@@ -30,10 +30,11 @@ public struct SiteRenderer: Sendable {
     var library = MustacheLibrary()
     for template in templates {
       do {
-        library.register(try MustacheTemplate(string: template.text), named: template.name)
+        library.register(try MustacheTemplate(string: MarkupContentType.pragma + template.text), named: template.name)
       } catch let error as MustacheTemplate.ParserError {
+        // Lines counted in the file, without the pragma's.
         throw RenderError.unparsableTemplate(
-          file: template.path, line: error.context.lineNumber, column: error.context.columnNumber,
+          file: template.path, line: error.context.lineNumber - 1, column: error.context.columnNumber,
           reason: "\(error.error)")
       }
     }
@@ -77,7 +78,7 @@ public struct SiteRenderer: Sendable {
     _ content: SiteContent, previous: PreviousRelease?, into sink: some ReleaseSink, batchSize: Int = 256
   ) throws -> [String: String] {
     let ids = try Self.regionIDs(content.forecasts)
-    let css = library.render([String: String](), withTemplate: "style.css") ?? ""
+    let css = SVGChart.pageRules + (library.render([String: String](), withTemplate: "style.css") ?? "")
     let stylesheet = "assets/style.\(Self.fingerprint(css)).css"
     let script = "assets/site.\(Self.fingerprint(SiteScript.text)).js"
     let builder = PageBuilder(content: content, ids: ids, stylesheet: stylesheet, script: script)
@@ -123,7 +124,7 @@ public struct SiteRenderer: Sendable {
       ]
       // The chart file is the primary metric's chart of the page, drawn once.
       if let chart = view.charts.first(where: { $0.downloadHref != nil }) {
-        files.append(SiteFile(path: chartPath, text: chart.svg))
+        files.append(SiteFile(path: chartPath, text: SVGChart.standalone(chart.svg)))
       }
       return RegionOutput(files: files, hubRows: hubRows, pageKey: key, fromLiveRelease: fromLive)
     }

@@ -235,6 +235,55 @@ extension NeuralBrainDatabase {
       try flush()
       try db.execute(sql: "DROP TABLE observation")
     }
+    // A run's forecast of a series is written and read whole: one row per series (its horizons
+    // packed, `HorizonsColumn`) instead of one per horizon — 20,000 rows instead of 560,000 for a
+    // daily run of 10,000 regions, and three indexes a twenty-eighth of their size.
+    migrator.registerMigration("v8: forecasts stored per series") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE forecast_series (
+            run_id TEXT NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+            region_id TEXT NOT NULL,
+            metric TEXT NOT NULL,
+            reference_date TEXT NOT NULL,
+            first_target_end_date TEXT NOT NULL,
+            horizons TEXT NOT NULL,
+            provider TEXT NOT NULL,
+            model TEXT NOT NULL,
+            PRIMARY KEY (run_id, region_id, metric)
+          );
+          CREATE INDEX forecast_series_reference ON forecast_series(region_id, metric, reference_date);
+          """)
+      let save = try db.makeStatement(sql: ForecastSeriesRecord.insertSQL)
+      let rows = try Row.fetchCursor(
+        db,
+        sql: """
+          SELECT run_id, region_id, metric, reference_date, horizon, target_end_date, quantiles, provider, model
+          FROM forecast ORDER BY run_id, region_id, metric, horizon
+          """)
+      var series: ForecastSeriesRecord?
+      var lines: [String] = []
+      func flush() throws {
+        guard var series else { return }
+        series.horizons = lines.joined(separator: "\n")
+        try save.execute(arguments: series.insertArguments)
+      }
+      while let row = try rows.next() {
+        let key = (runID: row[0] as String, regionID: row[1] as String, metric: row[2] as String)
+        if series.map({ ($0.runID, $0.regionID, $0.metric) != key }) ?? true {
+          try flush()
+          series = ForecastSeriesRecord(
+            runID: key.runID, regionID: key.regionID, metric: key.metric, referenceDate: row[3],
+            firstTargetEndDate: row[5], horizons: "", provider: row[7], model: row[8])
+          lines = []
+        }
+        let targetEndDate: String = row[5]
+        lines.append(HorizonsColumn.line(horizon: row[4], targetEndDate: targetEndDate, quantiles: row[6]))
+        if let first = series?.firstTargetEndDate, targetEndDate < first { series?.firstTargetEndDate = targetEndDate }
+      }
+      try flush()
+      try db.execute(sql: "DROP TABLE forecast")
+    }
     return migrator
   }
 }

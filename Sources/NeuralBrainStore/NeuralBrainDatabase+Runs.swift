@@ -55,22 +55,18 @@ extension NeuralBrainDatabase {
     published: [ForecastData]
   ) throws(StoreError) {
     try write("save forecasts") { db in
-      // One prepared statement: a daily run of 10,000 regions stores over half a million rows
-      // (the columns of `ForecastRecord`, which reads them back).
-      let insert = try db.cachedStatement(
-        sql: """
-          INSERT INTO forecast (run_id, region_id, metric, reference_date, horizon, target_end_date,
-                                quantiles, provider, model)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """)
-      for forecast in forecasts {
-        let reference = forecast.referenceDate.iso
-        for horizon in forecast.horizons {
-          try insert.execute(arguments: [
-            runID, forecast.regionID, forecast.metric.rawValue, reference, horizon.horizon,
-            horizon.targetEndDate.iso, QuantilesColumn.text(horizon.quantiles), provider, model,
-          ])
+      let insert = try db.cachedStatement(sql: ForecastSeriesRecord.insertSQL)
+      // A batch of rows formatted on every core, then written: memory holds one batch, not a
+      // run's 100 MB of packed horizons.
+      for start in stride(from: 0, to: forecasts.count, by: 512) {
+        let rows = forecasts[start..<min(start + 512, forecasts.count)].concurrentMap { forecast in
+          ForecastSeriesRecord(
+            runID: runID, regionID: forecast.regionID, metric: forecast.metric.rawValue,
+            referenceDate: forecast.referenceDate.iso,
+            firstTargetEndDate: (forecast.horizons.map(\.targetEndDate).min() ?? forecast.referenceDate).iso,
+            horizons: HorizonsColumn.text(forecast.horizons), provider: provider, model: model)
         }
+        for row in rows { try insert.execute(arguments: row.insertArguments) }
       }
       for data in published {
         try PublishedRegionRecord(
@@ -101,29 +97,29 @@ extension NeuralBrainDatabase {
     -> [IssuedForecast]
   {
     try read("read stored forecasts") { db in
-      let records = try ForecastRecord.fetchAll(
+      // A later run's forecast of the same series, reference date and model replaces it whole.
+      let records = try ForecastSeriesRecord.fetchAll(
         db,
         sql: """
-          SELECT f.* FROM forecast f JOIN run r ON r.id = f.run_id
-          WHERE r.status = 'succeeded' AND f.target_end_date <= ? AND f.reference_date >= ?
+          SELECT f.* FROM forecast_series f JOIN run r ON r.id = f.run_id
+          WHERE r.status = 'succeeded' AND f.first_target_end_date <= ? AND f.reference_date >= ?
           AND NOT EXISTS (
-            SELECT 1 FROM forecast later JOIN run lr ON lr.id = later.run_id
+            SELECT 1 FROM forecast_series later JOIN run lr ON lr.id = later.run_id
             WHERE lr.status = 'succeeded' AND later.region_id = f.region_id AND later.metric = f.metric
-              AND later.reference_date = f.reference_date AND later.horizon = f.horizon
+              AND later.reference_date = f.reference_date
               AND later.provider = f.provider AND later.model = f.model
               AND (lr.started_at > r.started_at OR (lr.started_at = r.started_at AND lr.id > r.id)))
-          ORDER BY f.run_id, f.region_id, f.metric, f.horizon
+          ORDER BY f.run_id, f.region_id, f.metric
           """, arguments: [day.iso, since?.iso ?? ""])
-      return records.compactMap { record -> IssuedForecast? in
-        guard Metric(rawValue: record.metric) != nil,
-          let reference = Day(iso: record.referenceDate),
-          let end = Day(iso: record.targetEndDate),
-          let quantiles = QuantilesColumn.values(record.quantiles)
-        else { return nil }
-        return IssuedForecast(
-          model: record.provider + "/" + record.model, regionID: record.regionID, target: record.metric,
-          referenceDate: reference,
-          forecast: HorizonForecast(horizon: record.horizon, targetEndDate: end, quantiles: quantiles))
+      return records.flatMap { record -> [IssuedForecast] in
+        guard Metric(rawValue: record.metric) != nil, let reference = Day(iso: record.referenceDate),
+          let horizons = HorizonsColumn.horizons(record.horizons)
+        else { return [] }
+        return horizons.sorted { $0.horizon < $1.horizon }.filter { $0.targetEndDate <= day }.map { horizon in
+          IssuedForecast(
+            model: record.provider + "/" + record.model, regionID: record.regionID, target: record.metric,
+            referenceDate: reference, forecast: horizon)
+        }
       }
     }
   }

@@ -26,10 +26,11 @@ struct SVGChartTests {
     return forecast
   }
 
-  @Test("the fan chart matches its golden file")
+  @Test("the fan chart file matches its golden file")
   func golden() throws {
     try Golden.check(
-      SVGChart.fanChart(Self.forecast, regionName: "Alpha County", idPrefix: "fan-al-cases"), named: "fan-chart.svg")
+      SVGChart.standalone(SVGChart.fanChart(Self.forecast, regionName: "Alpha County", idPrefix: "fan-al-cases")),
+      named: "fan-chart.svg")
   }
 
   @Test(
@@ -53,7 +54,6 @@ struct SVGChartTests {
     #expect(svg.contains("<title id="))
     #expect(svg.contains("<desc id="))
     #expect(svg.contains("width=\"100%\""))
-    #expect(svg.contains("@media (prefers-color-scheme: dark)"))
     let root = try #require(svg.split(separator: "\n").first)
     #expect(!root.contains(" height=") && !root.contains("px"), "the root element must not fix a pixel size")
     for bad in ["NaN", "nan", "inf", "Infinity"] {
@@ -114,9 +114,15 @@ struct SVGChartTests {
   @Test("daily data are bars under their 7-day average, and the legend says so")
   func dailyBars() throws {
     let svg = SVGChart.fanChart(Self.daily, regionName: "Daily", idPrefix: "d")
-    let bars = try #require(svg.firstRange(of: "<g class=\"nb-obs-bar\">\n")).upperBound
-    let rects = svg[bars...].components(separatedBy: "</g>")[0].components(separatedBy: "<rect ").count - 1
-    #expect(rects == 34, "one bar per reported day (35 days, one missing)")
+    let path = try #require(svg.firstMatch(of: /<path class="nb-obs-bar" d="([^"]*)"\/>/)).output.1
+    let bars = path.matches(of: /M([0-9.]+) ([0-9.]+)h([0-9.]+)v([0-9.]+)h-([0-9.]+)z/)
+    #expect(bars.count == 34, "one bar per reported day (35 days, one missing)")
+    #expect(bars.map(\.output.0.count).reduce(0, +) == path.count, "the path is bars and nothing else")
+    for bar in bars {
+      #expect(bar.output.3 == bar.output.5, "each bar goes back as far as it went")
+      let bottom = try #require(Double(bar.output.2)) + (try #require(Double(bar.output.4)))
+      #expect(abs(bottom - 320) < 0.11, "each bar stands on the baseline (y 320), not \(bottom)")
+    }
     #expect(svg.contains("<path class=\"nb-avg\""))
     #expect(svg.contains(">Reported</text>") && svg.contains(">7-day average</text>"))
     #expect(!svg.contains("<g class=\"nb-obs\">"), "no points for daily data")
@@ -124,6 +130,21 @@ struct SVGChartTests {
     #expect(
       weekly.contains("<g class=\"nb-obs\">") && !weekly.contains("class=\"nb-obs-bar\"")
         && !weekly.contains("class=\"nb-avg\""))
+  }
+
+  @Test("a chart for a page carries no styles (the site stylesheet has them); the chart file carries them once")
+  func standaloneStyles() {
+    let embedded = SVGChart.fanChart(Self.daily, regionName: "Daily", idPrefix: "d")
+    #expect(!embedded.contains("<style>"))
+    let file = SVGChart.standalone(embedded)
+    #expect(file.components(separatedBy: "<style>").count == 2)
+    #expect(file.contains("</desc>\n<style>\n" + SVGChart.fanRules + "</style>\n"))
+    #expect(file.replacingOccurrences(of: "<style>\n" + SVGChart.fanRules + "</style>\n", with: "") == embedded)
+    #expect(SVGChart.pageRules.contains(SVGChart.fanRules) && SVGChart.pageRules.contains(SVGChart.sparklineRules))
+    for rules in [SVGChart.fanRules, SVGChart.sparklineRules] {
+      #expect(rules.contains("@media (prefers-color-scheme: dark)"), "dark colours for \(rules.prefix(12))")
+    }
+    #expect(!SVGChart.sparkline(Self.daily, regionName: "Daily").contains("<style>"))
   }
 
   @Test("the 7-day average needs all seven days up to a day, and is their mean")
@@ -155,7 +176,7 @@ struct SVGChartTests {
     #expect(svg[rate.upperBound...].contains(">Cases per 100k people per week</text>"))
     // 2,000 cases in 2 million people is 100 per 100k: the count axis's top tick is the rate's.
     #expect(svg.contains(">2,000</text>") && svg[rate.upperBound...].contains(">100</text>"))
-    #expect(svg.contains(".nb-chart .nb-u-rate{display:none}"))
+    #expect(SVGChart.fanRules.contains(".nb-chart .nb-u-rate{display:none}"))
     let counts = SVGChart.fanChart(Self.forecast, regionName: "A")
     #expect(counts.contains("<g class=\"nb-u-count\">") && !counts.contains("<g class=\"nb-u-rate\">"))
     #expect(!SVGChart.fanChart(Self.forecast, regionName: "A", population: 0).contains("<g class=\"nb-u-rate\">"))
@@ -241,7 +262,7 @@ struct SVGChartTests {
 
   @Test("in dark mode both bands stand out from the chart's background by 3:1 or more, as drawn (fill over fill)")
   func darkBandContrast() throws {
-    let dark = try #require(SVGChart.style.components(separatedBy: "prefers-color-scheme: dark").last)
+    let dark = try #require(SVGChart.fanRules.components(separatedBy: "prefers-color-scheme: dark").last)
     func rule(_ name: String) throws -> (color: [Double], opacity: Double) {
       let pattern = try Regex(".nb-\(name)\\{fill:(#[0-9A-Fa-f]{6})(;fill-opacity:([0-9.]+))?")
       let match = try #require(dark.firstMatch(of: pattern), "no dark rule for \(name)")

@@ -1,6 +1,7 @@
 import Foundation
 import NeuralBrainCore
 import NeuralBrainEnvironment
+import NeuralBrainMarkup
 import NeuralBrainPipeline
 import Testing
 
@@ -29,6 +30,7 @@ struct SiteRendererTests {
     let name = try #require(fingerprinted.first)
     #expect(name.wholeMatch(of: /assets\/style\.[0-9a-f]{10}\.css/) != nil, "\(name)")
     #expect(files[name] == files["assets/style.css"])
+    #expect(files[name]?.hasPrefix(SVGChart.pageRules) == true, "the charts' styles come first, the template's after")
     let script = try #require(files.keys.first { $0.hasPrefix("assets/site.") })
     #expect(script.wholeMatch(of: /assets\/site\.[0-9a-f]{10}\.js/) != nil, "\(script)")
     #expect(files["index.html"]?.contains("<script src=\"\(script)\" defer=\"defer\"></script>") == true)
@@ -269,11 +271,31 @@ struct SiteRendererTests {
     let files = try SiteFixtures.files(SiteFixtures.content())
     let page = try #require(files["region/al.html"])
     let chart = try #require(files["api/v1/charts/al.svg"])
-    #expect(page.contains(chart))
+    #expect(page.contains(chart.replacingOccurrences(of: "<style>\n" + SVGChart.fanRules + "</style>\n", with: "")))
+    #expect(
+      chart.contains("<style>") && !page.contains("<style>"), "the file carries the chart's styles, the page links them"
+    )
     #expect(page.contains("<th scope=\"row\">3</th><td>2026-12-19</td>"))
     #expect(page.contains("href=\"../api/v1/charts/al.svg\""))
     #expect(page.contains("Outbreak probability"))
     #expect(page.contains("<dt>Run id</dt><dd>20261129T010000Z-0001</dd>"))
+  }
+
+  @Test("a daily region's observation table lists the last 28 days; a weekly one every recent week")
+  func observationTable() throws {
+    var content = SiteFixtures.content()
+    content.forecasts[0].metrics[0] = SiteFixtures.dailyMetricForecast(.cases, level: 300)
+    let files = try SiteFixtures.files(content)
+    let daily = try MarkupDocument(bytes: Array(try #require(files["region/al.html"]).utf8), kind: .html, name: "al")
+    let rows = daily.strings("//section[@id='metric-cases']//details//tbody/tr/th")
+    let recent = content.forecasts[0].metrics[0].recent
+    #expect(rows == recent.suffix(PageBuilder.observedTableDays).map(\.date.iso), "the last 28 of 35 days, in order")
+    #expect(
+      daily.strings("//section[@id='metric-cases']//details//caption").first?.hasSuffix(", the last 28 days") == true)
+    let weekly = try MarkupDocument(bytes: Array(try #require(files["region/be.html"]).utf8), kind: .html, name: "be")
+    let weeks = weekly.strings("//section[@id='metric-cases']//details//tbody/tr/th")
+    #expect(weeks == content.forecasts[1].metrics[0].recent.map(\.date.iso))
+    #expect(weekly.strings("//section[@id='metric-cases']//details//caption").first?.contains("the last") == false)
   }
 
   @Test("a region without a known population says so, and that its level is relative")

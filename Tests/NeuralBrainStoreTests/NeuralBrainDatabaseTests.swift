@@ -25,7 +25,7 @@ struct NeuralBrainDatabaseTests {
   @Test("migrates an empty database to the latest schema")
   func migrates() throws {
     let db = try NeuralBrainDatabase.inMemory()
-    #expect(try db.appliedMigrations().count == 7)
+    #expect(try db.appliedMigrations().count == 8)
   }
 
   @Test("reopening an existing database keeps its data")
@@ -37,7 +37,7 @@ struct NeuralBrainDatabaseTests {
     }
     let again = try NeuralBrainDatabase.open(directory: directory.url)
     #expect(try again.observations().count == 2)
-    #expect(try again.appliedMigrations().count == 7)
+    #expect(try again.appliedMigrations().count == 8)
   }
 
   @Test("re-ingesting the same data is a no-op; revisions keep their history")
@@ -97,7 +97,7 @@ struct NeuralBrainDatabaseTests {
           """)
     }
     let db = try NeuralBrainDatabase(writer: queue)
-    #expect(try db.appliedMigrations().count == 7)
+    #expect(try db.appliedMigrations().count == 8)
     let week = { (days: Int) in
       ObservationKey(regionID: "01", metric: .hospitalizations, date: Self.start.adding(days: days))
     }
@@ -108,6 +108,39 @@ struct NeuralBrainDatabaseTests {
       try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
     }
     #expect(!tables.contains("observation"))
+  }
+
+  @Test("migration v8 packs a version 7 database's forecast horizons into one row per series, readable as before")
+  func migratesForecastRows() throws {
+    let queue = try DatabaseQueue()
+    try NeuralBrainDatabase.migrator.migrate(queue, upTo: "v7: observations stored per series and vintage")
+    try queue.write { db in
+      try db.execute(
+        sql: """
+          INSERT INTO run (id, started_at, status, source, seed) VALUES
+            ('r1', '2024-01-20 06:00:00', 'succeeded', 'hub', 7),
+            ('r2', '2024-01-20 07:00:00', 'succeeded', 'hub', 7);
+          INSERT INTO forecast (run_id, region_id, metric, reference_date, horizon, target_end_date, quantiles,
+                                provider, model) VALUES
+            ('r1', '01', 'hospital_admissions', '2024-01-20', 1, '2024-01-27', '[1,2]', 'local', 'm'),
+            ('r1', '01', 'hospital_admissions', '2024-01-20', 0, '2024-01-20', '[0.5,1]', 'local', 'm'),
+            ('r1', '02', 'hospital_admissions', '2024-01-20', 0, '2024-01-20', '[3,4]', 'local', 'm'),
+            ('r2', '02', 'hospital_admissions', '2024-01-20', 0, '2024-01-20', '[5,6]', 'local', 'm');
+          """)
+    }
+    let db = try NeuralBrainDatabase(writer: queue)
+    #expect(try db.appliedMigrations().count == 8)
+    let stored = try db.forecasts(endingOnOrBefore: Day(iso: "2024-01-27")!)
+    #expect(stored.map(\.regionID) == ["01", "01", "02"], "r1's two horizons of 01, r2's forecast of 02")
+    #expect(stored.map(\.forecast.horizon) == [0, 1, 0])
+    #expect(stored.map(\.forecast.quantiles) == [[0.5, 1], [1, 2], [5, 6]])
+    #expect(stored.map(\.forecast.targetEndDate) == ["2024-01-20", "2024-01-27", "2024-01-20"].map { Day(iso: $0)! })
+    #expect(try db.forecasts(endingOnOrBefore: Day(iso: "2024-01-20")!).map(\.forecast.horizon) == [0, 0])
+    let tables = try queue.read { db in
+      try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
+    #expect(!tables.contains("forecast"))
+    #expect(try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM forecast_series") } == 3)
   }
 
   @Test("the lock and audit trail persist, keeping the newest events")

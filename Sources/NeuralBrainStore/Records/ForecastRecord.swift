@@ -2,22 +2,34 @@ import Foundation
 import GRDB
 import NeuralBrainCore
 
-/// One horizon of one stored forecast, with all 23 quantiles as a JSON array.
-struct ForecastRecord: Codable, FetchableRecord, PersistableRecord, Hashable {
-  static let databaseTableName = "forecast"
+/// One run's forecast of one series: every horizon, packed by `HorizonsColumn`.
+struct ForecastSeriesRecord: Codable, FetchableRecord, PersistableRecord, Hashable {
+  static let databaseTableName = "forecast_series"
   var runID: String
   var regionID: String
   var metric: String
   var referenceDate: String
-  var horizon: Int
-  var targetEndDate: String
-  var quantiles: String
+  /// The earliest target end date of `horizons`: what the evaluation filters on.
+  var firstTargetEndDate: String
+  var horizons: String
   var provider: String
   var model: String
 
   enum CodingKeys: String, CodingKey {
     case runID = "run_id", regionID = "region_id", metric, referenceDate = "reference_date"
-    case horizon, targetEndDate = "target_end_date", quantiles, provider, model
+    case firstTargetEndDate = "first_target_end_date", horizons, provider, model
+  }
+
+  /// One prepared statement for many rows (a daily run of 10,000 regions stores 20,000).
+  static let insertSQL = """
+    INSERT INTO forecast_series (run_id, region_id, metric, reference_date, first_target_end_date, horizons,
+                                 provider, model)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    """
+
+  /// The values of `insertSQL`, in its order.
+  var insertArguments: StatementArguments {
+    [runID, regionID, metric, referenceDate, firstTargetEndDate, horizons, provider, model]
   }
 }
 
