@@ -217,33 +217,46 @@ public struct LocalForecaster: Sendable {
     _ logs: [[Double]], steps: Int, pooled: [PooledGrowthRegression]?, etsParameters: DampedTrendETS.Parameters?
   ) -> [PastForecast] {
     var records: [PastForecast] = []
+    for back in stride(from: configuration.calibrationOrigins, through: 1, by: -1) {
+      // Each series replayed on every core, the records in series order as one loop makes them.
+      let replayed = logs.concurrentMap { full in
+        pastForecasts(full, back: back, steps: steps, pooled: pooled, etsParameters: etsParameters)
+      }
+      for series in replayed { records += series }
+    }
+    return records
+  }
+
+  /// The past forecasts of one series from the origin `back` periods before its end.
+  private func pastForecasts(
+    _ full: [Double], back: Int, steps: Int, pooled: [PooledGrowthRegression]?,
+    etsParameters: DampedTrendETS.Parameters?
+  ) -> [PastForecast] {
+    guard full.count - back >= minimumLength else { return [] }
     let history = max(
       configuration.fitWindow, configuration.volatilityWindow + 1, (configuration.trendWindows.max() ?? 0) + 1)
-    for back in stride(from: configuration.calibrationOrigins, through: 1, by: -1) {
-      for full in logs where full.count - back >= minimumLength {
-        let origin = full.count - 1 - back
-        let z = Array(full[max(0, origin + 1 - history)...origin])
-        let ets = etsParameters.flatMap { DampedTrendETS.fit(window(z), parameters: $0) }
-        let theta = configuration.components.contains(.theta) ? Theta.fit(window(z)) : nil
-        let volatility = ConformalCalibration.volatility(z, window: configuration.volatilityWindow)
-        for step in 1...min(back, steps) {
-          var medians: [Double] = []
-          if configuration.components.contains(.trends) || configuration.components.isEmpty {
-            medians.append(TrendsEnsemble.median(z, step: step, windows: configuration.trendWindows))
-          }
-          if let ets { medians.append(ets.median(step: step)) }
-          if let theta { medians.append(theta.median(step: step)) }
-          medians = medians.map { holdGrowth($0, last: full[origin], step: step) }
-          if let pooled, back < pooled.count, let value = pooled[back].median(full, origin: origin, step: step) {
-            medians.append(value)
-          }
-          guard !medians.isEmpty else { continue }
-          records.append(
-            PastForecast(
-              step: step, last: full[origin], median: Quantile.median(medians), observed: full[origin + step],
-              volatility: volatility))
-        }
+    var records: [PastForecast] = []
+    let origin = full.count - 1 - back
+    let z = Array(full[max(0, origin + 1 - history)...origin])
+    let ets = etsParameters.flatMap { DampedTrendETS.fit(window(z), parameters: $0) }
+    let theta = configuration.components.contains(.theta) ? Theta.fit(window(z)) : nil
+    let volatility = ConformalCalibration.volatility(z, window: configuration.volatilityWindow)
+    for step in 1...min(back, steps) {
+      var medians: [Double] = []
+      if configuration.components.contains(.trends) || configuration.components.isEmpty {
+        medians.append(TrendsEnsemble.median(z, step: step, windows: configuration.trendWindows))
       }
+      if let ets { medians.append(ets.median(step: step)) }
+      if let theta { medians.append(theta.median(step: step)) }
+      medians = medians.map { holdGrowth($0, last: full[origin], step: step) }
+      if let pooled, back < pooled.count, let value = pooled[back].median(full, origin: origin, step: step) {
+        medians.append(value)
+      }
+      guard !medians.isEmpty else { continue }
+      records.append(
+        PastForecast(
+          step: step, last: full[origin], median: Quantile.median(medians), observed: full[origin + step],
+          volatility: volatility))
     }
     return records
   }
@@ -306,7 +319,7 @@ public struct LocalForecaster: Sendable {
   /// Spreads forecast 7-day totals (`weekly[series][week-1][23]`) over the days the way each
   /// series is reported; series shorter than two weeks get the FluSight baseline.
   func forecastDays(_ series: [[Double]], weekly: [[[Double]]], steps: Int, seed: UInt64) -> [[[Double]]] {
-    series.indices.map { index in
+    Array(series.indices).concurrentMap { index in
       guard series[index].count >= 14 else {
         return FluSightBaseline.flusightBaseline(
           series[index], steps: steps, seed: seed &+ UInt64(index), simulations: configuration.trendsSimulations * 10)

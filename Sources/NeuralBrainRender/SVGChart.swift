@@ -173,12 +173,20 @@ public enum SVGChart {
   /// The trailing 7-day mean at each day whose 7 days up to it were all reported: a line that
   /// weekday reporting does not make jump, and that no gap fills in by guessing.
   static func sevenDayAverage(_ points: [Point]) -> [Point] {
-    var byDay: [Day: Double] = [:]
-    for point in points { byDay[point.date] = point.value }
-    return points.compactMap { point in
-      let week = (0..<7).compactMap { byDay[point.date.adding(days: -$0)] }
-      guard week.count == 7 else { return nil }
-      return Point(date: point.date, value: week.reduce(0, +) / 7)
+    // One point per day in date order (the last value of a day given twice): the seven days up
+    // to a point are then the seven points up to it exactly when the one six back is six days
+    // before it.
+    let days =
+      zip(points, points.dropFirst()).allSatisfy { $0.date < $1.date }
+      ? points
+      : Dictionary(points.map { ($0.date, $0) }, uniquingKeysWith: { $1 }).values.sorted { $0.date < $1.date }
+    guard days.count >= 7 else { return [] }
+    return (6..<days.count).compactMap { index in
+      guard days[index - 6].date == days[index].date.adding(days: -6) else { return nil }
+      // Summed from the day back, as the mean has always been summed.
+      var total = 0.0
+      for back in 0..<7 { total += days[index - back].value }
+      return Point(date: days[index].date, value: total / 7)
     }
   }
 
@@ -622,14 +630,14 @@ public enum SVGChart {
   }
 
   private static func linePath(_ segments: [[Point]], scale: Scale, cssClass: String) -> String {
-    let drawn = segments.filter { $0.count > 1 }
-    guard !drawn.isEmpty else { return "" }
-    let d = drawn.map { segment in
-      segment.enumerated().map { index, point in
-        (index == 0 ? "M" : "L") + coordinate(scale.x(point.date)) + " " + coordinate(scale.y(point.value))
-      }.joined(separator: " ")
-    }.joined(separator: " ")
-    return tag("path", ["class": cssClass, "d": d])
+    var d = ""
+    for segment in segments where segment.count > 1 {
+      for (index, point) in segment.enumerated() {
+        d += index == 0 ? (d.isEmpty ? "M" : " M") : " L"
+        appendPoint(scale.x(point.date), scale.y(point.value), to: &d)
+      }
+    }
+    return d.isEmpty ? "" : tag("path", ["class": cssClass, "d": d])
   }
 
   private static func bandPath(
@@ -637,9 +645,20 @@ public enum SVGChart {
     lower: KeyPath<Band, Double>, upper: KeyPath<Band, Double>
   ) -> String {
     let all = (start.map { [$0] } ?? []) + bands
-    let upperEdge = all.map { coordinate(scale.x($0.date)) + " " + coordinate(scale.y($0[keyPath: upper])) }
-    let lowerEdge = all.reversed().map { coordinate(scale.x($0.date)) + " " + coordinate(scale.y($0[keyPath: lower])) }
-    return tag("path", ["class": cssClass, "d": "M" + (upperEdge + lowerEdge).joined(separator: " L") + " Z"])
+    var d = "M"
+    for band in all { appendPoint(scale.x(band.date), scale.y(band[keyPath: upper]), to: &d, separator: " L") }
+    for band in all.reversed() {
+      appendPoint(scale.x(band.date), scale.y(band[keyPath: lower]), to: &d, separator: " L")
+    }
+    return tag("path", ["class": cssClass, "d": d + " Z"])
+  }
+
+  /// Appends `x y` to a path, after `separator` unless the path is only its command letter.
+  private static func appendPoint(_ x: Double, _ y: Double, to d: inout String, separator: String = "") {
+    if d.utf8.count > 1 { d += separator }
+    appendCoordinate(x, to: &d)
+    d += " "
+    appendCoordinate(y, to: &d)
   }
 
   /// One element on its own line: attributes in the given order, values and text escaped.
@@ -654,5 +673,30 @@ public enum SVGChart {
   }
 
   /// A coordinate with at most one decimal.
-  private static func coordinate(_ value: Double) -> String { NumberFormat.trimmed(value, maxDigits: 1) }
+  private static func coordinate(_ value: Double) -> String {
+    var text = ""
+    appendCoordinate(value, to: &text)
+    return text
+  }
+
+  /// Appends `NumberFormat.trimmed(value, maxDigits: 1)` without making it a string of its own:
+  /// a daily region's four charts have five thousand coordinates.
+  private static func appendCoordinate(_ value: Double, to text: inout String) {
+    let tenths = (abs(value) * 10).rounded()
+    guard value.isFinite, tenths < 9e15 else {
+      text += NumberFormat.trimmed(value, maxDigits: 1)
+      return
+    }
+    let units = Int64(tenths)
+    guard units != 0 else {
+      text += "0"
+      return
+    }
+    if value < 0 { text += "-" }
+    text += String(units / 10)
+    if units % 10 != 0 {
+      text += "."
+      text += String(units % 10)
+    }
+  }
 }

@@ -21,12 +21,6 @@ public struct NeuralBrainDatabase: Sendable {
       var configuration = Configuration()
       configuration.foreignKeysEnabled = true
       configuration.busyMode = .timeout(10)
-      configuration.prepareDatabase { db in
-        // A daily run of 10,000 regions writes 560,000 forecast rows and their three indexes
-        // (about 400 MB): with SQLite's default 2 MB page cache every index insert reads and
-        // writes pages through the OS. 64 MB per connection, used only as a run fills it.
-        try db.execute(sql: "PRAGMA cache_size = -65536")
-      }
       return try NeuralBrainDatabase(writer: DatabasePool(path: path, configuration: configuration))
     } catch {
       throw .cannotOpen(path: path, reason: ErrorText.describe(error))
