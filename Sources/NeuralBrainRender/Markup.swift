@@ -6,11 +6,14 @@ enum Markup {
   /// Replaces `&`, `<`, `>`, `"` and `'` with entities valid in both HTML and XML.
   static func escape(_ text: String) -> String {
     // Most values (coordinates, classes, numbers) need nothing: return them without a copy.
-    let needsWork = text.utf8.contains { byte in
+    func needsWork(_ byte: UInt8) -> Bool {
       byte < 0x20 || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
         || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
     }
-    guard needsWork else { return text }
+    let found =
+      text.utf8.withContiguousStorageIfAvailable { bytes in bytes.contains(where: needsWork) }
+      ?? text.utf8.contains(where: needsWork)
+    guard found else { return text }
     var out = ""
     out.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {

@@ -663,13 +663,29 @@ public enum SVGChart {
 
   /// One element on its own line: attributes in the given order, values and text escaped.
   private static func tag(_ name: String, _ attributes: KeyValuePairs<String, String>, text: String? = nil) -> String {
-    let open = "<" + name + Self.attributes(attributes)
-    guard let text else { return open + "/>\n" }
-    return open + ">" + Markup.escape(text) + "</" + name + ">\n"
+    var element = "<" + name
+    appendAttributes(attributes, to: &element)
+    guard let text else { return element + "/>\n" }
+    element += ">"
+    element += Markup.escape(text)
+    return element + "</" + name + ">\n"
   }
 
   private static func attributes(_ attributes: KeyValuePairs<String, String>) -> String {
-    attributes.map { " \($0.key)=\"\(Markup.escape($0.value))\"" }.joined()
+    var text = ""
+    appendAttributes(attributes, to: &text)
+    return text
+  }
+
+  /// ` key="value"` for each attribute, values escaped, appended in order.
+  private static func appendAttributes(_ attributes: KeyValuePairs<String, String>, to text: inout String) {
+    for (key, value) in attributes {
+      text += " "
+      text += key
+      text += "=\""
+      text += Markup.escape(value)
+      text += "\""
+    }
   }
 
   /// A coordinate with at most one decimal.

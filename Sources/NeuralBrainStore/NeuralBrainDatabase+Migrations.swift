@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import NeuralBrainCore
 
@@ -237,7 +238,7 @@ extension NeuralBrainDatabase {
     }
     // A run's forecast of a series is written and read whole: one row per series (its horizons
     // packed, `HorizonsColumn`) instead of one per horizon — 20,000 rows instead of 560,000 for a
-    // daily run of 10,000 regions, and three indexes a twenty-eighth of their size.
+    // daily run of 10,000 regions, and its indexes a twenty-eighth of their size.
     migrator.registerMigration("v8: forecasts stored per series") { db in
       try db.execute(
         sql: """
@@ -247,7 +248,7 @@ extension NeuralBrainDatabase {
             metric TEXT NOT NULL,
             reference_date TEXT NOT NULL,
             first_target_end_date TEXT NOT NULL,
-            horizons TEXT NOT NULL,
+            horizons BLOB NOT NULL,
             provider TEXT NOT NULL,
             model TEXT NOT NULL,
             PRIMARY KEY (run_id, region_id, metric)
@@ -262,10 +263,11 @@ extension NeuralBrainDatabase {
           FROM forecast ORDER BY run_id, region_id, metric, horizon
           """)
       var series: ForecastSeriesRecord?
-      var lines: [String] = []
+      var horizons: [HorizonForecast] = []
       func flush() throws {
-        guard var series else { return }
-        series.horizons = lines.joined(separator: "\n")
+        guard var series, let first = horizons.map(\.targetEndDate).min() else { return }
+        series.firstTargetEndDate = first.iso
+        series.horizons = HorizonsColumn.column(horizons)
         try save.execute(arguments: series.insertArguments)
       }
       while let row = try rows.next() {
@@ -274,12 +276,13 @@ extension NeuralBrainDatabase {
           try flush()
           series = ForecastSeriesRecord(
             runID: key.runID, regionID: key.regionID, metric: key.metric, referenceDate: row[3],
-            firstTargetEndDate: row[5], horizons: "", provider: row[7], model: row[8])
-          lines = []
+            firstTargetEndDate: "", horizons: Data(), provider: row[7], model: row[8])
+          horizons = []
         }
-        let targetEndDate: String = row[5]
-        lines.append(HorizonsColumn.line(horizon: row[4], targetEndDate: targetEndDate, quantiles: row[6]))
-        if let first = series?.firstTargetEndDate, targetEndDate < first { series?.firstTargetEndDate = targetEndDate }
+        // A horizon version 7 could not read back is left behind, as it was skipped then.
+        let (date, text): (String, String) = (row[5], row[6])
+        guard let end = Day(iso: date), let quantiles = HorizonsColumn.values(Substring(text).utf8) else { continue }
+        horizons.append(HorizonForecast(horizon: row[4], targetEndDate: end, quantiles: quantiles))
       }
       try flush()
       try db.execute(sql: "DROP TABLE forecast")

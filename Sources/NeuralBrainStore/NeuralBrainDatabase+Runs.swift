@@ -64,7 +64,7 @@ extension NeuralBrainDatabase {
             runID: runID, regionID: forecast.regionID, metric: forecast.metric.rawValue,
             referenceDate: forecast.referenceDate.iso,
             firstTargetEndDate: (forecast.horizons.map(\.targetEndDate).min() ?? forecast.referenceDate).iso,
-            horizons: HorizonsColumn.text(forecast.horizons), provider: provider, model: model)
+            horizons: HorizonsColumn.column(forecast.horizons), provider: provider, model: model)
         }
         for row in rows { try insert.execute(arguments: row.insertArguments) }
       }

@@ -11,7 +11,7 @@ struct ForecastSeriesRecord: Codable, FetchableRecord, PersistableRecord, Hashab
   var referenceDate: String
   /// The earliest target end date of `horizons`: what the evaluation filters on.
   var firstTargetEndDate: String
-  var horizons: String
+  var horizons: Data
   var provider: String
   var model: String
 
