@@ -10,4 +10,7 @@
    CPU has no SHA extensions, so the caller compresses the blocks itself. */
 int nb_sha256_compress(uint32_t state[8], const uint8_t *data, size_t blocks);
 
+/* The 64 round constants K of FIPS 180-4, for a compression of the caller's own. */
+const uint32_t *nb_sha256_round_constants(void);
+
 #endif
