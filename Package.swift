@@ -173,7 +173,7 @@ let package = Package(
       name: "NeuralBrainEndToEndTests",
       dependencies: [
         "NeuralBrainCommands", "NeuralBrainPipeline", "NeuralBrainStore", "NeuralBrainTestSupport",
-      ], exclude: ["Golden"]),
+      ], exclude: ["Golden", "Fixtures"]),
   ],
   swiftLanguageModes: [.v6]
 )
