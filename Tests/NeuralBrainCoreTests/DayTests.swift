@@ -10,6 +10,16 @@ struct DayTests {
     #expect(day.iso == text)
   }
 
+  @Test("every 997th day of years 1–9999 writes ten characters that read back as that day")
+  func wideRoundTrip() throws {
+    let first = try #require(Day(iso: "0001-01-01"))
+    let last = try #require(Day(iso: "9999-12-31"))
+    for ordinal in stride(from: first.ordinal, through: last.ordinal, by: 997) + [last.ordinal] {
+      let day = Day(ordinal: ordinal)
+      #expect(day.iso.utf8.count == 10 && Day(iso: day.iso) == day, "\(day.iso)")
+    }
+  }
+
   @Test(
     "rejects malformed and impossible dates",
     arguments: ["2023-02-29", "2023-13-01", "2023-1-01", "20230101", "2023-01-0x", ""])
