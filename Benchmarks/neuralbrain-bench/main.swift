@@ -69,6 +69,18 @@ print(
   "| FluSight baseline (10,000 draws), 1,000 series | \(String(format: "%.2f", baselineTime)) s = \(Int(1_000 / baselineTime)) series/s |"
 )
 
+let hashed = [UInt8](repeating: 0x61, count: 1 << 26)
+for accelerated in [true, false] {
+  let time = await measure(3) {
+    var hasher = SHA256Hasher(accelerated: accelerated)
+    for _ in 0..<4 { hasher.update(hashed) }
+    _ = hasher.finalize()
+  }
+  print(
+    "| SHA-256 of 256 MiB, \(accelerated ? "on the CPU's SHA extensions where it has them" : "Swift rounds") "
+      + "| \(String(format: "%.2f", time)) s = \(Int(256 / time)) MiB/s |")
+}
+
 let now = Date(timeIntervalSince1970: 1_796_000_000)
 let demoTime = await measure(3) { _ = DemoSource(regions: 10_000, seed: 42, now: now).dataset() }
 print("| demo simulator, 10,000 regions × 210 days × 2 metrics | \(String(format: "%.2f", demoTime)) s |")
