@@ -25,7 +25,7 @@ public enum ObservationsCSV {
   }
 
   /// Series formatted together: enough to keep both cores busy, few enough to hold (a daily
-  /// series of three years is about 40 KB of rows).
+  /// series of three years is about 90 KB of rows, a batch about 23 MB).
   static let batchSize = 256
 
   /// The rows of one series.
