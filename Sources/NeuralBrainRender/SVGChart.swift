@@ -645,20 +645,20 @@ public enum SVGChart {
     lower: KeyPath<Band, Double>, upper: KeyPath<Band, Double>
   ) -> String {
     let all = (start.map { [$0] } ?? []) + bands
-    var d = "M"
-    for band in all { appendPoint(scale.x(band.date), scale.y(band[keyPath: upper]), to: &d, separator: " L") }
-    for band in all.reversed() {
-      appendPoint(scale.x(band.date), scale.y(band[keyPath: lower]), to: &d, separator: " L")
+    let edge = all.map { ($0.date, $0[keyPath: upper]) } + all.reversed().map { ($0.date, $0[keyPath: lower]) }
+    var d = ""
+    for (index, (date, value)) in edge.enumerated() {
+      d += index == 0 ? "M" : " L"
+      appendPoint(scale.x(date), scale.y(value), to: &d)
     }
     return tag("path", ["class": cssClass, "d": d + " Z"])
   }
 
-  /// Appends `x y` to a path, after `separator` unless the path is only its command letter.
-  private static func appendPoint(_ x: Double, _ y: Double, to d: inout String, separator: String = "") {
-    if d.utf8.count > 1 { d += separator }
-    appendCoordinate(x, to: &d)
+  /// Appends `x y` to a path.
+  private static func appendPoint(_ x: Double, _ y: Double, to d: inout String) {
+    d += coordinate(x)
     d += " "
-    appendCoordinate(y, to: &d)
+    d += coordinate(y)
   }
 
   /// One element on its own line: attributes in the given order, values and text escaped.
@@ -689,30 +689,5 @@ public enum SVGChart {
   }
 
   /// A coordinate with at most one decimal.
-  private static func coordinate(_ value: Double) -> String {
-    var text = ""
-    appendCoordinate(value, to: &text)
-    return text
-  }
-
-  /// Appends `NumberFormat.trimmed(value, maxDigits: 1)` without making it a string of its own:
-  /// a daily region's four charts have five thousand coordinates.
-  private static func appendCoordinate(_ value: Double, to text: inout String) {
-    let tenths = (abs(value) * 10).rounded()
-    guard value.isFinite, tenths < 9e15 else {
-      text += NumberFormat.trimmed(value, maxDigits: 1)
-      return
-    }
-    let units = Int64(tenths)
-    guard units != 0 else {
-      text += "0"
-      return
-    }
-    if value < 0 { text += "-" }
-    text += String(units / 10)
-    if units % 10 != 0 {
-      text += "."
-      text += String(units % 10)
-    }
-  }
+  private static func coordinate(_ value: Double) -> String { NumberFormat.trimmed(value, maxDigits: 1) }
 }
