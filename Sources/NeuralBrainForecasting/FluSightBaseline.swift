@@ -42,8 +42,8 @@ public enum FluSightBaseline {
     var totals = [[Double]](repeating: [], count: blocks)
     walk(
       last: y.last ?? 0, differences: differences(y), symmetrize: true, drift: 0, floor: 0,
-      steps: blocks * blockLength, simulations: simulations, generator: &generator
-    ) { step, paths, shift in
+      steps: blocks * blockLength, simulations: simulations, levels: [], generator: &generator
+    ) { step, paths, _, shift in
       let block = (step - 1) / blockLength
       if totals[block].isEmpty { totals[block] = [Double](repeating: 0, count: paths.count) }
       for index in paths.indices { totals[block][index] += max(0, paths[index] - shift) }
@@ -76,15 +76,12 @@ public enum FluSightBaseline {
     let center = last + drift - residualMedian
     var out = [levels.map { max(floor, center + Quantile.type7(sorted: residuals, $0)) }]
     guard steps > 1 else { return out }
-    var sorted: [Double] = []
     walk(
       last: last, differences: differences, symmetrize: symmetrize, drift: drift, floor: floor, steps: steps,
-      simulations: simulations, generator: &generator
-    ) { step, paths, shift in
+      simulations: simulations, levels: levels, generator: &generator
+    ) { step, _, ordered, shift in
       guard step > 1 else { return }
-      sorted = paths
-      sorted.sort()
-      out.append(levels.map { max(floor, Quantile.type7(sorted: sorted, $0) - shift) })
+      out.append(levels.map { max(floor, Quantile.type7(sorted: ordered, $0) - shift) })
     }
     return out
   }
@@ -94,36 +91,40 @@ public enum FluSightBaseline {
     (symmetrize ? differences + differences.map { -$0 } : differences).sorted()
   }
 
-  /// Runs the sample paths step by step, handing each step's paths and the shift that puts
-  /// their median on `last + step · drift` to `visit`. Without differences every path stays on
-  /// the drift line.
+  /// Runs the sample paths step by step, handing each step's paths, a copy of them with the
+  /// order statistics of the median and, from step 2 on, of `levels` in place
+  /// (`OrderStatistics`; step 1's quantiles are closed form), and the shift that puts their
+  /// median on `last + step · drift` to `visit`. Without differences every path stays on the
+  /// drift line.
   private static func walk(
     last: Double, differences: [Double], symmetrize: Bool, drift: Double, floor: Double,
-    steps: Int, simulations: Int, generator: inout SplitMix64,
-    visit: (_ step: Int, _ paths: [Double], _ shift: Double) -> Void
+    steps: Int, simulations: Int, levels: [Double], generator: inout SplitMix64,
+    visit: (_ step: Int, _ paths: [Double], _ ordered: [Double], _ shift: Double) -> Void
   ) {
     guard steps > 0 else { return }
     let residuals = sortedResiduals(differences, symmetrize: symmetrize)
     let count = max(simulations, 2)
     guard !residuals.isEmpty else {
       for step in 1...steps {
-        visit(step, [Double](repeating: max(floor, last + Double(step) * drift), count: count), 0)
+        let paths = [Double](repeating: max(floor, last + Double(step) * drift), count: count)
+        visit(step, paths, paths, 0)
       }
       return
     }
     let denominator = Double(count - 1)
     var samples = (0..<count).map { Quantile.type7(sorted: residuals, Double($0) / denominator) }
     var paths = samples.map { max(floor, $0 + last) }
-    var sorted = paths
-    sorted.sort()
-    visit(1, paths, Quantile.type7(sorted: sorted, 0.5) - (last + drift))
+    let ranks = OrderStatistics.ranks(count: count, levels: levels + [0.5])
+    var ordered = paths
+    OrderStatistics.select(&ordered, ranks: OrderStatistics.ranks(count: count, levels: [0.5]))
+    visit(1, paths, ordered, Quantile.type7(sorted: ordered, 0.5) - (last + drift))
     guard steps > 1 else { return }
     for step in 2...steps {
       generator.shuffle(&samples)
       for index in 0..<count { paths[index] += samples[index] }
-      sorted = paths
-      sorted.sort()
-      visit(step, paths, Quantile.type7(sorted: sorted, 0.5) - (last + Double(step) * drift))
+      ordered = paths
+      OrderStatistics.select(&ordered, ranks: ranks)
+      visit(step, paths, ordered, Quantile.type7(sorted: ordered, 0.5) - (last + Double(step) * drift))
     }
   }
 }

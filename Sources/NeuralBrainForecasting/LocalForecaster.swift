@@ -241,15 +241,21 @@ public struct LocalForecaster: Sendable {
     let ets = etsParameters.flatMap { DampedTrendETS.fit(window(z), parameters: $0) }
     let theta = configuration.components.contains(.theta) ? Theta.fit(window(z)) : nil
     let volatility = ConformalCalibration.volatility(z, window: configuration.volatilityWindow)
+    // What the origin alone decides, worked out once for all its steps.
+    let drifts =
+      configuration.components.contains(.trends) || configuration.components.isEmpty
+      ? TrendsEnsemble.drifts(z, windows: configuration.trendWindows) : nil
+    let regression = pooled.flatMap { back < $0.count && origin >= 2 ? $0[back] : nil }
+    let features = regression.map { _ in PooledGrowthRegression.features(full, at: origin) }
     for step in 1...min(back, steps) {
       var medians: [Double] = []
-      if configuration.components.contains(.trends) || configuration.components.isEmpty {
-        medians.append(TrendsEnsemble.median(z, step: step, windows: configuration.trendWindows))
-      }
+      if let drifts { medians.append(TrendsEnsemble.median(last: full[origin], drifts: drifts, step: step)) }
       if let ets { medians.append(ets.median(step: step)) }
       if let theta { medians.append(theta.median(step: step)) }
       medians = medians.map { holdGrowth($0, last: full[origin], step: step) }
-      if let pooled, back < pooled.count, let value = pooled[back].median(full, origin: origin, step: step) {
+      if let regression, let features,
+        let value = regression.median(last: full[origin], features: features, step: step)
+      {
         medians.append(value)
       }
       guard !medians.isEmpty else { continue }

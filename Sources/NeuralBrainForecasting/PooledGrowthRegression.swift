@@ -85,20 +85,22 @@ struct PooledGrowthRegression: Sendable {
         let stride = max(1, rowCount / maximumResidualRows)
         var residuals: [Double] = []
         residuals.reserveCapacity(rowCount / stride + 1)
+        // Every `stride`-th row, counting across the series in order.
         var counter = 0
         for (series, rows) in ranges {
           let z = logs[series]
-          for t in rows {
-            if counter % stride == 0 {
-              let predicted = design[series].withUnsafeBufferPointer { x in
-                (0..<p).reduce(0.0) { $0 + beta[$1] * x[t * p + $1] }
-              }
-              residuals.append(z[t + step] - z[t] - predicted)
+          var t = rows.lowerBound + (stride - counter % stride) % stride
+          while t <= rows.upperBound {
+            let predicted = design[series].withUnsafeBufferPointer { x in
+              (0..<p).reduce(0.0) { $0 + beta[$1] * x[t * p + $1] }
             }
-            counter += 1
+            residuals.append(z[t + step] - z[t] - predicted)
+            t += stride
           }
+          counter += rows.count
         }
-        residuals.sort()
+        let ranks = OrderStatistics.ranks(count: residuals.count, levels: QuantileLevels.hub)
+        OrderStatistics.select(&residuals, ranks: ranks)
         fits[back].coefficients.append(beta)
         fits[back].offsets.append(QuantileLevels.hub.map { Quantile.type7(sorted: residuals, $0) })
       }
@@ -106,13 +108,11 @@ struct PooledGrowthRegression: Sendable {
     return fits
   }
 
-  /// The median on the log scale `step` periods after index `origin` of `z`; `nil` when unavailable.
-  func median(_ z: [Double], origin: Int, step: Int) -> Double? {
-    guard origin >= 2, origin < z.count, step <= coefficients.count, let beta = coefficients[step - 1] else {
-      return nil
-    }
-    let x = Self.features(z, at: origin)
-    return z[origin] + zip(beta, x).reduce(0) { $0 + $1.0 * $1.1 } + offsets[step - 1][QuantileLevels.medianIndex]
+  /// The median on the log scale `step` periods after a value `last` whose row has `features`
+  /// (`features(_:at:)`, the same for every step); `nil` when unavailable.
+  func median(last: Double, features x: [Double], step: Int) -> Double? {
+    guard step <= coefficients.count, let beta = coefficients[step - 1] else { return nil }
+    return last + zip(beta, x).reduce(0) { $0 + $1.0 * $1.1 } + offsets[step - 1][QuantileLevels.medianIndex]
   }
 
   /// Quantiles `[step − 1][23]` on the log scale after the end of `z`; `nil` when any step is

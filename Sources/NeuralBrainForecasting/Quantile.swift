@@ -6,6 +6,8 @@ import NeuralBrainCore
 /// exactly this interpolation to reproduce published numbers.
 public enum Quantile {
   /// The type-7 quantile of already sorted values at level `p` in [0, 1]; 0 for an empty input.
+  /// Only the ranks `OrderStatistics.ranks` names are read: values with those in place
+  /// (`OrderStatistics.select`) give the sorted values' quantile.
   ///
   /// Position `1 + (n − 1)p`, interpolated linearly between the neighbouring order statistics.
   public static func type7(sorted values: [Double], _ p: Double) -> Double {

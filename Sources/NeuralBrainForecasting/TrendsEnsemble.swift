@@ -12,14 +12,16 @@ enum TrendsEnsemble {
     windows.flatMap { [($0, true), ($0, false)] }
   }
 
-  /// Median forecast of `z` (log scale) at `step`: the median over variants of the drift line
-  /// `last + step · drift`, where drift is 0 when symmetrised and the mean recent change otherwise.
-  static func median(_ z: [Double], step: Int, windows: [Int]) -> Double {
-    guard let last = z.last else { return 0 }
-    let lines = variants(windows: windows).map {
-      last + Double(step) * drift(z, window: $0.window, symmetrize: $0.symmetrize)
-    }
-    return Quantile.median(lines)
+  /// Each variant's drift for `z` (log scale): 0 when symmetrised, the mean recent change
+  /// otherwise. The same for every step, so a replay works them out once per origin.
+  static func drifts(_ z: [Double], windows: [Int]) -> [Double] {
+    variants(windows: windows).map { drift(z, window: $0.window, symmetrize: $0.symmetrize) }
+  }
+
+  /// Median forecast at `step` after the value `last`: the median over variants of the drift
+  /// line `last + step · drift`, given the variants' `drifts`.
+  static func median(last: Double, drifts: [Double], step: Int) -> Double {
+    Quantile.median(drifts.map { last + Double(step) * $0 })
   }
 
   /// Quantiles `[step − 1][23]` on the log scale, floored at 0 (a count of zero).

@@ -72,7 +72,8 @@ struct ComponentTests {
     let fits = PooledGrowthRegression.fit(logs, steps: 2, window: 20, weightPower: 0, origins: 3)
     #expect(fits.count == 4)
     for step in 1...2 {
-      let median = try #require(fits[0].median(logs[0], origin: 39, step: step))
+      let features = PooledGrowthRegression.features(logs[0], at: 39)
+      let median = try #require(fits[0].median(last: logs[0][39], features: features, step: step))
       #expect(abs(median - (logs[0][39] + 0.1 * Double(step))) < 1e-6)
     }
     #expect(fits[0].quantiles(logs[0], steps: 2)?.count == 2)
@@ -128,7 +129,7 @@ struct ComponentTests {
   func trendsMedian() {
     let z: [Double] = [1, 1, 1, 1.2, 1.4, 1.6]
     // Drifts: window 2 → 0.2, window 4 → 0.15, symmetrised → 0, 0; median of lines at step 2.
-    let median = TrendsEnsemble.median(z, step: 2, windows: [2, 4])
+    let median = TrendsEnsemble.median(last: 1.6, drifts: TrendsEnsemble.drifts(z, windows: [2, 4]), step: 2)
     #expect(abs(median - (1.6 + 2 * 0.075)) < 1e-12)
   }
 
