@@ -41,7 +41,7 @@ public enum FluSightBaseline {
     var generator = SplitMix64(seed: seed)
     var totals = [[Double]](repeating: [], count: blocks)
     walk(
-      last: y.last ?? 0, differences: differences(y), symmetrize: true, drift: 0, floor: 0,
+      last: y.last ?? 0, residuals: sortedResiduals(differences(y), symmetrize: true), drift: 0, floor: 0,
       steps: blocks * blockLength, simulations: simulations, levels: [], generator: &generator
     ) { step, paths, _, shift in
       let block = (step - 1) / blockLength
@@ -77,8 +77,8 @@ public enum FluSightBaseline {
     var out = [levels.map { max(floor, center + Quantile.type7(sorted: residuals, $0)) }]
     guard steps > 1 else { return out }
     walk(
-      last: last, differences: differences, symmetrize: symmetrize, drift: drift, floor: floor, steps: steps,
-      simulations: simulations, levels: levels, generator: &generator
+      last: last, residuals: residuals, drift: drift, floor: floor, steps: steps, simulations: simulations,
+      levels: levels, generator: &generator
     ) { step, _, ordered, shift in
       guard step > 1 else { return }
       out.append(levels.map { max(floor, Quantile.type7(sorted: ordered, $0) - shift) })
@@ -95,14 +95,13 @@ public enum FluSightBaseline {
   /// order statistics of the median and, from step 2 on, of `levels` in place
   /// (`OrderStatistics`; step 1's quantiles are closed form), and the shift that puts their
   /// median on `last + step · drift` to `visit`. Without differences every path stays on the
-  /// drift line.
+  /// drift line. `residuals` is the sorted difference distribution (`sortedResiduals`).
   private static func walk(
-    last: Double, differences: [Double], symmetrize: Bool, drift: Double, floor: Double,
+    last: Double, residuals: [Double], drift: Double, floor: Double,
     steps: Int, simulations: Int, levels: [Double], generator: inout SplitMix64,
     visit: (_ step: Int, _ paths: [Double], _ ordered: [Double], _ shift: Double) -> Void
   ) {
     guard steps > 0 else { return }
-    let residuals = sortedResiduals(differences, symmetrize: symmetrize)
     let count = max(simulations, 2)
     guard !residuals.isEmpty else {
       for step in 1...steps {
@@ -114,9 +113,10 @@ public enum FluSightBaseline {
     let denominator = Double(count - 1)
     var samples = (0..<count).map { Quantile.type7(sorted: residuals, Double($0) / denominator) }
     var paths = samples.map { max(floor, $0 + last) }
+    let medianRanks = OrderStatistics.ranks(count: count, levels: [0.5])
     let ranks = OrderStatistics.ranks(count: count, levels: levels + [0.5])
     var ordered = paths
-    OrderStatistics.select(&ordered, ranks: OrderStatistics.ranks(count: count, levels: [0.5]))
+    OrderStatistics.select(&ordered, ranks: medianRanks)
     visit(1, paths, ordered, Quantile.type7(sorted: ordered, 0.5) - (last + drift))
     guard steps > 1 else { return }
     for step in 2...steps {

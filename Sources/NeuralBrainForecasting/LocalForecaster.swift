@@ -245,16 +245,18 @@ public struct LocalForecaster: Sendable {
     let drifts =
       configuration.components.contains(.trends) || configuration.components.isEmpty
       ? TrendsEnsemble.drifts(z, windows: configuration.trendWindows) : nil
-    let regression = pooled.flatMap { back < $0.count && origin >= 2 ? $0[back] : nil }
-    let features = regression.map { _ in PooledGrowthRegression.features(full, at: origin) }
+    let regression = pooled.flatMap { fits in
+      back < fits.count && origin >= 2
+        ? (fit: fits[back], features: PooledGrowthRegression.features(full, at: origin)) : nil
+    }
     for step in 1...min(back, steps) {
       var medians: [Double] = []
       if let drifts { medians.append(TrendsEnsemble.median(last: full[origin], drifts: drifts, step: step)) }
       if let ets { medians.append(ets.median(step: step)) }
       if let theta { medians.append(theta.median(step: step)) }
       medians = medians.map { holdGrowth($0, last: full[origin], step: step) }
-      if let regression, let features,
-        let value = regression.median(last: full[origin], features: features, step: step)
+      if let regression,
+        let value = regression.fit.median(last: full[origin], features: regression.features, step: step)
       {
         medians.append(value)
       }

@@ -14,7 +14,7 @@ public enum OrderStatistics {
     guard count > 1 else { return count == 1 ? [0] : [] }
     var ranks: [Int] = []
     for level in levels {
-      let lower = Int(Double(count - 1) * min(max(level, 0), 1))
+      let lower = Quantile.type7Position(count: count, level).lower
       ranks += lower >= count - 1 ? [count - 1] : [lower, lower + 1]
     }
     ranks.sort()

@@ -14,11 +14,17 @@ public enum Quantile {
     guard let first = values.first else { return 0 }
     let n = values.count
     guard n > 1 else { return first }
-    let position = Double(n - 1) * min(max(p, 0), 1)
-    let lower = Int(position)
+    let (lower, fraction) = type7Position(count: n, p)
     guard lower < n - 1 else { return values[n - 1] }
-    let fraction = position - Double(lower)
     return values[lower] + fraction * (values[lower + 1] - values[lower])
+  }
+
+  /// Where the type-7 quantile at `p` lies among `count` (> 1) sorted values: the 0-based rank
+  /// below it and the fraction of the way to the next; at or past the last rank, the value there.
+  static func type7Position(count: Int, _ p: Double) -> (lower: Int, fraction: Double) {
+    let position = Double(count - 1) * min(max(p, 0), 1)
+    let lower = Int(position)
+    return (lower, position - Double(lower))
   }
 
   /// Type-7 quantiles of unsorted values at each of `levels`.
