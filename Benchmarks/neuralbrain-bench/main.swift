@@ -1,4 +1,6 @@
-// Release-mode benchmarks: `swift run -c release neuralbrain-bench [--data ../shared/data]`.
+// Release-mode benchmarks: `swift run -c release neuralbrain-bench [--data ../shared/data]
+// [--forecaster-only]` (the second stops after the local forecaster's line: for profiling it, and
+// for its per-core rate under `taskset -c 0`).
 // Prints a Markdown table; the numbers go to docs/performance.md. Timings are never asserted.
 import Foundation
 import NeuralBrainCore
@@ -61,6 +63,7 @@ print(
     + "\(Int(Double(series.count) / forecastTime)) series/s; \(String(format: "%.2f", forecastCPU)) CPU s = "
     + "\(Int(Double(series.count) / forecastCPU)) series/s per core |"
 )
+if arguments.contains("--forecaster-only") { exit(0) }
 
 let baselineTime = await measure(3) {
   for values in series.prefix(1_000) { _ = FluSightBaseline.flusightBaseline(values, steps: 4, seed: 1) }

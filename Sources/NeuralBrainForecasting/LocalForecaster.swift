@@ -141,12 +141,16 @@ public struct LocalForecaster: Sendable {
     }
     guard !regular.isEmpty else { return out }
     let logs = regular.map { series[$0].map { log1p($0) } }
-    let pooled =
-      configuration.components.contains(.pooledGrowth)
-      ? PooledGrowthRegression.fit(
-        logs, steps: steps, window: configuration.regressionWindow,
-        weightPower: configuration.regressionWeightPower, origins: configuration.calibrationOrigins)
-      : nil
+    // The pooled regression's fits by origin, and the feature rows the replay reads again.
+    let design = configuration.components.contains(.pooledGrowth) ? logs.map(PooledGrowthRegression.featureRows) : nil
+    let pooled = design.map { design in
+      (
+        fits: PooledGrowthRegression.fit(
+          logs, design: design, steps: steps, window: configuration.regressionWindow,
+          weightPower: configuration.regressionWeightPower, origins: configuration.calibrationOrigins),
+        design: design
+      )
+    }
     let etsParameters =
       configuration.components.contains(.dampedTrend)
       ? DampedTrendETS.Parameters.select(
@@ -181,7 +185,7 @@ public struct LocalForecaster: Sendable {
           return row.map { $0 + shift }
         }
       }
-      if let regression = pooled?.first?.quantiles(z, steps: steps) { components.append(regression) }
+      if let regression = pooled?.fits.first?.quantiles(z, steps: steps) { components.append(regression) }
       let combined = QuantileCombination.median(components.isEmpty ? [trends] : components)
       let volatility = ConformalCalibration.volatility(z, window: configuration.volatilityWindow)
       let decline = z.count >= 3 ? max(0, (z[z.count - 3] - last) / 2) : 0
@@ -210,26 +214,31 @@ public struct LocalForecaster: Sendable {
   }
 
   /// Replays the combined median at the last `calibrationOrigins` origins of every series;
-  /// `pooled[k]` is the pooled regression fitted k periods before the end. ETS reuses the batch's
-  /// smoothing parameters chosen at the end (a grid search per origin would cost 30 more), so
-  /// its replayed errors are very slightly in-sample.
+  /// `pooled.fits[k]` is the pooled regression fitted k periods before the end, `pooled.design`
+  /// every series' feature rows. ETS reuses the batch's smoothing parameters chosen at the end
+  /// (a grid search per origin would cost 30 more), so its replayed errors are very slightly
+  /// in-sample.
   func pastForecasts(
-    _ logs: [[Double]], steps: Int, pooled: [PooledGrowthRegression]?, etsParameters: DampedTrendETS.Parameters?
+    _ logs: [[Double]], steps: Int, pooled: (fits: [PooledGrowthRegression], design: [[Double]])?,
+    etsParameters: DampedTrendETS.Parameters?
   ) -> [PastForecast] {
     var records: [PastForecast] = []
     for back in stride(from: configuration.calibrationOrigins, through: 1, by: -1) {
       // Each series replayed on every core, the records in series order as one loop makes them.
-      let replayed = logs.concurrentMap { full in
-        pastForecasts(full, back: back, steps: steps, pooled: pooled, etsParameters: etsParameters)
+      let replayed = Array(logs.indices).concurrentMap { index in
+        pastForecasts(
+          logs[index], back: back, steps: steps, pooled: pooled.map { ($0.fits, $0.design[index]) },
+          etsParameters: etsParameters)
       }
       for series in replayed { records += series }
     }
     return records
   }
 
-  /// The past forecasts of one series from the origin `back` periods before its end.
+  /// The past forecasts of one series from the origin `back` periods before its end; `pooled`
+  /// holds the regression's fits by origin and this series' feature rows.
   private func pastForecasts(
-    _ full: [Double], back: Int, steps: Int, pooled: [PooledGrowthRegression]?,
+    _ full: [Double], back: Int, steps: Int, pooled: (fits: [PooledGrowthRegression], design: [Double])?,
     etsParameters: DampedTrendETS.Parameters?
   ) -> [PastForecast] {
     guard full.count - back >= minimumLength else { return [] }
@@ -245,16 +254,18 @@ public struct LocalForecaster: Sendable {
     let drifts =
       configuration.components.contains(.trends) || configuration.components.isEmpty
       ? TrendsEnsemble.drifts(z, windows: configuration.trendWindows) : nil
-    let regression = pooled.flatMap { fits in
-      back < fits.count && origin >= 2
-        ? (fit: fits[back], features: PooledGrowthRegression.features(full, at: origin)) : nil
+    let regression = pooled.flatMap { pooled in
+      back < pooled.fits.count && origin >= 2
+        ? (fit: pooled.fits[back], features: PooledGrowthRegression.features(in: pooled.design, at: origin)) : nil
     }
+    var medians: [Double] = []
+    medians.reserveCapacity(4)
     for step in 1...min(back, steps) {
-      var medians: [Double] = []
+      medians.removeAll(keepingCapacity: true)
       if let drifts { medians.append(TrendsEnsemble.median(last: full[origin], drifts: drifts, step: step)) }
       if let ets { medians.append(ets.median(step: step)) }
       if let theta { medians.append(theta.median(step: step)) }
-      medians = medians.map { holdGrowth($0, last: full[origin], step: step) }
+      for index in medians.indices { medians[index] = holdGrowth(medians[index], last: full[origin], step: step) }
       if let regression,
         let value = regression.fit.median(last: full[origin], features: regression.features, step: step)
       {
@@ -263,7 +274,7 @@ public struct LocalForecaster: Sendable {
       guard !medians.isEmpty else { continue }
       records.append(
         PastForecast(
-          step: step, last: full[origin], median: Quantile.median(medians), observed: full[origin + step],
+          step: step, last: full[origin], median: Quantile.median(sorting: &medians), observed: full[origin + step],
           volatility: volatility))
     }
     return records

@@ -26,16 +26,16 @@ struct PooledGrowthRegression: Sendable {
 
   /// Fits one regression per step at each of the origins 0…`origins` periods before the end of
   /// every series (log scale): at origin k, series i contributes the rows t of the last `window`
-  /// periods whose target t + step lies at or before n_i − 1 − k. Returns the fits by origin.
+  /// periods whose target t + step lies at or before n_i − 1 − k. `design[i]` is
+  /// `featureRows(logs[i])`, which the caller keeps for the replay. Returns the fits by origin.
   ///
   /// Normal equations slide from one origin to the next (one row leaves, one enters per series),
   /// so the cost does not grow with `window`.
   static func fit(
-    _ logs: [[Double]], steps: Int, window: Int, weightPower: Double, origins: Int
+    _ logs: [[Double]], design: [[Double]], steps: Int, window: Int, weightPower: Double, origins: Int
   ) -> [PooledGrowthRegression] {
     let p = featureCount
     let width = p * p + p
-    let design = logs.map(featureRows)
     var fits = [PooledGrowthRegression](
       repeating: PooledGrowthRegression(coefficients: [], offsets: []), count: origins + 1)
     for step in stride(from: 1, through: steps, by: 1) {
@@ -110,7 +110,7 @@ struct PooledGrowthRegression: Sendable {
 
   /// The median on the log scale `step` periods after a value `last` whose row has `features`
   /// (`features(_:at:)`, the same for every step); `nil` when unavailable.
-  func median(last: Double, features x: [Double], step: Int) -> Double? {
+  func median(last: Double, features x: ArraySlice<Double>, step: Int) -> Double? {
     guard step <= coefficients.count, let beta = coefficients[step - 1] else { return nil }
     return last + zip(beta, x).reduce(0) { $0 + $1.0 * $1.1 } + offsets[step - 1][QuantileLevels.medianIndex]
   }
@@ -135,6 +135,12 @@ struct PooledGrowthRegression: Sendable {
     row(
       z, at: t, recentMax: z[max(0, t - drawdownWindow)...t].max() ?? z[t],
       seasonMax: z[max(0, t - seasonWindow)...t].max() ?? z[t])
+  }
+
+  /// Row t of `featureRows` output `rows`: `features(z, at: t)` without working the maxima out
+  /// again.
+  static func features(in rows: [Double], at t: Int) -> ArraySlice<Double> {
+    rows[(t * featureCount)..<((t + 1) * featureCount)]
   }
 
   /// The features of row t, given the maxima of the last 10 and 52 periods up to t.

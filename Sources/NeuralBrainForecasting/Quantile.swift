@@ -11,12 +11,18 @@ public enum Quantile {
   ///
   /// Position `1 + (n − 1)p`, interpolated linearly between the neighbouring order statistics.
   public static func type7(sorted values: [Double], _ p: Double) -> Double {
-    guard let first = values.first else { return 0 }
-    let n = values.count
-    guard n > 1 else { return first }
+    type7(count: values.count, p) { values[$0] }
+  }
+
+  /// The type-7 quantile at `p` of `count` ascending values, the i-th of which is `value(i)`
+  /// (only the ranks it interpolates between are asked for); 0 when `count` is 0.
+  static func type7(count n: Int, _ p: Double, value: (Int) -> Double) -> Double {
+    guard n > 0 else { return 0 }
+    guard n > 1 else { return value(0) }
     let (lower, fraction) = type7Position(count: n, p)
-    guard lower < n - 1 else { return values[n - 1] }
-    return values[lower] + fraction * (values[lower + 1] - values[lower])
+    guard lower < n - 1 else { return value(n - 1) }
+    let below = value(lower)
+    return below + fraction * (value(lower + 1) - below)
   }
 
   /// Where the type-7 quantile at `p` lies among `count` (> 1) sorted values: the 0-based rank
@@ -36,5 +42,12 @@ public enum Quantile {
   /// The median (type 7) of unsorted values; 0 for an empty input.
   public static func median(_ values: [Double]) -> Double {
     type7(sorted: values.sorted(), 0.5)
+  }
+
+  /// The median (type 7) of `values`, which it sorts in place instead of copying: for the
+  /// small buffers the ensemble reuses at every step and level.
+  static func median(sorting values: inout [Double]) -> Double {
+    values.sort()
+    return type7(sorted: values, 0.5)
   }
 }

@@ -11,7 +11,7 @@ enum QuantileCombination {
     return first.indices.map { step in
       first[step].indices.map { level in
         for component in forecasts.indices { buffer[component] = forecasts[component][step][level] }
-        return Quantile.median(buffer)
+        return Quantile.median(sorting: &buffer)
       }
     }
   }

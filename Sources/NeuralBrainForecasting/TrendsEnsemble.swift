@@ -12,16 +12,17 @@ enum TrendsEnsemble {
     windows.flatMap { [($0, true), ($0, false)] }
   }
 
-  /// Each variant's drift for `z` (log scale): 0 when symmetrised, the mean recent change
-  /// otherwise. The same for every step, so a replay works them out once per origin.
+  /// The variants' drifts for `z` (log scale), ascending: 0 when symmetrised, the mean recent
+  /// change otherwise. The same for every step, so a replay works them out once per origin.
   static func drifts(_ z: [Double], windows: [Int]) -> [Double] {
-    variants(windows: windows).map { drift(z, window: $0.window, symmetrize: $0.symmetrize) }
+    variants(windows: windows).map { drift(z, window: $0.window, symmetrize: $0.symmetrize) }.sorted()
   }
 
   /// Median forecast at `step` after the value `last`: the median over variants of the drift
-  /// line `last + step · drift`, given the variants' `drifts`.
+  /// line `last + step · drift`, given the variants' ascending `drifts` (`drifts(_:windows:)`;
+  /// the lines keep their order, so no sort is needed here).
   static func median(last: Double, drifts: [Double], step: Int) -> Double {
-    Quantile.median(drifts.map { last + Double(step) * $0 })
+    Quantile.type7(count: drifts.count, 0.5) { last + Double(step) * drifts[$0] }
   }
 
   /// Quantiles `[step − 1][23]` on the log scale, floored at 0 (a count of zero).

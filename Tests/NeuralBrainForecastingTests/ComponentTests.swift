@@ -69,10 +69,11 @@ struct ComponentTests {
   func pooledRegression() throws {
     // Every series grows by 0.1 per period on the log scale, at different levels.
     let logs = (0..<5).map { series in (0..<40).map { 1 + Double(series) + 0.1 * Double($0) } }
-    let fits = PooledGrowthRegression.fit(logs, steps: 2, window: 20, weightPower: 0, origins: 3)
+    let design = logs.map(PooledGrowthRegression.featureRows)
+    let fits = PooledGrowthRegression.fit(logs, design: design, steps: 2, window: 20, weightPower: 0, origins: 3)
     #expect(fits.count == 4)
     for step in 1...2 {
-      let features = PooledGrowthRegression.features(logs[0], at: 39)
+      let features = PooledGrowthRegression.features(in: design[0], at: 39)
       let median = try #require(fits[0].median(last: logs[0][39], features: features, step: step))
       #expect(abs(median - (logs[0][39] + 0.1 * Double(step))) < 1e-6)
     }
@@ -83,9 +84,12 @@ struct ComponentTests {
   func slidingFit() throws {
     var generator = SplitMix64(seed: 5)
     let logs = (0..<6).map { _ in (0..<60).map { _ in Double(generator.below(1000)) / 200 } }
-    let fits = PooledGrowthRegression.fit(logs, steps: 2, window: 15, weightPower: 1, origins: 5)
+    let fits = PooledGrowthRegression.fit(
+      logs, design: logs.map(PooledGrowthRegression.featureRows), steps: 2, window: 15, weightPower: 1, origins: 5)
+    let truncated = logs.map { Array($0.dropLast(5)) }
     let fresh = PooledGrowthRegression.fit(
-      logs.map { Array($0.dropLast(5)) }, steps: 2, window: 15, weightPower: 1, origins: 0)
+      truncated, design: truncated.map(PooledGrowthRegression.featureRows), steps: 2, window: 15, weightPower: 1,
+      origins: 0)
     for step in 0..<2 {
       let slid = try #require(fits[5].coefficients[step])
       let direct = try #require(fresh[0].coefficients[step])
@@ -100,7 +104,7 @@ struct ComponentTests {
     let rows = PooledGrowthRegression.featureRows(z)
     for t in 2..<z.count {
       let direct = PooledGrowthRegression.features(z, at: t)
-      #expect(Array(rows[(t * 5)..<(t * 5 + 5)]) == direct, "t = \(t)")
+      #expect(Array(PooledGrowthRegression.features(in: rows, at: t)) == direct, "t = \(t)")
     }
     #expect(PooledGrowthRegression.slidingMaxima([3, 1, 2, 5, 4, 0, 0], window: 2) == [3, 3, 3, 5, 5, 5, 4])
   }
@@ -131,6 +135,13 @@ struct ComponentTests {
     // Drifts: window 2 → 0.2, window 4 → 0.15, symmetrised → 0, 0; median of lines at step 2.
     let median = TrendsEnsemble.median(last: 1.6, drifts: TrendsEnsemble.drifts(z, windows: [2, 4]), step: 2)
     #expect(abs(median - (1.6 + 2 * 0.075)) < 1e-12)
+    // The lines keep the order of the ascending drifts: the median without a sort is the sorted one.
+    let drifts = TrendsEnsemble.drifts(z, windows: [2, 3, 4])
+    #expect(drifts == drifts.sorted())
+    let lines = drifts.map { -0.3 + 3 * $0 }
+    #expect(
+      TrendsEnsemble.median(last: -0.3, drifts: drifts, step: 3).bitPattern
+        == Quantile.median(lines.reversed()).bitPattern)
   }
 
   @Test("weekday factors average one and weekly totals end at the last day")

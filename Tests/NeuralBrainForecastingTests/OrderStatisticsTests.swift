@@ -53,6 +53,25 @@ struct OrderStatisticsTests {
     #expect(OrderStatistics.ranks(count: 0, levels: [0.3]).isEmpty)
   }
 
+  @Test(
+    "the radix sort orders every kind of finite and infinite value as sort() does, bit for bit",
+    arguments: [2, 7, 256, 5_000])
+  func radixSortsLikeSort(count: Int) {
+    var generator = SplitMix64(seed: UInt64(count))
+    let extremes: [Double] = [
+      .infinity, -.infinity, .greatestFiniteMagnitude, -.greatestFiniteMagnitude, .leastNonzeroMagnitude,
+      -.leastNonzeroMagnitude, .leastNormalMagnitude, 0, 1, 1.nextUp, 1.nextDown, -1, -(1.nextUp),
+    ]
+    let values = (0..<count).map { index in
+      index % 3 == 0
+        ? extremes[generator.below(extremes.count)]
+        : Double(bitPattern: generator.next() & ~(0x7FF << 52) | UInt64(generator.below(2_047)) << 52)
+    }
+    var sorted = values
+    OrderStatistics.radixSort(&sorted)
+    #expect(zip(sorted, values.sorted()).allSatisfy { $0.bitPattern == $1.bitPattern })
+  }
+
   @Test("values with a NaN or a negative zero are sorted, as a sort would place them")
   func unorderedValues() {
     for special in [Double.nan, -0.0] {
