@@ -30,79 +30,97 @@ struct PooledGrowthRegression: Sendable {
   /// `featureRows(logs[i])`, which the caller keeps for the replay. Returns the fits by origin.
   ///
   /// Normal equations slide from one origin to the next (one row leaves, one enters per series),
-  /// so the cost does not grow with `window`.
+  /// so the cost does not grow with `window`; the loops run series by series, every origin of a
+  /// series while its rows are in cache (origin by origin, every series' rows were fetched from
+  /// memory 31 times a step).
   static func fit(
     _ logs: [[Double]], design: [[Double]], steps: Int, window: Int, weightPower: Double, origins: Int
   ) -> [PooledGrowthRegression] {
     let p = featureCount
     let width = p * p + p
+    let backs = max(origins, 0) + 1
     var fits = [PooledGrowthRegression](
-      repeating: PooledGrowthRegression(coefficients: [], offsets: []), count: origins + 1)
+      repeating: PooledGrowthRegression(coefficients: [], offsets: []), count: backs)
+    // The rows series i contributes at origin `back`: t in lower...upper (empty when lower > upper).
+    func rows(_ n: Int, back: Int, step: Int) -> (lower: Int, upper: Int) {
+      (max(2, n - back - step - window), n - back - 1 - step)
+    }
     for step in stride(from: 1, through: steps, by: 1) {
-      var sums = [Double](repeating: 0, count: logs.count * width)
-      func accumulate(_ series: Int, _ t: Int, _ sign: Double) {
-        let z = logs[series]
-        let weight = sign * exp(z[t] * weightPower)
-        let y = z[t + step] - z[t]
-        let base = series * width
-        let rowStart = t * p
+      // Series by series (its rows stay in cache), every origin: the normal equations of all
+      // series at origin k are `totals[k·width...]`, summed in series order.
+      var totals = [Double](repeating: 0, count: backs * width)
+      var rowCounts = [Int](repeating: 0, count: backs)
+      var sums = [Double](repeating: 0, count: width)
+      for (series, z) in logs.enumerated() {
+        let n = z.count
+        for index in sums.indices { sums[index] = 0 }
         design[series].withUnsafeBufferPointer { x in
-          for i in 0..<p {
-            let xi = weight * x[rowStart + i]
-            sums[base + p * p + i] += xi * y
-            for j in 0..<p { sums[base + i * p + j] += xi * x[rowStart + j] }
+          func accumulate(_ t: Int, _ sign: Double) {
+            let weight = sign * exp(z[t] * weightPower)
+            let y = z[t + step] - z[t]
+            let rowStart = t * p
+            for i in 0..<p {
+              let xi = weight * x[rowStart + i]
+              sums[p * p + i] += xi * y
+              for j in 0..<p { sums[i * p + j] += xi * x[rowStart + j] }
+            }
+          }
+          for back in 0..<backs {
+            let (lower, upper) = rows(n, back: back, step: step)
+            if back == 0 {
+              if lower <= upper { for t in lower...upper { accumulate(t, 1) } }
+            } else {
+              let previous = rows(n, back: back - 1, step: step)
+              if previous.upper >= previous.lower { accumulate(previous.upper, -1) }
+              if lower < previous.lower && lower <= upper { accumulate(lower, 1) }
+            }
+            guard lower <= upper else { continue }
+            rowCounts[back] += upper - lower + 1
+            for index in 0..<width { totals[back * width + index] += sums[index] }
           }
         }
       }
-      for back in 0...max(origins, 0) {
-        var xtx = [Double](repeating: 0, count: p * p)
-        var xty = [Double](repeating: 0, count: p)
-        var ranges: [(series: Int, rows: ClosedRange<Int>)] = []
-        for (series, z) in logs.enumerated() {
-          let n = z.count
-          let upper = n - back - 1 - step
-          let lower = max(2, n - back - step - window)
-          if back == 0 {
-            if lower <= upper { for t in lower...upper { accumulate(series, t, 1) } }
-          } else {
-            let previousUpper = upper + 1
-            let previousLower = max(2, n - (back - 1) - step - window)
-            if previousUpper >= previousLower { accumulate(series, previousUpper, -1) }
-            if lower < previousLower && lower <= upper { accumulate(series, lower, 1) }
+      let betas = (0..<backs).map { back -> [Double]? in
+        guard rowCounts[back] >= 4 * p else { return nil }
+        return solve(
+          Array(totals[(back * width)..<(back * width + p * p)]),
+          Array(totals[(back * width + p * p)..<((back + 1) * width)]))
+      }
+      // Every `strides[k]`-th row of origin k, counting across the series in order: again series
+      // by series.
+      let strides = rowCounts.map { max(1, $0 / maximumResidualRows) }
+      var residuals = (0..<backs).map { back -> [Double] in
+        var residuals: [Double] = []
+        residuals.reserveCapacity(betas[back] == nil ? 0 : rowCounts[back] / strides[back] + 1)
+        return residuals
+      }
+      var counters = [Int](repeating: 0, count: backs)
+      for (series, z) in logs.enumerated() {
+        design[series].withUnsafeBufferPointer { x in
+          for back in 0..<backs {
+            let (lower, upper) = rows(z.count, back: back, step: step)
+            guard let beta = betas[back], lower <= upper else { continue }
+            let stride = strides[back]
+            var t = lower + (stride - counters[back] % stride) % stride
+            while t <= upper {
+              let predicted = (0..<p).reduce(0.0) { $0 + beta[$1] * x[t * p + $1] }
+              residuals[back].append(z[t + step] - z[t] - predicted)
+              t += stride
+            }
+            counters[back] += upper - lower + 1
           }
-          guard lower <= upper else { continue }
-          ranges.append((series, lower...upper))
-          let base = series * width
-          for i in 0..<(p * p) { xtx[i] += sums[base + i] }
-          for i in 0..<p { xty[i] += sums[base + p * p + i] }
         }
-        let rowCount = ranges.reduce(0) { $0 + $1.rows.count }
-        guard rowCount >= 4 * p, let beta = solve(xtx, xty) else {
+      }
+      for back in 0..<backs {
+        guard let beta = betas[back] else {
           fits[back].coefficients.append(nil)
           fits[back].offsets.append([])
           continue
         }
-        let stride = max(1, rowCount / maximumResidualRows)
-        var residuals: [Double] = []
-        residuals.reserveCapacity(rowCount / stride + 1)
-        // Every `stride`-th row, counting across the series in order.
-        var counter = 0
-        for (series, rows) in ranges {
-          let z = logs[series]
-          var t = rows.lowerBound + (stride - counter % stride) % stride
-          while t <= rows.upperBound {
-            let predicted = design[series].withUnsafeBufferPointer { x in
-              (0..<p).reduce(0.0) { $0 + beta[$1] * x[t * p + $1] }
-            }
-            residuals.append(z[t + step] - z[t] - predicted)
-            t += stride
-          }
-          counter += rows.count
-        }
-        let ranks = OrderStatistics.ranks(count: residuals.count, levels: QuantileLevels.hub)
-        OrderStatistics.select(&residuals, ranks: ranks)
+        let ranks = OrderStatistics.ranks(count: residuals[back].count, levels: QuantileLevels.hub)
+        OrderStatistics.select(&residuals[back], ranks: ranks)
         fits[back].coefficients.append(beta)
-        fits[back].offsets.append(QuantileLevels.hub.map { Quantile.type7(sorted: residuals, $0) })
+        fits[back].offsets.append(QuantileLevels.hub.map { Quantile.type7(sorted: residuals[back], $0) })
       }
     }
     return fits
