@@ -99,13 +99,20 @@ public enum SVGChart {
       let width = max(1, (scale.x(end) - scale.x(start)) / Double(max(end - start, 1)) * 0.7)
       // One path of rectangles (`M x y h width v height h -width z` each): a tenth of the
       // bytes of a `<rect>` per day, drawn the same.
-      let barWidth = coordinate(width)
-      let bars = observed.map { point in
+      var bars = PathData()
+      for point in observed {
         let top = scale.y(point.value)
-        return "M\(coordinate(scale.x(point.date) - width / 2)) \(coordinate(top))h\(barWidth)"
-          + "v\(coordinate(baseline - top))h-\(barWidth)z"
+        bars.append("M")
+        bars.appendPoint(scale.x(point.date) - width / 2, top)
+        bars.append("h")
+        bars.appendCoordinate(width)
+        bars.append("v")
+        bars.appendCoordinate(baseline - top)
+        bars.append("h-")
+        bars.appendCoordinate(width)
+        bars.append("z")
       }
-      if !bars.isEmpty { svg += tag("path", ["class": "nb-obs-bar", "d": bars.joined()]) }
+      if !bars.isEmpty { svg += tag("path", ["class": "nb-obs-bar", "d": bars.text]) }
       svg += linePath(segments(sevenDayAverage(observed), step: 1), scale: scale, cssClass: "nb-avg")
     } else {
       svg += linePath(segments(observed, step: forecast.frequency.days), scale: scale, cssClass: "nb-obs-line")
@@ -630,14 +637,14 @@ public enum SVGChart {
   }
 
   private static func linePath(_ segments: [[Point]], scale: Scale, cssClass: String) -> String {
-    var d = ""
+    var d = PathData()
     for segment in segments where segment.count > 1 {
       for (index, point) in segment.enumerated() {
-        d += index == 0 ? (d.isEmpty ? "M" : " M") : " L"
-        appendPoint(scale.x(point.date), scale.y(point.value), to: &d)
+        d.append(index == 0 ? (d.isEmpty ? "M" : " M") : " L")
+        d.appendPoint(scale.x(point.date), scale.y(point.value))
       }
     }
-    return d.isEmpty ? "" : tag("path", ["class": cssClass, "d": d])
+    return d.isEmpty ? "" : tag("path", ["class": cssClass, "d": d.text])
   }
 
   private static func bandPath(
@@ -646,19 +653,13 @@ public enum SVGChart {
   ) -> String {
     let all = (start.map { [$0] } ?? []) + bands
     let edge = all.map { ($0.date, $0[keyPath: upper]) } + all.reversed().map { ($0.date, $0[keyPath: lower]) }
-    var d = ""
+    var d = PathData()
     for (index, (date, value)) in edge.enumerated() {
-      d += index == 0 ? "M" : " L"
-      appendPoint(scale.x(date), scale.y(value), to: &d)
+      d.append(index == 0 ? "M" : " L")
+      d.appendPoint(scale.x(date), scale.y(value))
     }
-    return tag("path", ["class": cssClass, "d": d + " Z"])
-  }
-
-  /// Appends `x y` to a path.
-  private static func appendPoint(_ x: Double, _ y: Double, to d: inout String) {
-    d += coordinate(x)
-    d += " "
-    d += coordinate(y)
+    d.append(" Z")
+    return tag("path", ["class": cssClass, "d": d.text])
   }
 
   /// One element on its own line: attributes in the given order, values and text escaped.

@@ -23,6 +23,30 @@ struct NumberFormatTests {
     #expect(NumberFormat.trimmed(value) == expected)
   }
 
+  @Test("path data spells every coordinate as the one-decimal trimmed form does")
+  func pathDataCoordinates() {
+    var values: [Double] = [
+      0, -0.0, 0.04, -0.04, 0.05, -0.05, 0.95, 9.95, -9.96, 10, 99.94, 1e14, -1e15, 8.9e14, 9e14, 1e300, .infinity,
+      -.infinity, .nan, .leastNonzeroMagnitude,
+    ]
+    var state: UInt64 = 0x2545_F491_4F6C_DD1D
+    for _ in 0..<20_000 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      let mantissa = Double(state >> 11) / Double(1 << 53) - 0.5
+      values.append(mantissa * pow(10.0, Double(Int(state % 9)) - 1))
+    }
+    for value in values {
+      var path = PathData()
+      path.appendCoordinate(value)
+      #expect(path.text == NumberFormat.trimmed(value, maxDigits: 1), "\(value)")
+    }
+    var path = PathData()
+    path.append("M")
+    path.appendPoint(543.14, -0.01)
+    path.append(" Z")
+    #expect(path.text == "M543.1 0 Z")
+  }
+
   @Test("the fast trimmed form equals fixed-point text with its zeros stripped", arguments: [0, 1, 2, 4, 6])
   func trimmedMatchesFixed(digits: Int) {
     var state: UInt64 = 0x9E37_79B9_7F4A_7C15 &+ UInt64(digits)
