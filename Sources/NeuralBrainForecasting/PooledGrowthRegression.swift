@@ -89,11 +89,7 @@ struct PooledGrowthRegression: Sendable {
       // Every `strides[k]`-th row of origin k, counting across the series in order: again series
       // by series.
       let strides = rowCounts.map { max(1, $0 / maximumResidualRows) }
-      var residuals = (0..<backs).map { back -> [Double] in
-        var residuals: [Double] = []
-        residuals.reserveCapacity(betas[back] == nil ? 0 : rowCounts[back] / strides[back] + 1)
-        return residuals
-      }
+      var residuals = [[Double]](repeating: [], count: backs)
       var counters = [Int](repeating: 0, count: backs)
       for (series, z) in logs.enumerated() {
         design[series].withUnsafeBufferPointer { x in

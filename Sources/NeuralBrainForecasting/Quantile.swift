@@ -41,7 +41,8 @@ public enum Quantile {
 
   /// The median (type 7) of unsorted values; 0 for an empty input.
   public static func median(_ values: [Double]) -> Double {
-    type7(sorted: values.sorted(), 0.5)
+    var values = values
+    return median(sorting: &values)
   }
 
   /// The median (type 7) of `values`, which it sorts in place instead of copying: for the

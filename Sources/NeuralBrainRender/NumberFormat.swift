@@ -29,27 +29,55 @@ enum NumberFormat {
   private static let powersOfTen: [Double] = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8]
 
   /// `value` with at most `digits` decimals and no trailing zeros (`12.5`, `3`, `0.0125`).
-  ///
-  /// Millions of hub CSV values go through here, so the zeros are dropped from the integer
-  /// before it becomes text.
   static func trimmed(_ value: Double, maxDigits digits: Int = 4) -> String {
-    guard value.isFinite else { return "-" }
+    var bytes: [UInt8] = []
+    appendTrimmed(value, maxDigits: digits, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends `trimmed(value, maxDigits: digits)` to `bytes`.
+  ///
+  /// Millions of hub CSV values and chart coordinates go through here, so the zeros are dropped
+  /// from the integer and its digits written as bytes, without intermediate text.
+  static func appendTrimmed(_ value: Double, maxDigits digits: Int = 4, to bytes: inout [UInt8]) {
+    guard value.isFinite else {
+      bytes.append(UInt8(ascii: "-"))
+      return
+    }
     let scale = powerOfTen(digits)
     let scaled = (abs(value) * scale).rounded()
-    guard scaled < 9e15 else { return withoutTrailingZeros(fixed(value, digits)) }
+    guard scaled < 9e15 else {
+      bytes.append(contentsOf: withoutTrailingZeros(fixed(value, digits)).utf8)
+      return
+    }
     var units = Int64(scaled)
     var decimals = digits
     while decimals > 0 && units % 10 == 0 {
       units /= 10
       decimals -= 1
     }
-    guard units != 0 else { return "0" }
-    let sign = value < 0 ? "-" : ""
-    guard decimals > 0 else { return sign + String(units) }
+    guard units != 0 else {
+      bytes.append(UInt8(ascii: "0"))
+      return
+    }
+    if value < 0 { bytes.append(UInt8(ascii: "-")) }
     var divisor: Int64 = 1
     for _ in 0..<decimals { divisor *= 10 }
-    let fraction = String(units % divisor)
-    return sign + String(units / divisor) + "." + String(repeating: "0", count: decimals - fraction.count) + fraction
+    appendDigits(of: units / divisor, count: 1, to: &bytes)
+    guard decimals > 0 else { return }
+    bytes.append(UInt8(ascii: "."))
+    appendDigits(of: units % divisor, count: decimals, to: &bytes)
+  }
+
+  /// Appends the decimal digits of `number` (≥ 0), left-padded with zeros to at least `count`.
+  private static func appendDigits(of number: Int64, count: Int, to bytes: inout [UInt8]) {
+    let start = bytes.count
+    var rest = number
+    repeat {
+      bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+      rest /= 10
+    } while rest > 0 || bytes.count - start < count
+    bytes[start...].reverse()
   }
 
   /// `text` (a fixed-point number) without trailing decimal zeros or a trailing point.
