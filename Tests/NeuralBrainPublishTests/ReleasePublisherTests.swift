@@ -124,6 +124,29 @@ struct MarkupDocumentTests {
     let checked = outcome { () throws(MarkupError) in try MarkupDocument.check(bytes: bytes, kind: kind, name: "d") }
     #expect(checked == parsed, "\(text)")
   }
+
+  static let pages: [(String, String?)] = [
+    // Polyglot XHTML, as the built-in templates write: passes on the XML parser.
+    ("<!DOCTYPE html><html><body><p>a<br />b &amp; c</p></body></html>", nil),
+    // HTML that is not XML: the HTML parser accepts it.
+    ("<!DOCTYPE html><html><body><p>a<br>b &nbsp; c</p></body></html>", nil),
+    // Broken for both: the HTML parser's error is the one reported.
+    ("<!DOCTYPE html><html><body><div class=\"x></body></html>", "AttValue"),
+    ("<!DOCTYPE html><html><body><p>a &nope b</p></body></html>", "htmlParseEntityRef"),
+  ]
+
+  @Test(
+    "an HTML page passes as well-formed XML or as HTML; a refusal carries the HTML parser's error",
+    arguments: pages)
+  func htmlCheck(text: String, expected: String?) throws {
+    do {
+      try MarkupDocument.check(bytes: Array(text.utf8), kind: .html, name: "p.html")
+      #expect(expected == nil, "\(text)")
+    } catch {
+      #expect(error.file == "p.html")
+      #expect(error.message.contains(try #require(expected)), "\(error.message)")
+    }
+  }
 }
 
 /// A release links the files the live release already has, byte for byte (issue 14).
