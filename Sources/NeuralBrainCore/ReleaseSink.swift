@@ -6,7 +6,8 @@
 /// folder is the live sink; a collector gathers a small release in memory for tests.
 public protocol ReleaseSink: Sendable {
   /// Takes `files`, each at a path no other file of the release has; those at
-  /// `fromLiveRelease` hold the live release's bytes, read from it.
+  /// `fromLiveRelease` hold the live release's bytes, read from it. Called from several threads
+  /// at once (each region's files as soon as they are rendered).
   func write(_ files: [SiteFile], fromLiveRelease: Set<SitePath>) throws
   /// Appends `bytes` to the file at `path`, which is made of every piece appended to it, in
   /// order; the first piece creates it.

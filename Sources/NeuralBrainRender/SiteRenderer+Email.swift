@@ -26,7 +26,7 @@ extension SiteRenderer {
       throw RenderError.missingTemplate(name: name, directory: templatesPath)
     }
     let view = PageBuilder(content: content, ids: try Self.regionIDs(content.forecasts)).email(envelope: envelope)
-    let model = TemplateValue.make(view)
+    let model = TemplateValue.context(view)
     return EmailMessage(
       envelope: envelope, subject: view.subject, date: content.run.generatedAt, runID: content.run.runID,
       text: library.render(model, withTemplate: names.text) ?? "",

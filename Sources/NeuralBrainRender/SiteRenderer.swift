@@ -72,7 +72,9 @@ public struct SiteRenderer: Sendable {
   ///
   /// With the live release as `previous`, a region whose forecast that release already has keeps
   /// the run that issued it (`IssuedDocument`), and a region page whose key is the live page's is
-  /// that page's bytes, with its chart, instead of a new rendering. The batches are fixed in size,
+  /// that page's bytes, with its chart, instead of a new rendering. Each region's files go to the
+  /// sink from the task that rendered them, so that checking and compressing them overlaps the
+  /// rendering of the others instead of waiting for the batch. The batches are fixed in size,
   /// never in time or cores, so the files are the same whatever the machine.
   public func render(
     _ content: SiteContent, previous: PreviousRelease?, into sink: some ReleaseSink, batchSize: Int = 256
@@ -106,7 +108,7 @@ public struct SiteRenderer: Sendable {
       // Everything the page and the chart are made from; the same key, the same bytes.
       let key = SHA256Hasher.hex(
         Array(
-          (keyPrefix + String(describing: builder.regionSite(forecast, id: id)) + "\n"
+          (keyPrefix + Self.keyText(builder.regionSite(forecast, id: id)) + "\n"
             + Verdict.sentence(for: forecast, ranking: builder.ranking) + "\n"
             + String(describing: content.pastForecasts[forecast.regionID] ?? []) + "\n").utf8) + json.contents)
       if let previous, previous.pageKeys[pagePath.description] == key, let page = previous.read(pagePath),
@@ -116,17 +118,19 @@ public struct SiteRenderer: Sendable {
           [SiteFile(path: pagePath, contents: page), json]
           + (chart.isEmpty ? [] : [SiteFile(path: chartPath, contents: chart)])
         fromLive += [pagePath] + (chart.isEmpty ? [] : [chartPath])
-        return RegionOutput(files: files, hubRows: hubRows, pageKey: key, fromLiveRelease: fromLive)
+        try sink.write(files, fromLiveRelease: Set(fromLive))
+        return RegionOutput(files: files, hubRows: hubRows, pageKey: key)
       }
       let view = builder.region(forecast, id: id)
       var files = [
-        SiteFile(path: pagePath, text: library.render(TemplateValue.make(view), withTemplate: "region") ?? ""), json,
+        SiteFile(path: pagePath, text: library.render(TemplateValue.context(view), withTemplate: "region") ?? ""), json,
       ]
       // The chart file is the primary metric's chart of the page, drawn once.
       if let chart = view.charts.first(where: { $0.downloadHref != nil }) {
         files.append(SiteFile(path: chartPath, text: SVGChart.standalone(chart.svg)))
       }
-      return RegionOutput(files: files, hubRows: hubRows, pageKey: key, fromLiveRelease: fromLive)
+      try sink.write(files, fromLiveRelease: Set(fromLive))
+      return RegionOutput(files: files, hubRows: hubRows, pageKey: key)
     }
     let frame = try APIDocuments.globalFrame(content, regionCount: ids.count, at: globalPath)
     if let frame { try sink.append(frame.head, to: globalPath) }
@@ -136,7 +140,6 @@ public struct SiteRenderer: Sendable {
     var regionPages: [SitePath] = []
     for start in stride(from: 0, to: regions.count, by: max(batchSize, 1)) {
       let batch = try regions[start..<min(start + max(batchSize, 1), regions.count)].concurrentMap(renderRegion)
-      try sink.write(batch.flatMap(\.files), fromLiveRelease: Set(batch.flatMap(\.fromLiveRelease)))
       if frame != nil {
         var documents: [UInt8] = []
         for (index, region) in batch.enumerated() {
@@ -163,7 +166,7 @@ public struct SiteRenderer: Sendable {
     func page(_ path: String, _ template: String, _ view: @escaping @Sendable () -> Any) -> SiteJob {
       {
         SiteFile(
-          path: try Self.path(path), text: library.render(TemplateValue.make(view()), withTemplate: template) ?? "")
+          path: try Self.path(path), text: library.render(TemplateValue.context(view()), withTemplate: template) ?? "")
       }
     }
     func text(_ path: String, _ text: @escaping @Sendable () throws -> String) -> SiteJob {
@@ -213,6 +216,15 @@ public struct SiteRenderer: Sendable {
 
   // MARK: - Implementation details
 
+  /// Every field of a page's site header, by name in order, each value spelled by
+  /// `String(reflecting:)` (quoted and escaped): what the page key holds of it. The fields come
+  /// from `TemplateFields`, which lists every stored property; reflecting the struct as a whole
+  /// (`Mirror`) took as long as drawing a chart.
+  static func keyText(_ site: PageViews.Site) -> String {
+    site.templateFields.sorted { $0.key < $1.key }.map { "\($0.key)=\(String(reflecting: $0.value))" }
+      .joined(separator: "\n")
+  }
+
   private static func path(_ text: String) throws -> SitePath {
     guard let path = SitePath(text) else { throw RenderError.invalidPath(text) }
     return path
@@ -232,11 +244,11 @@ public struct SiteRenderer: Sendable {
 /// One site-wide file of a release, rendered when called.
 typealias SiteJob = @Sendable () throws -> SiteFile
 
-/// What one region contributes to a release: its own files (page, JSON document, chart), its
-/// lines of `hub.csv`, its page's key and which of its files are the live release's bytes.
+/// What one region contributes to a release beyond the files it hands the sink itself: those
+/// files again (page, JSON document, chart: the document also goes into `global.json`), its lines
+/// of `hub.csv` and its page's key.
 struct RegionOutput: Sendable {
   var files: [SiteFile]
   var hubRows: String
   var pageKey: String
-  var fromLiveRelease: [SitePath]
 }

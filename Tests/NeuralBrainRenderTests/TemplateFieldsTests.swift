@@ -49,6 +49,25 @@ struct TemplateFieldsTests {
     #expect(!Self.canonical(TemplateValue.make(view)).contains("sourceLicense"))
   }
 
+  @Test("a page key's text of the site header changes when any of its fields does")
+  func keyText() throws {
+    let forecast = try #require(SiteFixtures.content().forecasts.first)
+    let site = Self.builder.regionSite(forecast, id: "alpha-county")
+    let changes: [(inout PageViews.Site) -> Void] = [
+      { $0.title += "x" }, { $0.notes.append("n") }, { $0.isStale.toggle() }, { $0.generatedAt += "\n" },
+      { $0.sourceLink = $0.sourceLink == nil ? "" : nil }, { $0.runID = "other" },
+    ]
+    let texts = Set(
+      [SiteRenderer.keyText(site)]
+        + changes.map { change in
+          var changed = site
+          change(&changed)
+          return SiteRenderer.keyText(changed)
+        })
+    #expect(texts.count == changes.count + 1)
+    #expect(SiteRenderer.keyText(site) == SiteRenderer.keyText(Self.builder.regionSite(forecast, id: "alpha-county")))
+  }
+
   @Test("the overview's rows list the fields reflection finds", arguments: IndexOrder.allCases)
   func indexView(order: IndexOrder) {
     let view = Self.builder.index(order: order, rows: Self.builder.indexRows())
