@@ -27,6 +27,9 @@ public final class ReleaseStaging: ReleaseSink {
   private let appending = DispatchQueue(label: "neuralbrain.release-appender")
   private let appendSlots = DispatchSemaphore(value: 4)
   private let appended = Mutex<[SitePath: AppendedFile]>([:])
+  /// The paths appended to so far: what `append` asks, without waiting for `appended`, which
+  /// the appending queue holds while it compresses a piece.
+  private let appendedPaths = Mutex<Set<SitePath>>([])
   private let appendFailure = Mutex<PublishError?>(nil)
 
   /// The paths and folders taken so far, and the digests of the files an archive snapshot keeps.
@@ -66,7 +69,7 @@ public final class ReleaseStaging: ReleaseSink {
 
   public func append(_ bytes: [UInt8], to path: SitePath) throws(PublishError) {
     if let failure = appendFailure.withLock({ $0 }) { throw failure }
-    let isNew = appended.withLock { $0[path] == nil }
+    let isNew = appendedPaths.withLock { $0.insert(path).inserted }
     if isNew {
       try register([path])
       try appended.withLock { files throws(PublishError) in
