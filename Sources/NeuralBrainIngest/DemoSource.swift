@@ -42,22 +42,27 @@ public struct DemoSource: Sendable {
     let missingIndex = days - 38
     var nameGenerator = SplitMix64(seed: seed)
     var names = RegionNames()
-    var regionList: [Region] = []
-    var series: [IncidentSeries] = []
-    regionList.reserveCapacity(regions)
-    series.reserveCapacity(regions * 2)
-    for index in 0..<regions {
-      let name = names.next(using: &nameGenerator)
+    let nameList = (0..<regions).map { _ in names.next(using: &nameGenerator) }
+    // Each region draws from a generator of its own (seeded by its index), so the regions are
+    // simulated on every core with the same values as one after the other.
+    let simulated = Array(0..<regions).concurrentMap { index -> (Region, [IncidentSeries]) in
       let code = "SYN-" + String(index + 1).leftPadded(to: regions >= 1000 ? 5 : 3)
       var traits = SplitMix64(seed: Self.mix(seed, UInt64(index), 0x5EED))
       let population = (exp(log(50_000.0) + traits.nextUnit() * (log(20_000_000.0) - log(50_000.0)))).rounded()
-      let region = Region(id: Slug.make(name + "-" + code), code: code, name: name, population: population)
-      regionList.append(region)
+      let region = Region(
+        id: Slug.make(nameList[index] + "-" + code), code: code, name: nameList[index], population: population)
       let (cases, deaths) = simulate(
         region: UInt64(index), population: population, start: start, missingIndex: missingIndex, traits: &traits)
-      series.append(IncidentSeries(region: region, metric: .cases, frequency: .daily, start: start, values: cases))
-      series.append(IncidentSeries(region: region, metric: .deaths, frequency: .daily, start: start, values: deaths))
+      return (
+        region,
+        [
+          IncidentSeries(region: region, metric: .cases, frequency: .daily, start: start, values: cases),
+          IncidentSeries(region: region, metric: .deaths, frequency: .daily, start: start, values: deaths),
+        ]
+      )
     }
+    let regionList = simulated.map(\.0)
+    let series = simulated.flatMap(\.1)
     let provenance = Provenance(
       source: "demo", sourceURL: "demo:simulator?regions=\(regions)&seed=\(seed)&days=\(days)",
       retrievedAt: now, dataAsOf: end, contentSHA256: nil, isSynthetic: true,
