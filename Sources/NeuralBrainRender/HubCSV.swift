@@ -17,12 +17,18 @@ enum HubCSV {
     frequency == .weekly || horizon == 1 || horizon % 7 == 0
   }
 
-  /// One region's lines, each ending in a newline.
-  static func rows(_ forecast: ForecastData, file: String) throws -> String {
-    var text = ""
+  /// One region's lines, each ending in a newline, as UTF-8.
+  static func rows(_ forecast: ForecastData, file: String) throws -> [UInt8] {
+    var bytes: [UInt8] = []
     let location = Markup.csvField(forecast.regionCode)
     for metric in forecast.metrics {
       let target = Markup.csvField(metric.target)
+      // The levels as the last column but one, spelled once per metric.
+      let levels = metric.quantileLevels.map { level in
+        var spelled: [UInt8] = []
+        NumberFormat.appendTrimmed(level, to: &spelled)
+        return spelled + [UInt8(ascii: ",")]
+      }
       for horizon in metric.horizons where isPublished(horizon.horizon, frequency: metric.frequency) {
         guard horizon.quantiles.count == metric.quantileLevels.count else {
           throw RenderError.malformedForecast(
@@ -30,20 +36,23 @@ enum HubCSV {
             detail: "\(metric.target) horizon \(horizon.horizon) has "
               + "\(horizon.quantiles.count) quantiles for \(metric.quantileLevels.count) levels")
         }
-        let prefix =
-          metric.referenceDate.iso + "," + target + "," + String(horizon.horizon) + ","
-          + horizon.targetEndDate.iso + "," + location + ",quantile,"
-        for (level, value) in zip(metric.quantileLevels, horizon.quantiles) {
+        let prefix = Array(
+          (metric.referenceDate.iso + "," + target + "," + String(horizon.horizon) + ","
+            + horizon.targetEndDate.iso + "," + location + ",quantile,").utf8)
+        for (index, (level, value)) in zip(metric.quantileLevels, horizon.quantiles).enumerated() {
           guard value.isFinite, level.isFinite else {
             throw RenderError.nonFiniteValue(
               file: file,
               detail: "\(forecast.regionID) \(metric.target) horizon \(horizon.horizon) "
                 + "quantile \(NumberFormat.trimmed(level))")
           }
-          text += prefix + NumberFormat.trimmed(level) + "," + NumberFormat.trimmed(value) + "\n"
+          bytes += prefix
+          bytes += levels[index]
+          NumberFormat.appendTrimmed(value, to: &bytes)
+          bytes.append(UInt8(ascii: "\n"))
         }
       }
     }
-    return text
+    return bytes
   }
 }

@@ -34,7 +34,7 @@ public enum SVGChart {
     let id = Slug.make(idPrefix)
     let observed = observedPoints(forecast)
     let bands = bandPoints(forecast)
-    let frame = Frame(width: 720, height: 360, left: 78, right: 20, top: 44, bottom: 40)
+    let frame = fanFrame
     let isDaily = forecast.frequency == .daily
     let title =
       "\(forecast.metric.displayName) in \(regionName): observed and forecast"
@@ -124,7 +124,7 @@ public enum SVGChart {
       svg += "</g>\n"
     }
     svg += medianPath(bands, from: anchor, scale: scale)
-    svg += legend(frame: frame, isDaily: isDaily)
+    svg += isDaily ? fanLegends.daily : fanLegends.weekly
     if clipped {
       svg += tag(
         "text",
@@ -520,6 +520,13 @@ public enum SVGChart {
       ], text: title)
     return svg + "</g>\n"
   }
+
+  /// The frame of every fan chart.
+  private static let fanFrame = Frame(width: 720, height: 360, left: 78, right: 20, top: 44, bottom: 40)
+  /// The fan charts' legends, the same in every chart of a frequency: drawn once.
+  private static let fanLegends = (
+    weekly: legend(frame: fanFrame, isDaily: false), daily: legend(frame: fanFrame, isDaily: true)
+  )
 
   private static func legend(frame: Frame, isDaily: Bool) -> String {
     let x = frame.left

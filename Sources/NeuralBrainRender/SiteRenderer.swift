@@ -149,7 +149,7 @@ public struct SiteRenderer: Sendable {
         }
         try sink.append(documents, to: globalPath)
       }
-      try sink.append(Array(batch.map(\.hubRows).joined().utf8), to: hubPath)
+      try sink.append(Array(batch.map(\.hubRows).joined()), to: hubPath)
       for region in batch {
         pageKeys[region.files[0].path.description] = region.pageKey
         regionPages.append(region.files[0].path)
@@ -249,6 +249,6 @@ typealias SiteJob = @Sendable () throws -> SiteFile
 /// of `hub.csv` and its page's key.
 struct RegionOutput: Sendable {
   var files: [SiteFile]
-  var hubRows: String
+  var hubRows: [UInt8]
   var pageKey: String
 }
