@@ -11,34 +11,6 @@ public struct IngestSummary: Hashable, Sendable {
 }
 
 extension NeuralBrainDatabase {
-  /// The vintage `series` makes of `asOf` on top of the `earlier` ones (as of and `changes`
-  /// column, oldest first) and how many values it changes; nil when it changes none.
-  static func newVintage(
-    of series: IncidentSeries, asOf: String, earlier: [(asOf: String, column: Data)]
-  ) throws(MalformedVintage) -> (changes: VintageChanges?, count: Int) {
-    // What was known on `asOf`, and what an earlier ingest of the same day already changed.
-    var known: [Int: Double?] = [:]
-    var vintage = VintageChanges()
-    for (day, column) in earlier {
-      let changes = try VintageChanges(column: column)
-      known.merge(changes.values) { _, newer in newer }
-      if day == asOf { vintage = changes }
-    }
-    let before = vintage
-    var count = 0
-    for (index, value) in series.values.enumerated() {
-      let ordinal = series.date(at: index).ordinal
-      if let previous = known[ordinal] {
-        if previous == value { continue }
-      } else if value == nil {
-        continue
-      }
-      vintage.values[ordinal] = .some(value)
-      count += 1
-    }
-    return (vintage == before ? nil : vintage, count)
-  }
-
   /// Stores a data set's observations as a new vintage (`as_of` = its data-as-of date).
   ///
   /// Only values that differ from the latest known vintage are written, so re-ingesting the same
@@ -74,26 +46,30 @@ extension NeuralBrainDatabase {
           INSERT OR REPLACE INTO observation_vintage (region_id, metric, as_of, ingest_id, changes)
           VALUES (?, ?, ?, ?, ?)
           """)
-      // What each series' earlier vintages of `asOf` hold, read in the transaction; the changes
-      // are then worked out on every core (each series on its own) and saved in series order.
-      var earlierColumns: [[(asOf: String, column: Data)]] = []
-      earlierColumns.reserveCapacity(dataset.series.count)
-      for series in dataset.series {
-        var columns: [(asOf: String, column: Data)] = []
-        let rows = try Row.fetchCursor(earlier, arguments: [series.region.id, series.metric.rawValue, asOf])
-        while let row = try rows.next() { columns.append((row[0], row[1])) }
-        earlierColumns.append(columns)
-      }
-      let knownColumns = earlierColumns
-      let vintages = try dataset.series.indices.concurrentMap {
-        index throws(MalformedVintage) -> (changes: VintageChanges?, count: Int) in
-        try Self.newVintage(of: dataset.series[index], asOf: asOf, earlier: knownColumns[index])
-      }
       var changed = 0
-      for (series, vintage) in zip(dataset.series, vintages) {
-        changed += vintage.count
-        if let changes = vintage.changes {
-          try save.execute(arguments: [series.region.id, series.metric.rawValue, asOf, ingestID, changes.column])
+      for series in dataset.series {
+        // What was known on `asOf`, and what an earlier ingest of the same day already changed.
+        var known: [Int: Double?] = [:]
+        var vintage = VintageChanges()
+        let rows = try Row.fetchCursor(earlier, arguments: [series.region.id, series.metric.rawValue, asOf])
+        while let row = try rows.next() {
+          let changes = try VintageChanges(column: row[1])
+          known.merge(changes.values) { _, newer in newer }
+          if row[0] == asOf { vintage = changes }
+        }
+        let before = vintage
+        for (index, value) in series.values.enumerated() {
+          let ordinal = series.date(at: index).ordinal
+          if let previous = known[ordinal] {
+            if previous == value { continue }
+          } else if value == nil {
+            continue
+          }
+          vintage.values[ordinal] = .some(value)
+          changed += 1
+        }
+        if vintage != before {
+          try save.execute(arguments: [series.region.id, series.metric.rawValue, asOf, ingestID, vintage.column])
         }
       }
       ingest.observationsChanged = changed
