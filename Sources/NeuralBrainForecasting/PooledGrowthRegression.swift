@@ -123,7 +123,7 @@ struct PooledGrowthRegression: Sendable {
   }
 
   /// The median on the log scale `step` periods after a value `last` whose row has `features`
-  /// (`features(_:at:)`, the same for every step); `nil` when unavailable.
+  /// (`features(in:at:)`, the same for every step); `nil` when unavailable.
   func median(last: Double, features x: ArraySlice<Double>, step: Int) -> Double? {
     guard step <= coefficients.count, let beta = coefficients[step - 1] else { return nil }
     return last + zip(beta, x).reduce(0) { $0 + $1.0 * $1.1 } + offsets[step - 1][QuantileLevels.medianIndex]

@@ -18,6 +18,11 @@ struct PathData {
     text.withUTF8Buffer { bytes.append(contentsOf: $0) }
   }
 
+  /// Appends what `other` holds (a value spelled once and used many times).
+  mutating func append(_ other: PathData) {
+    bytes.append(contentsOf: other.bytes)
+  }
+
   /// Appends `x y`.
   mutating func appendPoint(_ x: Double, _ y: Double) {
     appendCoordinate(x)

@@ -99,17 +99,19 @@ public enum SVGChart {
       let width = max(1, (scale.x(end) - scale.x(start)) / Double(max(end - start, 1)) * 0.7)
       // One path of rectangles (`M x y h width v height h -width z` each): a tenth of the
       // bytes of a `<rect>` per day, drawn the same.
+      var barWidth = PathData()
+      barWidth.appendCoordinate(width)
       var bars = PathData()
       for point in observed {
         let top = scale.y(point.value)
         bars.append("M")
         bars.appendPoint(scale.x(point.date) - width / 2, top)
         bars.append("h")
-        bars.appendCoordinate(width)
+        bars.append(barWidth)
         bars.append("v")
         bars.appendCoordinate(baseline - top)
         bars.append("h-")
-        bars.appendCoordinate(width)
+        bars.append(barWidth)
         bars.append("z")
       }
       if !bars.isEmpty { svg += tag("path", ["class": "nb-obs-bar", "d": bars.text]) }

@@ -111,23 +111,24 @@ public struct SiteRenderer: Sendable {
           (keyPrefix + Self.keyText(builder.regionSite(forecast, id: id)) + "\n"
             + Verdict.sentence(for: forecast, ranking: builder.ranking) + "\n"
             + String(describing: content.pastForecasts[forecast.regionID] ?? []) + "\n").utf8) + json.contents)
+      var files: [SiteFile]
       if let previous, previous.pageKeys[pagePath.description] == key, let page = previous.read(pagePath),
         let chart = forecast.primaryForecast == nil ? [] : previous.read(chartPath)
       {
-        let files =
+        files =
           [SiteFile(path: pagePath, contents: page), json]
           + (chart.isEmpty ? [] : [SiteFile(path: chartPath, contents: chart)])
         fromLive += [pagePath] + (chart.isEmpty ? [] : [chartPath])
-        try sink.write(files, fromLiveRelease: Set(fromLive))
-        return RegionOutput(files: files, hubRows: hubRows, pageKey: key)
-      }
-      let view = builder.region(forecast, id: id)
-      var files = [
-        SiteFile(path: pagePath, text: library.render(TemplateValue.context(view), withTemplate: "region") ?? ""), json,
-      ]
-      // The chart file is the primary metric's chart of the page, drawn once.
-      if let chart = view.charts.first(where: { $0.downloadHref != nil }) {
-        files.append(SiteFile(path: chartPath, text: SVGChart.standalone(chart.svg)))
+      } else {
+        let view = builder.region(forecast, id: id)
+        files = [
+          SiteFile(path: pagePath, text: library.render(TemplateValue.context(view), withTemplate: "region") ?? ""),
+          json,
+        ]
+        // The chart file is the primary metric's chart of the page, drawn once.
+        if let chart = view.charts.first(where: { $0.downloadHref != nil }) {
+          files.append(SiteFile(path: chartPath, text: SVGChart.standalone(chart.svg)))
+        }
       }
       try sink.write(files, fromLiveRelease: Set(fromLive))
       return RegionOutput(files: files, hubRows: hubRows, pageKey: key)

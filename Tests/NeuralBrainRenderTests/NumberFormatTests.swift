@@ -1,4 +1,5 @@
 import Foundation
+import NeuralBrainCore
 import Testing
 
 @testable import NeuralBrainRender
@@ -29,11 +30,10 @@ struct NumberFormatTests {
       0, -0.0, 0.04, -0.04, 0.05, -0.05, 0.95, 9.95, -9.96, 10, 99.94, 1e14, -1e15, 8.9e14, 9e14, 1e300, .infinity,
       -.infinity, .nan, .leastNonzeroMagnitude,
     ]
-    var state: UInt64 = 0x2545_F491_4F6C_DD1D
+    var generator = SplitMix64(seed: 0x2545_F491_4F6C_DD1D)
     for _ in 0..<20_000 {
-      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      let mantissa = Double(state >> 11) / Double(1 << 53) - 0.5
-      values.append(mantissa * pow(10.0, Double(Int(state % 9)) - 1))
+      let mantissa = generator.nextUnit() - 0.5
+      values.append(mantissa * pow(10.0, Double(generator.next() % 9) - 1))
     }
     for value in values {
       var path = PathData()
