@@ -162,7 +162,7 @@ let package = Package(
       ], exclude: ["Golden"]),
     .testTarget(
       name: "NeuralBrainPublishTests",
-      dependencies: ["NeuralBrainPublish", "NeuralBrainEnvironment", "NeuralBrainTestSupport"]),
+      dependencies: ["NeuralBrainPublish", "NeuralBrainEnvironment", "NeuralBrainTestSupport", "CZlib"]),
     .testTarget(
       name: "NeuralBrainPipelineTests",
       dependencies: [
