@@ -35,24 +35,23 @@ public enum Gzip {
   /// `bytes` as a gzip member (RFC 1952), whose header libdeflate writes with mtime 0 and no
   /// name.
   public static func compress(_ bytes: [UInt8]) -> [UInt8] {
-    compressors.withCompressor { compressor in
-      let bound = libdeflate_gzip_compress_bound(compressor, bytes.count)
-      return [UInt8](unsafeUninitializedCapacity: bound) { output, written in
-        written = bytes.withUnsafeBytes { input in
-          libdeflate_gzip_compress(compressor, input.baseAddress, input.count, output.baseAddress, bound)
-        }
-        precondition(written > 0, "libdeflate found no room for \(bytes.count) bytes in its own bound")
-      }
-    }
+    compress(bytes, bound: libdeflate_gzip_compress_bound, with: libdeflate_gzip_compress)
   }
 
   /// `bytes` as a raw deflate stream (RFC 1951), ending with a final block.
   static func deflate(_ bytes: [UInt8]) -> [UInt8] {
+    compress(bytes, bound: libdeflate_deflate_compress_bound, with: libdeflate_deflate_compress)
+  }
+
+  private static func compress(
+    _ bytes: [UInt8], bound: (OpaquePointer, Int) -> Int,
+    with compress: (OpaquePointer, UnsafeRawPointer?, Int, UnsafeMutableRawPointer?, Int) -> Int
+  ) -> [UInt8] {
     compressors.withCompressor { compressor in
-      let bound = libdeflate_deflate_compress_bound(compressor, bytes.count)
+      let bound = bound(compressor, bytes.count)
       return [UInt8](unsafeUninitializedCapacity: bound) { output, written in
         written = bytes.withUnsafeBytes { input in
-          libdeflate_deflate_compress(compressor, input.baseAddress, input.count, output.baseAddress, bound)
+          compress(compressor, input.baseAddress, input.count, output.baseAddress, bound)
         }
         precondition(written > 0, "libdeflate found no room for \(bytes.count) bytes in its own bound")
       }
