@@ -48,13 +48,21 @@ struct PageBuilder {
     }
   }
 
-  /// The overview in one order, from `indexRows()`.
+  /// How many regions a ranked order of the overview lists (the name order lists every region):
+  /// the top of a ranking is what its page is read for, and at 10,000 regions each complete
+  /// order was a 27 MB page. Sources of a few hundred regions (the world's countries, a
+  /// country's states) are listed whole.
+  var rankedRowLimit = 500
+
+  /// The overview in one order, from `indexRows()`: every region by name, the first
+  /// `rankedRowLimit` of a ranking.
   func index(order: IndexOrder, rows: [PageViews.IndexRow]) -> PageViews.Index {
     let site = site(
       title: "Epidemic forecasts",
       description: "Risk, trend and forecasts for "
         + "\(content.forecasts.count) regions.", path: order.path)
     var sorted = rows.sorted { ($0.ranks[order.rawValue] ?? 0) < ($1.ranks[order.rawValue] ?? 0) }
+    if order != .name, sorted.count > rankedRowLimit { sorted.removeSubrange(rankedRowLimit...) }
     var letters: [PageViews.Letter] = []
     if order == .name {
       for index in sorted.indices {
@@ -72,7 +80,8 @@ struct PageBuilder {
       orders: IndexOrder.allCases.map {
         PageViews.SortLink(
           key: $0.rawValue, label: $0.label, href: $0.path, caption: $0.caption, isCurrent: $0 == order)
-      }, orderCaption: order.caption, letters: letters, hasLetters: letters.count > 1, script: script)
+      }, orderCaption: order.caption, listedCount: sorted.count, isPartial: sorted.count < rows.count,
+      letters: letters, hasLetters: letters.count > 1, script: script)
   }
 
   /// The compare pages' regions per page.

@@ -55,6 +55,11 @@ enum PageViews {
     var orders: [SortLink]
     /// How the table is sorted, for its caption.
     var orderCaption: String
+    /// How many regions the table lists: all of them by name, the top of a ranking otherwise
+    /// (`PageBuilder.rankedRowLimit`).
+    var listedCount: Int
+    /// The table lists fewer regions than there are: the page links the complete name order.
+    var isPartial: Bool
     /// Jump links to the first region of each initial, in name order only.
     var letters: [Letter]
     var hasLetters: Bool

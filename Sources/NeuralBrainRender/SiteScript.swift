@@ -1,7 +1,9 @@
 /// The overview's script: a region filter and sorting in place. It only speeds up what works
 /// without it (the sort links open server-rendered orders, the letter links jump through the
 /// name order, the browser's find searches the page), so a reader who blocks scripts loses
-/// nothing. It reads only attributes the renderer wrote and writes no markup from text.
+/// nothing. It reads only attributes the renderer wrote and writes no markup from text. A table
+/// that lists fewer rows than its `data-region-count` (the top of a ranking) is not re-sorted in
+/// place: its sort links open the other orders' pages, as without the script.
 enum SiteScript {
   static let text = """
     // NeuralBrain overview: find a region, and sort the table without loading another page.
@@ -29,7 +31,9 @@ enum SiteScript {
         count.textContent = words.length ? shown + " of " + rows.length + " regions" : "";
       }
       input.addEventListener("input", apply);
-      var links = Array.prototype.slice.call(document.querySelectorAll("nav.sort a[data-order]"));
+      // Only a table of every region can be re-sorted in place; the top of a ranking cannot.
+      var complete = rows.length === Number(table.getAttribute("data-region-count"));
+      var links = complete ? Array.prototype.slice.call(document.querySelectorAll("nav.sort a[data-order]")) : [];
       links.forEach(function (link) {
         link.addEventListener("click", function (event) {
           event.preventDefault();

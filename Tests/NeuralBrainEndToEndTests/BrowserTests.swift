@@ -197,6 +197,38 @@ struct BrowserTests {
     try await legible(site, regionPath: regionPath, source: source)
   }
 
+  @Test("with more regions than a ranking lists, its page says so and its sort links open the other orders")
+  func rankedTop() async throws {
+    let directory = try TemporaryDirectory()
+    let result = try await NeuralBrainExecutable.run([
+      "run", "--regions", "520", "--now", "2026-11-29T06:00:00Z",
+      "--output", directory.url.appendingPathComponent("output").path,
+      "--state-dir", directory.url.appendingPathComponent("state").path,
+    ])
+    try #require(result.status == 0, "\(result.standardError)")
+    let site = directory.url.appendingPathComponent("output/current").resolvingSymlinksInPath()
+    let rowsPath = "//table[contains(@class, 'regions')]/tbody/tr"
+    let risk = try await Chromium.dom(site.appendingPathComponent("index-risk.html"))
+    #expect(risk.strings("\(rowsPath)/@data-rank-risk").compactMap { Int($0) } == Array(1...500))
+    #expect(
+      risk.strings("//p[contains(., 'in this order')]").first
+        == "This page lists the first 500 of the 520 regions in this order. All regions are listed by name, and sort there in place."
+    )
+    let index = try await Chromium.dom(site.appendingPathComponent("index.html"))
+    #expect(index.count(rowsPath) == 520)
+    #expect(index.count("//p[contains(., 'in this order')]") == 0)
+    // Whether the site script takes a sort link's click (sorting in place) or leaves it to open
+    // the order's page.
+    let click = """
+      var link = document.querySelector("nav.sort a[data-order=name]");
+      link.addEventListener("click", function (event) { report(String(event.defaultPrevented)); event.preventDefault(); });
+      link.click();
+      """
+    #expect(
+      try await Chromium.measure(site.appendingPathComponent("index-risk.html"), width: 1280, script: click) == "false")
+    #expect(try await Chromium.measure(site.appendingPathComponent("index.html"), width: 1280, script: click) == "true")
+  }
+
   /// Sorting without JavaScript (each order its own page) and with it (in place), and the filter.
   func sortsAndFilters(_ site: URL, source: WeeklySites.Source) async throws {
     for order in Self.orders {

@@ -172,6 +172,21 @@ struct SiteRendererTests {
     }
   }
 
+  @Test("a ranking lists only its top regions, and says so; the name order lists them all", arguments: [1, 2, 3])
+  func rankedTop(limit: Int) {
+    var builder = PageBuilder(
+      content: SiteFixtures.content(), ids: ["alpha-county", "beta-province", "gamma-city"])
+    builder.rankedRowLimit = limit
+    let rows = builder.indexRows()
+    for order in IndexOrder.allCases {
+      let view = builder.index(order: order, rows: rows)
+      let listed = order == .name ? 3 : limit
+      #expect(view.regions.count == listed && view.listedCount == listed, "\(order)")
+      #expect(view.regions.map { $0.ranks[order.rawValue] } == Array(1...listed), "\(order): the first of the order")
+      #expect(view.isPartial == (listed < 3) && view.regionCount == 3, "\(order)")
+    }
+  }
+
   @Test("the compare page shows every region's small chart, riskiest first, in pages of 100")
   func comparePage() throws {
     let files = try SiteFixtures.files(SiteFixtures.content())
