@@ -35,6 +35,11 @@ enum Markup {
     return out
   }
 
+  /// Appends `text`, escaped as `escape(_:)` does, to `bytes`.
+  static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
+    bytes.append(contentsOf: escape(text).utf8)
+  }
+
   /// A text field of a published CSV file: quoted when it holds a comma, quote or line break
   /// (RFC 4180), and neutralised for spreadsheets when it starts with `=`, `+`, `-`, `@`, a tab or
   /// a carriage return (OWASP's CSV-injection rule: prefixed with `'`, so a region named

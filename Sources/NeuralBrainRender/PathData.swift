@@ -10,8 +10,10 @@ struct PathData {
 
   var isEmpty: Bool { bytes.isEmpty }
 
-  /// The path data as text (ASCII only).
-  var text: String { String(decoding: bytes, as: UTF8.self) }
+  /// Appends the path data to markup being written.
+  func append(to markup: inout [UInt8]) {
+    markup.append(contentsOf: bytes)
+  }
 
   /// Appends path commands or separators, e.g. `" L"`.
   mutating func append(_ text: StaticString) {

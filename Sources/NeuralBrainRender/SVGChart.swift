@@ -39,18 +39,17 @@ public enum SVGChart {
     let title =
       "\(forecast.metric.displayName) in \(regionName): observed and forecast"
       + (axis == .log ? ", logarithmic scale" : "")
-    var svg = header(
+    var svg = SVGWriter()
+    header(
       id: id, frame: frame, cssClass: "nb-chart", title: title,
-      desc: description(
-        forecast, regionName: regionName, observed: observed, bands: bands))
-    svg += tag(
-      "rect",
-      ["class": "nb-bg", "x": "0", "y": "0", "width": coordinate(frame.width), "height": coordinate(frame.height)])
+      desc: description(forecast, regionName: regionName, observed: observed, bands: bands), into: &svg)
+    svg.element("rect", ["class": "nb-bg", "x": "0", "y": "0", "width": .at(frame.width), "height": .at(frame.height)])
 
     let days = observed.map(\.date) + bands.map(\.date)
     guard let first = days.min(), let last = days.max() else {
-      svg += tag("text", ["class": "nb-text", "x": "360", "y": "180", "text-anchor": "middle"], text: "No data")
-      return svg + "</svg>\n"
+      svg.element("text", ["class": "nb-text", "x": "360", "y": "180", "text-anchor": "middle"], text: "No data")
+      svg.raw("</svg>\n")
+      return svg.text
     }
     let start = first == last ? first.adding(days: -1) : first
     let end = first == last ? last.adding(days: 1) : last
@@ -58,42 +57,40 @@ public enum SVGChart {
     let yAxis = valueTicks(axis: axis, observed: observed, bands: bands)
     let scale = Scale(frame: frame, start: start, end: end, top: yAxis.top, floor: yAxis.floor, isLog: axis == .log)
     let clipped = widest > yAxis.top
-    let left = coordinate(frame.left)
-    let right = coordinate(frame.width - frame.right)
+    let left = frame.left
+    let right = frame.width - frame.right
     let baseline = scale.y(0)
 
-    svg += "<g class=\"nb-axes\" aria-hidden=\"true\">\n"
-    svg += unitAxis(
+    svg.raw("<g class=\"nb-axes\" aria-hidden=\"true\">\n")
+    unitAxis(
       yAxis.ticks.map { (scale.y($0), NumberFormat.tick($0, step: axis == .log ? $0 : yAxis.step)) },
-      title: axisTitle(forecast), cssClass: "nb-u-count", frame: frame)
+      title: axisTitle(forecast), cssClass: "nb-u-count", frame: frame, into: &svg)
     if let population, population > 0 {
       let perPerson = 100_000 / population
       let rates = valueTicks(axis: axis, floor: yAxis.floor * perPerson, top: yAxis.top * perPerson)
       let shown = rates.ticks.filter {
         $0 >= yAxis.floor * perPerson * (1 - 1e-9) && $0 <= yAxis.top * perPerson * (1 + 1e-9)
       }
-      svg += unitAxis(
+      unitAxis(
         shown.map { (scale.y($0 / perPerson), NumberFormat.tick($0, step: axis == .log ? $0 : rates.step)) },
-        title: axisTitle(forecast, perHundredThousand: true), cssClass: "nb-u-rate", frame: frame)
+        title: axisTitle(forecast, perHundredThousand: true), cssClass: "nb-u-rate", frame: frame, into: &svg)
     }
-    svg += tag(
-      "line",
-      ["class": "nb-axis-line", "x1": left, "y1": coordinate(baseline), "x2": right, "y2": coordinate(baseline)])
+    svg.element(
+      "line", ["class": "nb-axis-line", "x1": .at(left), "y1": .at(baseline), "x2": .at(right), "y2": .at(baseline)])
     for tick in ChartScale.dateTicks(from: start, to: end, gridDays: forecast.frequency.days) {
-      let x = coordinate(scale.x(tick))
-      svg += tag(
-        "line", ["class": "nb-axis-line", "x1": x, "y1": coordinate(baseline), "x2": x, "y2": coordinate(baseline + 5)])
-      svg += tag(
-        "text", ["class": "nb-text", "x": x, "y": coordinate(baseline + 18), "text-anchor": "middle"], text: tick.iso)
+      let x = scale.x(tick)
+      svg.element(
+        "line", ["class": "nb-axis-line", "x1": .at(x), "y1": .at(baseline), "x2": .at(x), "y2": .at(baseline + 5)])
+      svg.element(
+        "text", ["class": "nb-text", "x": .at(x), "y": .at(baseline + 18), "text-anchor": "middle"], text: tick.iso)
     }
-    svg += "</g>\n"
+    svg.raw("</g>\n")
 
     let anchor = observed.last
-    svg += fan(bands, from: anchor, scale: scale)
+    fan(bands, from: anchor, scale: scale, into: &svg)
     if let anchor {
-      let x = coordinate(scale.x(anchor.date))
-      svg += tag(
-        "line", ["class": "nb-now", "x1": x, "y1": coordinate(frame.top), "x2": x, "y2": coordinate(baseline)])
+      let x = scale.x(anchor.date)
+      svg.element("line", ["class": "nb-now", "x1": .at(x), "y1": .at(frame.top), "x2": .at(x), "y2": .at(baseline)])
     }
     if isDaily {
       let width = max(1, (scale.x(end) - scale.x(start)) / Double(max(end - start, 1)) * 0.7)
@@ -114,29 +111,29 @@ public enum SVGChart {
         bars.append(barWidth)
         bars.append("z")
       }
-      if !bars.isEmpty { svg += tag("path", ["class": "nb-obs-bar", "d": bars.text]) }
-      svg += linePath(segments(sevenDayAverage(observed), step: 1), scale: scale, cssClass: "nb-avg")
+      if !bars.isEmpty { svg.element("path", ["class": "nb-obs-bar", "d": .path(bars)]) }
+      linePath(segments(sevenDayAverage(observed), step: 1), scale: scale, cssClass: "nb-avg", into: &svg)
     } else {
-      svg += linePath(segments(observed, step: forecast.frequency.days), scale: scale, cssClass: "nb-obs-line")
-      svg += "<g class=\"nb-obs\">\n"
+      linePath(segments(observed, step: forecast.frequency.days), scale: scale, cssClass: "nb-obs-line", into: &svg)
+      svg.raw("<g class=\"nb-obs\">\n")
       for point in observed {
-        svg += tag(
-          "circle", ["cx": coordinate(scale.x(point.date)), "cy": coordinate(scale.y(point.value)), "r": "2.5"])
+        svg.element("circle", ["cx": .at(scale.x(point.date)), "cy": .at(scale.y(point.value)), "r": "2.5"])
       }
-      svg += "</g>\n"
+      svg.raw("</g>\n")
     }
-    svg += medianPath(bands, from: anchor, scale: scale)
-    svg += isDaily ? fanLegends.daily : fanLegends.weekly
+    medianPath(bands, from: anchor, scale: scale, into: &svg)
+    svg.raw(isDaily ? fanLegends.daily : fanLegends.weekly)
     if clipped {
-      svg += tag(
+      svg.element(
         "text",
         [
-          "class": "nb-text nb-clip-note", "x": coordinate(frame.width - frame.right), "y": coordinate(frame.top - 8),
+          "class": "nb-text nb-clip-note", "x": .at(frame.width - frame.right), "y": .at(frame.top - 8),
           "text-anchor": "end",
         ],
         text: "95% interval cut at the top: it reaches \(NumberFormat.count(widest))")
     }
-    return svg + "</svg>\n"
+    svg.raw("</svg>\n")
+    return svg.text
   }
 
   /// The value axis's title: what is counted, and over which period.
@@ -226,22 +223,26 @@ public enum SVGChart {
     let line = (isDaily ? sevenDayAverage(all) : all).filter { $0.date >= since }
     let bands = bandPoints(forecast)
     let frame = Frame(width: 240, height: 120, left: 4, right: 4, top: 20, bottom: 4)
-    var svg = header(
+    var svg = SVGWriter()
+    header(
       id: id, frame: frame, cssClass: "nb-small",
       title: "\(forecast.metric.displayName) in \(regionName): observed and forecast",
-      desc: description(forecast, regionName: regionName, observed: observed, bands: bands))
+      desc: description(forecast, regionName: regionName, observed: observed, bands: bands), into: &svg)
     let days = observed.map(\.date) + bands.map(\.date)
-    guard let first = days.min(), let last = days.max(), first < last else { return svg + "</svg>\n" }
-    let yAxis = valueTicks(axis: .linear, observed: observed, bands: bands)
-    let scale = Scale(frame: frame, start: first, end: last, top: yAxis.top)
-    svg += smallAxes(
-      frame: frame, scale: scale,
-      label: NumberFormat.tick(yAxis.top, step: yAxis.step) + " " + axisTitle(forecast).lowercased())
-    svg += fan(bands, from: observed.last, scale: scale)
-    svg += linePath(
-      segments(line, step: forecast.frequency.days), scale: scale, cssClass: isDaily ? "nb-avg" : "nb-obs-line")
-    svg += medianPath(bands, from: observed.last, scale: scale)
-    return svg + "</svg>\n"
+    if let first = days.min(), let last = days.max(), first < last {
+      let yAxis = valueTicks(axis: .linear, observed: observed, bands: bands)
+      let scale = Scale(frame: frame, start: first, end: last, top: yAxis.top)
+      smallAxes(
+        frame: frame, scale: scale,
+        label: NumberFormat.tick(yAxis.top, step: yAxis.step) + " " + axisTitle(forecast).lowercased(), into: &svg)
+      fan(bands, from: observed.last, scale: scale, into: &svg)
+      linePath(
+        segments(line, step: forecast.frequency.days), scale: scale, cssClass: isDaily ? "nb-avg" : "nb-obs-line",
+        into: &svg)
+      medianPath(bands, from: observed.last, scale: scale, into: &svg)
+    }
+    svg.raw("</svg>\n")
+    return svg.text
   }
 
   /// A forecast published earlier set against what has since been observed: its fan and
@@ -265,39 +266,44 @@ public enum SVGChart {
     let id = Slug.make(idPrefix)
     let bands = bandPoints(past.horizons)
     let frame = Frame(width: 320, height: 160, left: 4, right: 4, top: 20, bottom: 20)
-    var svg = header(
+    var svg = SVGWriter()
+    header(
       id: id, frame: frame, cssClass: "nb-small nb-lookback",
       title: "\(past.metric.displayName) in \(regionName): forecast of \(past.referenceDate.iso) against what followed",
       desc: "Forecast published for reference date \(past.referenceDate.iso) by \(past.model): "
-        + coverage.sentence + ".")
-    guard let firstTarget = bands.first?.date, let lastTarget = bands.last?.date else { return svg + "</svg>\n" }
+        + coverage.sentence + ".", into: &svg)
+    guard let firstTarget = bands.first?.date, let lastTarget = bands.last?.date else {
+      svg.raw("</svg>\n")
+      return svg.text
+    }
     let start = firstTarget.adding(days: -3 * max(frequency.days, 7))
     let observed = observedPoints(recent).filter { $0.date >= start && $0.date <= lastTarget }
     let anchor = observed.last { $0.date < firstTarget }
     let yAxis = valueTicks(axis: .linear, observed: observed, bands: bands)
     let scale = Scale(frame: frame, start: start, end: lastTarget, top: yAxis.top)
-    svg += smallAxes(
+    smallAxes(
       frame: frame, scale: scale,
       label: NumberFormat.tick(yAxis.top, step: yAxis.step) + " "
-        + axisTitle(past.metric, frequency: frequency).lowercased())
-    let foot = coordinate(frame.height - 5)
-    svg += tag("text", ["class": "nb-text", "x": coordinate(frame.left), "y": foot], text: start.iso)
-    svg += tag(
-      "text", ["class": "nb-text", "x": coordinate(frame.width - frame.right), "y": foot, "text-anchor": "end"],
+        + axisTitle(past.metric, frequency: frequency).lowercased(), into: &svg)
+    let foot = frame.height - 5
+    svg.element("text", ["class": "nb-text", "x": .at(frame.left), "y": .at(foot)], text: start.iso)
+    svg.element(
+      "text", ["class": "nb-text", "x": .at(frame.width - frame.right), "y": .at(foot), "text-anchor": "end"],
       text: lastTarget.iso)
-    svg += fan(bands, from: anchor, scale: scale)
-    svg += linePath(segments(observed, step: frequency.days), scale: scale, cssClass: "nb-obs-line")
-    svg += medianPath(bands, from: anchor, scale: scale)
+    fan(bands, from: anchor, scale: scale, into: &svg)
+    linePath(segments(observed, step: frequency.days), scale: scale, cssClass: "nb-obs-line", into: &svg)
+    medianPath(bands, from: anchor, scale: scale, into: &svg)
     let drawn = Set(bands.map(\.date))
     for target in coverage.targets where drawn.contains(target.date) {
-      svg += tag(
+      svg.element(
         "circle",
         [
-          "class": target.inside95 ? "nb-hit" : "nb-miss", "cx": coordinate(scale.x(target.date)),
-          "cy": coordinate(scale.y(target.value)), "r": "3",
+          "class": target.inside95 ? "nb-hit" : "nb-miss", "cx": .at(scale.x(target.date)),
+          "cy": .at(scale.y(target.value)), "r": "3",
         ])
     }
-    return svg + "</svg>\n"
+    svg.raw("</svg>\n")
+    return svg.text
   }
 
   /// Days of observations a small multiple shows before its forecast.
@@ -323,23 +329,22 @@ public enum SVGChart {
     } else {
       summary += " no forecast."
     }
-    var svg = header(id: id, frame: frame, cssClass: "nb-spark", title: title, desc: summary)
+    var svg = SVGWriter()
+    header(id: id, frame: frame, cssClass: "nb-spark", title: title, desc: summary, into: &svg)
     let days = observed.map(\.date) + bands.map(\.date)
-    guard let first = days.min(), let last = days.max(), first < last else { return svg + "</svg>\n" }
-    let top = (observed.map(\.value) + bands.map(\.median)).max() ?? 1
-    let scale = Scale(frame: frame, start: first, end: last, top: top > 0 ? top : 1)
-    svg += linePath(segments(observed, step: forecast.frequency.days), scale: scale, cssClass: "nb-sl-obs")
-    let median = (observed.last.map { [$0] } ?? []) + bands.map { Point(date: $0.date, value: $0.median) }
-    svg += linePath([median], scale: scale, cssClass: "nb-sl-med")
-    if let anchor = observed.last {
-      svg += tag(
-        "circle",
-        [
-          "class": "nb-sl-dot", "cx": coordinate(scale.x(anchor.date)), "cy": coordinate(scale.y(anchor.value)),
-          "r": "2",
-        ])
+    if let first = days.min(), let last = days.max(), first < last {
+      let top = (observed.map(\.value) + bands.map(\.median)).max() ?? 1
+      let scale = Scale(frame: frame, start: first, end: last, top: top > 0 ? top : 1)
+      linePath(segments(observed, step: forecast.frequency.days), scale: scale, cssClass: "nb-sl-obs", into: &svg)
+      let median = (observed.last.map { [$0] } ?? []) + bands.map { Point(date: $0.date, value: $0.median) }
+      linePath([median], scale: scale, cssClass: "nb-sl-med", into: &svg)
+      if let anchor = observed.last {
+        svg.element(
+          "circle", ["class": "nb-sl-dot", "cx": .at(scale.x(anchor.date)), "cy": .at(scale.y(anchor.value)), "r": "2"])
+      }
     }
-    return svg + "</svg>\n"
+    svg.raw("</svg>\n")
+    return svg.text
   }
 
   // MARK: - Implementation details
@@ -466,15 +471,19 @@ public enum SVGChart {
     return chart[..<end.upperBound] + "<style>\n" + fanRules + "</style>\n" + chart[end.upperBound...]
   }
 
-  private static func header(id: String, frame: Frame, cssClass: String, title: String, desc: String) -> String {
-    let root = attributes([
-      "xmlns": "http://www.w3.org/2000/svg",
-      "viewBox": "0 0 \(NumberFormat.trimmed(frame.width)) \(NumberFormat.trimmed(frame.height))",
-      "width": "100%", "preserveAspectRatio": "xMidYMid meet", "role": "img",
-      "aria-labelledby": "\(id)-title \(id)-desc", "class": cssClass,
-    ])
-    return "<svg\(root)>\n" + tag("title", ["id": "\(id)-title"], text: title)
-      + tag("desc", ["id": "\(id)-desc"], text: desc)
+  private static func header(
+    id: String, frame: Frame, cssClass: String, title: String, desc: String, into svg: inout SVGWriter
+  ) {
+    svg.start(
+      "svg",
+      [
+        "xmlns": "http://www.w3.org/2000/svg",
+        "viewBox": "0 0 \(NumberFormat.trimmed(frame.width)) \(NumberFormat.trimmed(frame.height))",
+        "width": "100%", "preserveAspectRatio": "xMidYMid meet", "role": "img",
+        "aria-labelledby": "\(id)-title \(id)-desc", "class": .text(cssClass),
+      ])
+    svg.element("title", ["id": "\(id)-title"], text: title)
+    svg.element("desc", ["id": "\(id)-desc"], text: desc)
   }
 
   private static func description(
@@ -498,29 +507,30 @@ public enum SVGChart {
   /// Grid lines at `ticks` (y coordinate and label) with their labels, and the axis title, in
   /// one group of class `cssClass` (the unit they read in).
   private static func unitAxis(
-    _ ticks: [(y: Double, label: String)], title: String, cssClass: String, frame: Frame
-  ) -> String {
-    var svg = "<g class=\"\(cssClass)\">\n"
+    _ ticks: [(y: Double, label: String)], title: String, cssClass: StaticString, frame: Frame,
+    into svg: inout SVGWriter
+  ) {
+    svg.raw("<g class=\"")
+    svg.raw(cssClass)
+    svg.raw("\">\n")
     for tick in ticks {
-      svg += tag(
+      svg.element(
         "line",
         [
-          "class": "nb-grid", "x1": coordinate(frame.left), "y1": coordinate(tick.y),
-          "x2": coordinate(frame.width - frame.right), "y2": coordinate(tick.y),
+          "class": "nb-grid", "x1": .at(frame.left), "y1": .at(tick.y), "x2": .at(frame.width - frame.right),
+          "y2": .at(tick.y),
         ])
-      svg += tag(
-        "text",
-        ["class": "nb-text", "x": coordinate(frame.left - 6), "y": coordinate(tick.y + 4), "text-anchor": "end"],
+      svg.element(
+        "text", ["class": "nb-text", "x": .at(frame.left - 6), "y": .at(tick.y + 4), "text-anchor": "end"],
         text: tick.label)
     }
-    svg += tag(
+    svg.element(
       "text",
       [
         "class": "nb-text nb-axis-title", "transform": "rotate(-90)",
-        "x": coordinate(-(frame.top + (frame.height - frame.top - frame.bottom) / 2)), "y": "14",
-        "text-anchor": "middle",
+        "x": .at(-(frame.top + (frame.height - frame.top - frame.bottom) / 2)), "y": "14", "text-anchor": "middle",
       ], text: title)
-    return svg + "</g>\n"
+    svg.raw("</g>\n")
   }
 
   /// The frame of every fan chart.
@@ -530,66 +540,47 @@ public enum SVGChart {
     weekly: legend(frame: fanFrame, isDaily: false), daily: legend(frame: fanFrame, isDaily: true)
   )
 
-  private static func legend(frame: Frame, isDaily: Bool) -> String {
+  private static func legend(frame: Frame, isDaily: Bool) -> SVGWriter {
     let x = frame.left
     let y = 18.0
-    let observed =
-      isDaily
-      ? tag(
-        "rect", ["class": "nb-obs-bar", "x": coordinate(x + 2), "y": coordinate(y - 10), "width": "6", "height": "12"])
-        + tag("text", ["class": "nb-text", "x": coordinate(x + 12), "y": coordinate(y)], text: "Reported")
-        + tag(
-          "line",
-          [
-            "class": "nb-avg", "x1": coordinate(x + 82), "y1": coordinate(y - 4), "x2": coordinate(x + 102),
-            "y2": coordinate(y - 4),
-          ])
-        + tag("text", ["class": "nb-text", "x": coordinate(x + 106), "y": coordinate(y)], text: "7-day average")
-      : tag("circle", ["class": "nb-obs", "cx": coordinate(x + 6), "cy": coordinate(y - 4), "r": "3"])
-        + tag("text", ["class": "nb-text", "x": coordinate(x + 14), "y": coordinate(y)], text: "Observed")
+    var svg = SVGWriter()
+    svg.raw("<g class=\"nb-legend\" aria-hidden=\"true\">\n")
+    if isDaily {
+      svg.element("rect", ["class": "nb-obs-bar", "x": .at(x + 2), "y": .at(y - 10), "width": "6", "height": "12"])
+      svg.element("text", ["class": "nb-text", "x": .at(x + 12), "y": .at(y)], text: "Reported")
+      svg.element(
+        "line", ["class": "nb-avg", "x1": .at(x + 82), "y1": .at(y - 4), "x2": .at(x + 102), "y2": .at(y - 4)])
+      svg.element("text", ["class": "nb-text", "x": .at(x + 106), "y": .at(y)], text: "7-day average")
+    } else {
+      svg.element("circle", ["class": "nb-obs", "cx": .at(x + 6), "cy": .at(y - 4), "r": "3"])
+      svg.element("text", ["class": "nb-text", "x": .at(x + 14), "y": .at(y)], text: "Observed")
+    }
     // Daily legends have one more entry, so the forecast's entries start further right.
     let shift = isDaily ? 120.0 : 0
-    return "<g class=\"nb-legend\" aria-hidden=\"true\">\n" + observed
-      + tag(
-        "line",
-        [
-          "class": "nb-median", "x1": coordinate(x + shift + 90), "y1": coordinate(y - 4),
-          "x2": coordinate(x + shift + 120), "y2": coordinate(y - 4),
-        ])
-      + tag(
-        "text", ["class": "nb-text", "x": coordinate(x + shift + 126), "y": coordinate(y)], text: "Forecast median")
-      + tag(
-        "rect",
-        [
-          "class": "nb-band50", "x": coordinate(x + shift + 240), "y": coordinate(y - 10), "width": "18",
-          "height": "12",
-        ])
-      + tag("text", ["class": "nb-text", "x": coordinate(x + shift + 264), "y": coordinate(y)], text: "50% interval")
-      + tag(
-        "rect",
-        [
-          "class": "nb-band95", "x": coordinate(x + shift + 360), "y": coordinate(y - 10), "width": "18",
-          "height": "12",
-        ])
-      + tag("text", ["class": "nb-text", "x": coordinate(x + shift + 384), "y": coordinate(y)], text: "95% interval")
-      + "</g>\n"
+    svg.element(
+      "line",
+      ["class": "nb-median", "x1": .at(x + shift + 90), "y1": .at(y - 4), "x2": .at(x + shift + 120), "y2": .at(y - 4)])
+    svg.element("text", ["class": "nb-text", "x": .at(x + shift + 126), "y": .at(y)], text: "Forecast median")
+    svg.element(
+      "rect", ["class": "nb-band50", "x": .at(x + shift + 240), "y": .at(y - 10), "width": "18", "height": "12"])
+    svg.element("text", ["class": "nb-text", "x": .at(x + shift + 264), "y": .at(y)], text: "50% interval")
+    svg.element(
+      "rect", ["class": "nb-band95", "x": .at(x + shift + 360), "y": .at(y - 10), "width": "18", "height": "12"])
+    svg.element("text", ["class": "nb-text", "x": .at(x + shift + 384), "y": .at(y)], text: "95% interval")
+    svg.raw("</g>\n")
+    return svg
   }
 
   /// A small chart's frame: a rule at the top value, which `label` names above it, and the zero line.
-  private static func smallAxes(frame: Frame, scale: Scale, label: String) -> String {
+  private static func smallAxes(frame: Frame, scale: Scale, label: String, into svg: inout SVGWriter) {
     let baseline = scale.y(0)
-    return tag(
+    let right = frame.width - frame.right
+    svg.element(
+      "line", ["class": "nb-grid", "x1": .at(frame.left), "y1": .at(frame.top), "x2": .at(right), "y2": .at(frame.top)])
+    svg.element(
       "line",
-      [
-        "class": "nb-grid", "x1": coordinate(frame.left), "y1": coordinate(frame.top),
-        "x2": coordinate(frame.width - frame.right), "y2": coordinate(frame.top),
-      ])
-      + tag(
-        "line",
-        [
-          "class": "nb-axis-line", "x1": coordinate(frame.left), "y1": coordinate(baseline),
-          "x2": coordinate(frame.width - frame.right), "y2": coordinate(baseline),
-        ]) + tag("text", ["class": "nb-text", "x": coordinate(frame.left), "y": "14"], text: label)
+      ["class": "nb-axis-line", "x1": .at(frame.left), "y1": .at(baseline), "x2": .at(right), "y2": .at(baseline)])
+    svg.element("text", ["class": "nb-text", "x": .at(frame.left), "y": "14"], text: label)
   }
 
   private static func observedPoints(_ forecast: MetricForecast) -> [Point] { observedPoints(forecast.recent) }
@@ -626,26 +617,28 @@ public enum SVGChart {
   }
 
   /// The 95% and 50% bands from the last observation on, the 95% band held at the axis top.
-  private static func fan(_ bands: [Band], from anchor: Point?, scale: Scale) -> String {
-    guard !bands.isEmpty else { return "" }
+  private static func fan(_ bands: [Band], from anchor: Point?, scale: Scale, into svg: inout SVGWriter) {
+    guard !bands.isEmpty else { return }
     let start = anchor.map { Band(date: $0.date, value: $0.value) }
     let held = bands.map { band in
       var held = band
       held.upper95 = min(band.upper95, scale.top)
       return held
     }
-    return bandPath(held, start: start, scale: scale, cssClass: "nb-band95", lower: \.lower95, upper: \.upper95)
-      + bandPath(bands, start: start, scale: scale, cssClass: "nb-band50", lower: \.lower50, upper: \.upper50)
+    bandPath(held, start: start, scale: scale, cssClass: "nb-band95", lower: \.lower95, upper: \.upper95, into: &svg)
+    bandPath(bands, start: start, scale: scale, cssClass: "nb-band50", lower: \.lower50, upper: \.upper50, into: &svg)
   }
 
   /// The forecast median from the last observation on.
-  private static func medianPath(_ bands: [Band], from anchor: Point?, scale: Scale) -> String {
-    guard !bands.isEmpty else { return "" }
+  private static func medianPath(_ bands: [Band], from anchor: Point?, scale: Scale, into svg: inout SVGWriter) {
+    guard !bands.isEmpty else { return }
     let path = (anchor.map { [$0] } ?? []) + bands.map { Point(date: $0.date, value: $0.median) }
-    return linePath([path], scale: scale, cssClass: "nb-median")
+    linePath([path], scale: scale, cssClass: "nb-median", into: &svg)
   }
 
-  private static func linePath(_ segments: [[Point]], scale: Scale, cssClass: String) -> String {
+  private static func linePath(
+    _ segments: [[Point]], scale: Scale, cssClass: String, into svg: inout SVGWriter
+  ) {
     var d = PathData()
     for segment in segments where segment.count > 1 {
       for (index, point) in segment.enumerated() {
@@ -653,13 +646,13 @@ public enum SVGChart {
         d.appendPoint(scale.x(point.date), scale.y(point.value))
       }
     }
-    return d.isEmpty ? "" : tag("path", ["class": cssClass, "d": d.text])
+    if !d.isEmpty { svg.element("path", ["class": .text(cssClass), "d": .path(d)]) }
   }
 
   private static func bandPath(
     _ bands: [Band], start: Band?, scale: Scale, cssClass: String,
-    lower: KeyPath<Band, Double>, upper: KeyPath<Band, Double>
-  ) -> String {
+    lower: KeyPath<Band, Double>, upper: KeyPath<Band, Double>, into svg: inout SVGWriter
+  ) {
     let all = (start.map { [$0] } ?? []) + bands
     let edge = all.map { ($0.date, $0[keyPath: upper]) } + all.reversed().map { ($0.date, $0[keyPath: lower]) }
     var d = PathData()
@@ -668,36 +661,6 @@ public enum SVGChart {
       d.appendPoint(scale.x(date), scale.y(value))
     }
     d.append(" Z")
-    return tag("path", ["class": cssClass, "d": d.text])
+    svg.element("path", ["class": .text(cssClass), "d": .path(d)])
   }
-
-  /// One element on its own line: attributes in the given order, values and text escaped.
-  private static func tag(_ name: String, _ attributes: KeyValuePairs<String, String>, text: String? = nil) -> String {
-    var element = "<" + name
-    appendAttributes(attributes, to: &element)
-    guard let text else { return element + "/>\n" }
-    element += ">"
-    element += Markup.escape(text)
-    return element + "</" + name + ">\n"
-  }
-
-  private static func attributes(_ attributes: KeyValuePairs<String, String>) -> String {
-    var text = ""
-    appendAttributes(attributes, to: &text)
-    return text
-  }
-
-  /// ` key="value"` for each attribute, values escaped, appended in order.
-  private static func appendAttributes(_ attributes: KeyValuePairs<String, String>, to text: inout String) {
-    for (key, value) in attributes {
-      text += " "
-      text += key
-      text += "=\""
-      text += Markup.escape(value)
-      text += "\""
-    }
-  }
-
-  /// A coordinate with at most one decimal.
-  private static func coordinate(_ value: Double) -> String { NumberFormat.trimmed(value, maxDigits: 1) }
 }
