@@ -56,13 +56,13 @@ public struct Normalizer: Sendable {
     let forecasts = validated.forecasts
     let regions = dataset.regions.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
     let seriesByRegion = Dictionary(grouping: dataset.series, by: \.region.id)
-    var published: [ForecastData] = []
-    for region in regions {
+    // Each region on its own, on every core; the regions stay in name order.
+    return regions.concurrentMap { region -> ForecastData? in
       let series = (seriesByRegion[region.id] ?? []).sorted { $0.metric < $1.metric }
       // `validate` refused datasets with a region without series.
       guard let primary = DerivedMetricsCalculator.primaryMetric(of: series.map(\.metric)),
         let primarySeries = series.first(where: { $0.metric == primary })
-      else { continue }
+      else { return nil }
       func horizons(of metric: Metric) -> [HorizonForecast] {
         forecasts[SeriesKey(regionID: region.id, metric: metric)]?.horizons ?? []
       }
@@ -84,19 +84,17 @@ public struct Normalizer: Sendable {
       }
       let cases = path(.cases)
       let deaths = path(.deaths)
-      published.append(
-        ForecastData(
-          runID: run.runID, region: region, actualCases: cases.actual, actualDeaths: deaths.actual,
-          forecastedCases: cases.forecast, forecastedDeaths: deaths.forecast, derived: derived,
-          timestamp: run.generatedAt, provider: output.provider, model: output.model,
-          method: output.method, provenance: dataset.provenance,
-          metrics: series.map {
-            metricForecast(
-              $0, target: dataset.targetName(of: $0.metric), horizons: horizons(of: $0.metric),
-              nextPeriod: nextPeriod(of: $0.metric), targets: targets)
-          }))
-    }
-    return published
+      return ForecastData(
+        runID: run.runID, region: region, actualCases: cases.actual, actualDeaths: deaths.actual,
+        forecastedCases: cases.forecast, forecastedDeaths: deaths.forecast, derived: derived,
+        timestamp: run.generatedAt, provider: output.provider, model: output.model,
+        method: output.method, provenance: dataset.provenance,
+        metrics: series.map {
+          metricForecast(
+            $0, target: dataset.targetName(of: $0.metric), horizons: horizons(of: $0.metric),
+            nextPeriod: nextPeriod(of: $0.metric), targets: targets)
+        })
+    }.compactMap { $0 }
   }
 
   /// The published quantile forecast of one series with its last observations (gaps kept).

@@ -203,11 +203,10 @@ public struct SiteRenderer: Sendable {
         json(api + "schema/forecast-data.json", snakeCase: false) { StandardDocuments.forecastDataSchema },
         json(api + "datapackage.json", snakeCase: false) { StandardDocuments.dataPackage(content) },
       ] + (frame == nil ? [json(globalPath.description) { APIDocuments.global(content) }] : [])
-    // A few at a time: the overview pages of a large release are tens of megabytes each.
-    for start in stride(from: 0, to: siteWide.count, by: 4) {
-      try sink.write(
-        siteWide[start..<min(start + 4, siteWide.count)].concurrentMap { job in try job() }, fromLiveRelease: [])
-    }
+    // Each job hands its file to the sink itself, so memory holds the files being rendered and
+    // no core waits for a slower job of a group; the largest (the overview in name order, tens
+    // of megabytes in a large release) goes first.
+    _ = try siteWide.concurrentMap { job in try sink.write([try job()], fromLiveRelease: []) }
     // Without a base URL there is no sitemap: the protocol allows absolute URLs only.
     if let sitemap = SiteFeeds.sitemap(content, pages: pages) {
       try sink.write([SiteFile(path: try Self.path("sitemap.xml"), text: sitemap)], fromLiveRelease: [])

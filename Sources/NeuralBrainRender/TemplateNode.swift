@@ -32,20 +32,27 @@ enum TemplateNode {
   }
 
   /// A text, escaped by the template's content type as any `String` is.
-  struct Text: MustacheCustomRenderable, MustacheTransformable {
+  ///
+  /// A text has no fields (`{{name.x}}` finds nothing in it, as in a `String`), which it says as a
+  /// `MustacheParent`: inside a section over a text (`{{#link}}<a href="{{link}}">{{/link}}`)
+  /// swift-mustache would otherwise reflect the wrapper with `Mirror` on every tag, and find its
+  /// stored property.
+  struct Text: MustacheCustomRenderable, MustacheTransformable, MustacheParent {
     let text: String
 
     var renderText: String { text }
     var isNull: Bool { false }
     func transform(_ name: String) -> Any? { text.transform(name) }
+    func child(named name: String) -> Any? { nil }
   }
 
-  /// An integer, spelled as `String(describing:)` spells it.
-  struct Integer: MustacheCustomRenderable, MustacheTransformable {
+  /// An integer, spelled as `String(describing:)` spells it; no fields, as a text has none.
+  struct Integer: MustacheCustomRenderable, MustacheTransformable, MustacheParent {
     let value: Int
 
     var renderText: String { String(value) }
     var isNull: Bool { false }
     func transform(_ name: String) -> Any? { value.transform(name) }
+    func child(named name: String) -> Any? { nil }
   }
 }

@@ -32,6 +32,8 @@ struct TemplateNodeTests {
     "{{#name}}[{{.}}]{{/name}}",
     "{{missing}}{{^missing}}m{{/missing}}{{site.missing}}",
     "{{count(site)}} {{#site.ranks}}{{risk}}{{/site.ranks}}",
+    "{{#name}}{{name}}/{{count}}/{{site.root}}{{/name}} {{#count}}{{count}}{{name}}{{/count}}",
+    "[{{name.text}}{{#name}}{{text}}{{/name}}{{count.value}}{{#count}}{{value}}{{/count}}]",
   ]
 
   @Test("a template renders the same text from the nodes as from the dictionaries", arguments: templates)
