@@ -48,10 +48,11 @@ struct PageBuilder {
     }
   }
 
-  /// How many regions a ranked order of the overview lists (the name order lists every region):
-  /// the top of a ranking is what its page is read for, and at 10,000 regions each complete
-  /// order was a 27 MB page. Sources of a few hundred regions (the world's countries, a
-  /// country's states) are listed whole.
+  /// How many regions a ranked order of the overview lists (the name order lists every region),
+  /// and how many the compare pages show: the top of a ranking is what its page is read for, and
+  /// at 10,000 regions each complete order was a 27 MB page and the compare pages a hundred.
+  /// Sources of a few hundred regions (the world's countries, a country's states) are shown
+  /// whole.
   var rankedRowLimit = 500
 
   /// The overview in one order, from `indexRows()`: every region by name, the first
@@ -91,12 +92,18 @@ struct PageBuilder {
   static func comparePath(_ number: Int) -> String { number == 1 ? "compare.html" : "compare-\(number).html" }
 
   /// How many compare pages the release has (one at least, even without regions).
-  var comparePageCount: Int { max(1, (content.forecasts.count + Self.comparePageSize - 1) / Self.comparePageSize) }
+  var comparePageCount: Int {
+    max(1, (min(content.forecasts.count, rankedRowLimit) + Self.comparePageSize - 1) / Self.comparePageSize)
+  }
 
-  /// Every region (forecast and id) in risk order, for the compare pages.
-  func riskOrder() -> [(ForecastData, String)] { IndexOrder.risk.sorted(Array(zip(content.forecasts, ids))) }
+  /// The regions (forecast and id) the compare pages show: the first `rankedRowLimit` in risk
+  /// order.
+  func riskOrder() -> [(ForecastData, String)] {
+    Array(IndexOrder.risk.sorted(Array(zip(content.forecasts, ids))).prefix(rankedRowLimit))
+  }
 
-  /// Page `number` (from 1) of the small multiples, from `ranked` (`riskOrder()`).
+  /// Page `number` (from 1) of the small multiples, from `ranked` (`riskOrder()`, the regions
+  /// the pages show).
   func compare(page number: Int, ranked: [(ForecastData, String)]) -> PageViews.Compare {
     let first = (number - 1) * Self.comparePageSize
     let shown = ranked[min(first, ranked.count)..<min(first + Self.comparePageSize, ranked.count)]
@@ -113,10 +120,12 @@ struct PageBuilder {
     return PageViews.Compare(
       site: site(
         title: "Compare regions",
-        description: "Every region's forecast as a small chart, highest risk first.",
+        description: "The regions' forecasts as small charts, highest risk first.",
         path: Self.comparePath(number)),
-      regionCount: ranked.count, range: shown.isEmpty ? "none" : "\(first + 1)–\(first + shown.count)",
-      charts: charts, pages: pages, hasPages: pages.count > 1)
+      regionCount: content.forecasts.count, listedCount: ranked.count,
+      isPartial: ranked.count < content.forecasts.count,
+      range: shown.isEmpty ? "none" : "\(first + 1)–\(first + shown.count)", charts: charts, pages: pages,
+      hasPages: pages.count > 1)
   }
 
   /// The daily summary e-mail: the overview's counts, then at most `emailRegionLimit` alerts and

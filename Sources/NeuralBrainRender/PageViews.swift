@@ -82,10 +82,15 @@ enum PageViews {
     var anchor: String
   }
 
-  /// `compare.html` and its further pages: every region's small fan chart, riskiest first.
+  /// `compare.html` and its further pages: small fan charts of the regions at highest risk
+  /// (every region, up to `PageBuilder.rankedRowLimit`), riskiest first.
   struct Compare {
     var site: Site
     var regionCount: Int
+    /// How many regions the compare pages show, on all pages together.
+    var listedCount: Int
+    /// The pages show fewer regions than there are.
+    var isPartial: Bool
     /// Which regions this page shows, e.g. "1–100".
     var range: String
     var charts: [SmallChart]

@@ -197,7 +197,9 @@ struct BrowserTests {
     try await legible(site, regionPath: regionPath, source: source)
   }
 
-  @Test("with more regions than a ranking lists, its page says so and its sort links open the other orders")
+  @Test(
+    "with more regions than a ranking lists, its page says so and its sort links open the other orders; compare pages show the top"
+  )
   func rankedTop() async throws {
     let directory = try TemporaryDirectory()
     let result = try await NeuralBrainExecutable.run([
@@ -227,6 +229,15 @@ struct BrowserTests {
     #expect(
       try await Chromium.measure(site.appendingPathComponent("index-risk.html"), width: 1280, script: click) == "false")
     #expect(try await Chromium.measure(site.appendingPathComponent("index.html"), width: 1280, script: click) == "true")
+    // The compare pages: five of a hundred small charts, the riskiest 500 of 520.
+    let compare = try await Chromium.dom(site.appendingPathComponent("compare-5.html"))
+    #expect(compare.count("//ul[@class='small-multiples']/li") == 100)
+    #expect(compare.strings("//nav[@class='pages']//a").count == 5)
+    #expect(
+      compare.strings("//p[@class='lead']").first?.contains(
+        "Regions 401–500 of 520. These pages show the 500 regions at highest risk; the overview lists every region.")
+        == true)
+    #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("compare-6.html").path))
   }
 
   /// Sorting without JavaScript (each order its own page) and with it (in place), and the filter.

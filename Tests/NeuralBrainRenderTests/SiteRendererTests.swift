@@ -214,6 +214,17 @@ struct SiteRendererTests {
     #expect(last.contains("Regions 201–230 of 230."))
     #expect(last.contains("<a href=\"compare-3.html\" aria-current=\"page\">3</a>"))
     #expect(last.components(separatedBy: "class=\"nb-small\"").count - 1 == 30)
+    #expect(!last.contains("These pages show"))
+
+    // Past the limit, the pages show the regions at highest risk and say so.
+    var builder = PageBuilder(content: large, ids: large.forecasts.map(\.regionID))
+    builder.rankedRowLimit = 150
+    let ranked = builder.riskOrder()
+    #expect(builder.comparePageCount == 2 && ranked.count == 150)
+    #expect(ranked.map(\.0.riskScore) == large.forecasts.map(\.riskScore).sorted(by: >).prefix(150).map { $0 })
+    let second = builder.compare(page: 2, ranked: ranked)
+    #expect(second.range == "101–150" && second.regionCount == 230 && second.listedCount == 150 && second.isPartial)
+    #expect(second.charts.count == 50 && second.pages.map(\.href) == ["compare.html", "compare-2.html"])
   }
 
   @Test("a region page has linear and logarithmic charts, with per-100k values where the population is known")
