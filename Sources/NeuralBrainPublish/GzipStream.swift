@@ -33,7 +33,7 @@ final class GzipStream {
   func compress(_ bytes: [UInt8], finishing: Bool) -> [UInt8] {
     var output = started ? [] : Gzip.header
     started = true
-    crc = UInt32(bytes.withUnsafeBytes { libdeflate_crc32(crc, $0.baseAddress, $0.count) })
+    crc = bytes.withUnsafeBytes { libdeflate_crc32(crc, $0.baseAddress, $0.count) }
     length &+= UInt32(truncatingIfNeeded: bytes.count)
     if pending.isEmpty { pending = bytes } else { pending += bytes }
     if !pending.isEmpty, finishing || pending.count >= chunkSize {

@@ -35,6 +35,7 @@ public enum ObservationsCSV {
           upcoming.withLock { $0 = pieces }
         }
       }
+      // Also when `emit` throws: the formatter must be done with `upcoming` before it goes.
       defer { formatting.wait() }
       for piece in current { try emit(piece) }
       formatting.wait()

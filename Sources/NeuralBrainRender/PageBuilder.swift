@@ -98,12 +98,11 @@ struct PageBuilder {
 
   /// The regions (forecast and id) the compare pages show: the first `rankedRowLimit` in risk
   /// order.
-  func riskOrder() -> [(ForecastData, String)] {
+  func comparedRegions() -> [(ForecastData, String)] {
     Array(IndexOrder.risk.sorted(Array(zip(content.forecasts, ids))).prefix(rankedRowLimit))
   }
 
-  /// Page `number` (from 1) of the small multiples, from `ranked` (`riskOrder()`, the regions
-  /// the pages show).
+  /// Page `number` (from 1) of the small multiples, from `ranked` (`comparedRegions()`).
   func compare(page number: Int, ranked: [(ForecastData, String)]) -> PageViews.Compare {
     let first = (number - 1) * Self.comparePageSize
     let shown = ranked[min(first, ranked.count)..<min(first + Self.comparePageSize, ranked.count)]

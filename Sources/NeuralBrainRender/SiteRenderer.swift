@@ -179,9 +179,9 @@ public struct SiteRenderer: Sendable {
     let overview: [SiteJob] = IndexOrder.allCases.map { order in
       page(order.path, "index") { builder.index(order: order, rows: indexRows) }
     }
-    let riskOrder = builder.riskOrder()
+    let compared = builder.comparedRegions()
     let compare: [SiteJob] = comparePages.enumerated().map { index, path in
-      page(path, "compare") { builder.compare(page: index + 1, ranked: riskOrder) }
+      page(path, "compare") { builder.compare(page: index + 1, ranked: compared) }
     }
     let siteWide: [SiteJob] =
       overview + compare + [

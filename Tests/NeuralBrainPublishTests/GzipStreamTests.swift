@@ -37,11 +37,7 @@ struct GzipStreamTests {
     }
     guard status == Z_STREAM_END else { return .failure(.zlib(status)) }
     let trailer = Array(member.suffix(Int(inflater.avail_in)))
-    let crc = UInt32(crc32(0, output, uInt(output.count)))
-    let expected = [crc, UInt32(truncatingIfNeeded: output.count)].flatMap { value in
-      (0..<4).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }
-    }
-    guard trailer == expected else { return .failure(.trailer(bytesAfterStream: trailer.count)) }
+    guard trailer == Self.trailer(of: output) else { return .failure(.trailer(bytesAfterStream: trailer.count)) }
     return .success(output)
   }
 
@@ -97,6 +93,7 @@ struct GzipStreamTests {
     #expect(try Self.inflateMember(member).get() == [])
   }
 
+  /// The gzip trailer of `bytes`: zlib's CRC-32 and the length, little-endian.
   static func trailer(of bytes: [UInt8]) -> [UInt8] {
     let crc = UInt32(crc32(0, bytes, uInt(bytes.count)))
     return [crc, UInt32(truncatingIfNeeded: bytes.count)].flatMap { value in

@@ -219,7 +219,7 @@ struct SiteRendererTests {
     // Past the limit, the pages show the regions at highest risk and say so.
     var builder = PageBuilder(content: large, ids: large.forecasts.map(\.regionID))
     builder.rankedRowLimit = 150
-    let ranked = builder.riskOrder()
+    let ranked = builder.comparedRegions()
     #expect(builder.comparePageCount == 2 && ranked.count == 150)
     #expect(ranked.map(\.0.riskScore) == large.forecasts.map(\.riskScore).sorted(by: >).prefix(150).map { $0 })
     let second = builder.compare(page: 2, ranked: ranked)
