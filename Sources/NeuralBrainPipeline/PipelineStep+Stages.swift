@@ -38,12 +38,14 @@ extension PipelineStep {
     }
   }
 
-  /// Stores the observations as a new vintage (a no-op when nothing changed).
+  /// Stores the observations as a new vintage (a no-op when nothing changed), on the deferred
+  /// writes' thread: the forecast does not wait for it, the evaluate step does.
   public static func store() -> PipelineStep {
     PipelineStep(name: "store") { current in
       var context = current
-      let summary = try context.database.recordIngest(try context.requireDataset())
-      context.dataChanged = summary.observationsChanged > 0
+      let dataset = try context.requireDataset()
+      let database = context.database
+      context.storedIngest = context.writes.start(step: "store") { try database.recordIngest(dataset) }
       return context
     }
   }
@@ -63,10 +65,15 @@ extension PipelineStep {
           dataset: dataset, now: context.options.now, afterDays: context.options.staleAfterDays),
         notes: context.notes, tokenUsage: output.usage)
       context.run = run
-      context.forecasts = Normalizer().derive(validated, run: run)
-      try context.database.saveForecasts(
-        runID: context.runID, provider: output.provider, model: output.model,
-        forecasts: output.forecasts, published: context.forecasts)
+      let published = Normalizer().derive(validated, run: run)
+      context.forecasts = published
+      let database = context.database
+      let runID = context.runID
+      context.writes.start(step: "normalize") {
+        try database.saveForecasts(
+          runID: runID, provider: output.provider, model: output.model, forecasts: output.forecasts,
+          published: published)
+      }
       return context
     }
   }
@@ -80,6 +87,10 @@ extension PipelineStep {
       var context = current
       let dataset = try context.requireDataset()
       guard let run = context.run else { throw StepOrderError.missing("the run description") }
+      // Whether the observations changed: the store step's write has long finished by now.
+      let dataChanged = try await context.storedIngest?.value().observationsChanged ?? 1 > 0
+      let database = context.database
+      let writes = context.writes
       let previous = try context.database.lastSuccessfulRun()
       let asOf = dataset.provenance.dataAsOf
       let stored = try context.database.forecasts(
@@ -88,8 +99,11 @@ extension PipelineStep {
         run: run, forecasts: context.forecasts,
         previousRiskLevels: try previous.map { try context.database.riskLevels(runID: $0.renderingRunID) } ?? [:],
         evaluation: try SiteEvaluation.rows(
-          stored: stored, database: context.database, dataset: dataset, dataChanged: context.dataChanged,
-          seed: context.options.seed),
+          stored: stored, database: database, dataset: dataset, dataChanged: dataChanged,
+          seed: context.options.seed
+        ) { evaluation, scores in
+          writes.start(step: "evaluate") { try database.replaceScores(evaluation: evaluation, with: scores) }
+        },
         baseURL: context.options.baseURL,
         history: try context.database.runs(limit: 50).compactMap(FeedEntry.init(run:)),
         pastForecasts: LookBack.select(stored, for: context.forecasts))
@@ -149,6 +163,7 @@ extension PipelineStep {
       do {
         let dataset = try context.requireDataset()
         guard let run = context.run else { throw StepOrderError.missing("the run description") }
+        try await context.writes.finish()
         let snapshot = ArchiveSnapshot(
           date: ArchiveLayout.day(of: run.generatedAt),
           files: [StreamedFile(path: ObservationsCSV.path) { emit in try ObservationsCSV.write(dataset, to: emit) }])

@@ -14,8 +14,11 @@ public struct RunContext: Sendable {
   /// The run's side effects: clock, HTTP, files, child processes, randomness.
   public let environment: RunEnvironment
   public var dataset: Dataset?
-  /// Whether the store step found observations new or different from the stored vintage.
-  public var dataChanged = true
+  /// The store step's write of the observations (its summary says whether any changed),
+  /// running while the forecast is made.
+  var storedIngest: PendingWrite<IngestSummary>?
+  /// The database writes no step waits for, finished before the release switches.
+  let writes = DeferredWrites()
   /// The winning provider's output, validated against the dataset and targets.
   public var validated: ValidatedOutput?
   public var fallbackUsed = false

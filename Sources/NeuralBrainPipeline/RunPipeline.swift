@@ -65,6 +65,8 @@ public struct RunPipeline: Sendable {
         }
       } catch {
         let failure = (error as? PipelineError) ?? PipelineError(step: step.name, underlying: error)
+        // Writes an earlier step started finish (or fail) before the failure is recorded.
+        await context.writes.settle()
         journal.fail(failure, context: context)
         throw failure
       }

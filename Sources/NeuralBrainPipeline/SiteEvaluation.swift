@@ -20,7 +20,8 @@ enum SiteEvaluation {
   static let windowDays = 91
 
   static func rows(
-    stored: [IssuedForecast], database: NeuralBrainDatabase, dataset: Dataset, dataChanged: Bool, seed: UInt64
+    stored: [IssuedForecast], database: NeuralBrainDatabase, dataset: Dataset, dataChanged: Bool, seed: UInt64,
+    save: (_ evaluation: String, _ scores: [ScoredForecast]) -> Void
   ) throws -> [EvaluationRow] {
     // Looked up per series, not per observation: 10,000 daily regions have millions of values.
     let series = Dictionary(dataset.series.map { ($0.key, $0) }) { _, last in last }
@@ -37,11 +38,11 @@ enum SiteEvaluation {
         referenceDate: issued.referenceDate, horizon: issued.forecast.horizon,
         targetEndDate: issued.forecast.targetEndDate, observed: value, quantiles: issued.forecast.quantiles)
     }
-    try database.replaceScores(evaluation: "site", with: scored)
+    save("site", scored)
     var recent = try database.scores(evaluation: RecentSkill.evaluation)
     if dataChanged || recent.isEmpty {
       recent = RecentSkill.scores(dataset, seed: seed)
-      try database.replaceScores(evaluation: RecentSkill.evaluation, with: recent)
+      save(RecentSkill.evaluation, recent)
     }
     let backtest = try database.scores(evaluation: "backtest")
     return rows(scored, baseline: nil, prefix: "")
