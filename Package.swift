@@ -63,13 +63,10 @@ let package = Package(
       ]),
     // 4. Normalize: provider output → the one ForecastData schema. Pure functions.
     .target(name: "NeuralBrainNormalize", dependencies: ["NeuralBrainCore"]),
-    // 5. Render: Mustache templates, SVG charts, JSON and CSV.
-    .target(
-      name: "NeuralBrainRender",
-      dependencies: [
-        "NeuralBrainCore",
-        .product(name: "Mustache", package: "swift-mustache"),
-      ]),
+    // 5a. Templates: the Mustache engine the pages are rendered with. Pure.
+    .target(name: "NeuralBrainTemplates"),
+    // 5b. Render: the pages from the templates, SVG charts, JSON and CSV.
+    .target(name: "NeuralBrainRender", dependencies: ["NeuralBrainCore", "NeuralBrainTemplates"]),
     // libxml2, wrapped once; only NeuralBrainMarkup touches its pointers.
     .systemLibrary(
       name: "CLibXML2",
@@ -153,12 +150,15 @@ let package = Package(
       dependencies: [
         "NeuralBrainProviders", "NeuralBrainEnvironment", "NeuralBrainTestSupport",
       ]),
+    .testTarget(
+      name: "NeuralBrainTemplatesTests",
+      dependencies: ["NeuralBrainTemplates", .product(name: "Mustache", package: "swift-mustache")]),
     .testTarget(name: "NeuralBrainNormalizeTests", dependencies: ["NeuralBrainNormalize", "NeuralBrainTestSupport"]),
     .testTarget(
       name: "NeuralBrainRenderTests",
       dependencies: [
-        "NeuralBrainRender", "NeuralBrainMarkup", "NeuralBrainPipeline", "NeuralBrainEnvironment",
-        "NeuralBrainTestSupport",
+        "NeuralBrainRender", "NeuralBrainTemplates", "NeuralBrainMarkup", "NeuralBrainPipeline",
+        "NeuralBrainEnvironment", "NeuralBrainTestSupport",
       ], exclude: ["Golden"]),
     .testTarget(
       name: "NeuralBrainPublishTests",

@@ -1,20 +1,19 @@
-import Mustache
+import NeuralBrainTemplates
 
-/// The escaping every template's `{{tag}}` gets: `Markup.escape`, the rule the SVG and XML
-/// writers use, registered with swift-mustache as the content type `XHTML`.
+/// The content types a template may ask for with `{{% CONTENT_TYPE: NAME }}`.
 ///
-/// swift-mustache's own HTML escaping walks each value character by character through a
-/// dictionary of replacements, a fifth of the time a page of tables took to render; `Markup`
-/// returns a value with nothing to escape (nearly every one) as it is. The same five entities
-/// come out either way.
-struct MarkupContentType: MustacheContentType {
-  func escapeText(_ text: String) -> String { Markup.escape(text) }
+/// `XHTML`, every template's start, escapes with `Markup.escape` (the rule the SVG and XML
+/// writers use: `&`, `<`, `>`, `"` and `'` as entities, control characters as spaces); `HTML`
+/// is the same rule under the name templates written for swift-mustache used; `TEXT` escapes
+/// nothing (the plain-text e-mail).
+enum MarkupContentType {
+  /// The content type every template starts with.
+  static let initial = "XHTML"
 
-  /// The pragma put before each template's first line: partials start again from
-  /// swift-mustache's default, so each template names it. A template's own `CONTENT_TYPE`
-  /// (`email.txt` asks for `TEXT`) comes after, and wins.
-  static let pragma: String = {
-    MustacheContentTypes.register(MarkupContentType(), named: "XHTML")
-    return "{{% CONTENT_TYPE: XHTML }}\n"
-  }()
+  /// Every content type by name.
+  static let all: [String: TemplateEscaper] = [
+    "XHTML": markup, "HTML": markup, "TEXT": TemplateLibrary.plainText,
+  ]
+
+  private static let markup: TemplateEscaper = { text, output in Markup.appendEscaped(text, to: &output) }
 }

@@ -467,8 +467,9 @@ public enum SVGChart {
 
   /// A fan chart as a file of its own: `chart` with the fan chart's styles inside it.
   public static func standalone(_ chart: String) -> String {
-    guard let end = chart.range(of: "</desc>\n") else { return chart }
-    return chart[..<end.upperBound] + "<style>\n" + fanRules + "</style>\n" + chart[end.upperBound...]
+    // A byte search: Foundation's `range(of:)` compares as UTF-16, ten times slower here.
+    guard let end = chart.utf8.firstRange(of: "</desc>\n".utf8)?.upperBound else { return chart }
+    return chart[..<end] + "<style>\n" + fanRules + "</style>\n" + chart[end...]
   }
 
   private static func header(

@@ -1,5 +1,5 @@
-import Mustache
 import NeuralBrainCore
+import NeuralBrainTemplates
 
 extension SiteRenderer {
   /// The e-mail's templates (file names without `.mustache`). They are not in
@@ -22,14 +22,14 @@ extension SiteRenderer {
   func emailMessage(_ content: SiteContent, envelope: EmailEnvelope) throws -> EmailMessage {
     try envelope.validate()
     let names = Self.emailTemplates
-    for name in [names.text, names.html] where library.getTemplate(named: name) == nil {
+    for name in [names.text, names.html] where !library.names.contains(name) {
       throw RenderError.missingTemplate(name: name, directory: templatesPath)
     }
     let view = PageBuilder(content: content, ids: try Self.regionIDs(content.forecasts)).email(envelope: envelope)
-    let model = TemplateValue.context(view)
+    let model = TemplateValue.make(view)
     return EmailMessage(
       envelope: envelope, subject: view.subject, date: content.run.generatedAt, runID: content.run.runID,
-      text: library.render(model, withTemplate: names.text) ?? "",
-      html: library.render(model, withTemplate: names.html) ?? "")
+      text: String(decoding: library.render(model, template: names.text) ?? [], as: UTF8.self),
+      html: String(decoding: library.render(model, template: names.html) ?? [], as: UTF8.self))
   }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Mustache
 import NeuralBrainCore
+import NeuralBrainTemplates
 
 /// Renders one release — HTML pages, SVG charts, JSON API, CSV and feeds — from `SiteContent`.
 ///
@@ -13,8 +13,8 @@ public struct SiteRenderer: Sendable {
     "404", "about", "compare", "evaluation", "footer", "header", "index", "region", "style.css",
   ]
 
-  /// The loaded templates and the folder they came from (for error messages).
-  let library: MustacheLibrary
+  /// The parsed templates and the folder they came from (for error messages).
+  let library: TemplateLibrary
   let templatesPath: String
   /// SHA-256 of every template's name and text: part of each page key.
   let templatesDigest: String
@@ -27,21 +27,18 @@ public struct SiteRenderer: Sendable {
   /// - Throws: `RenderError` naming a missing template, or the file, line and column of an
   ///   unparsable one.
   public init(templates: [TemplateFile], directory: String) throws {
-    var library = MustacheLibrary()
-    for template in templates {
-      do {
-        library.register(try MustacheTemplate(string: MarkupContentType.pragma + template.text), named: template.name)
-      } catch let error as MustacheTemplate.ParserError {
-        // Lines counted in the file, without the pragma's.
-        throw RenderError.unparsableTemplate(
-          file: template.path, line: error.context.lineNumber - 1, column: error.context.columnNumber,
-          reason: "\(error.error)")
-      }
+    do {
+      library = try TemplateLibrary(
+        templates: Dictionary(templates.map { ($0.name, $0.text) }) { _, last in last },
+        contentTypes: MarkupContentType.all, defaultContentType: MarkupContentType.initial)
+    } catch {
+      throw RenderError.unparsableTemplate(
+        file: templates.last { $0.name == error.template }?.path ?? error.template, line: error.line,
+        column: error.column, reason: error.message)
     }
-    for name in Self.requiredTemplates where library.getTemplate(named: name) == nil {
+    for name in Self.requiredTemplates where !library.names.contains(name) {
       throw RenderError.missingTemplate(name: name, directory: directory)
     }
-    self.library = library
     self.templatesPath = directory
     templatesDigest = SHA256Hasher.hex(
       Array(templates.sorted { $0.name < $1.name }.map { "\($0.name)\n\($0.text)" }.joined(separator: "\u{1E}").utf8))
@@ -80,7 +77,8 @@ public struct SiteRenderer: Sendable {
     _ content: SiteContent, previous: PreviousRelease?, into sink: some ReleaseSink, batchSize: Int = 256
   ) throws -> [String: String] {
     let ids = try Self.regionIDs(content.forecasts)
-    let css = SVGChart.pageRules + (library.render([String: String](), withTemplate: "style.css") ?? "")
+    let css =
+      SVGChart.pageRules + String(decoding: library.render(.object([:]), template: "style.css") ?? [], as: UTF8.self)
     let stylesheet = "assets/style.\(Self.fingerprint(css)).css"
     let script = "assets/site.\(Self.fingerprint(SiteScript.text)).js"
     let builder = PageBuilder(content: content, ids: ids, stylesheet: stylesheet, script: script)
@@ -122,7 +120,7 @@ public struct SiteRenderer: Sendable {
       } else {
         let view = builder.region(forecast, id: id)
         files = [
-          SiteFile(path: pagePath, text: library.render(TemplateValue.context(view), withTemplate: "region") ?? ""),
+          SiteFile(path: pagePath, contents: library.render(view.templateObject, template: "region") ?? []),
           json,
         ]
         // The chart file is the primary metric's chart of the page, drawn once.
@@ -167,7 +165,7 @@ public struct SiteRenderer: Sendable {
     func page(_ path: String, _ template: String, _ view: @escaping @Sendable () -> Any) -> SiteJob {
       {
         SiteFile(
-          path: try Self.path(path), text: library.render(TemplateValue.context(view()), withTemplate: template) ?? "")
+          path: try Self.path(path), contents: library.render(TemplateValue.make(view()), template: template) ?? [])
       }
     }
     func text(_ path: String, _ text: @escaping @Sendable () throws -> String) -> SiteJob {
@@ -216,13 +214,27 @@ public struct SiteRenderer: Sendable {
 
   // MARK: - Implementation details
 
-  /// Every field of a page's site header, by name in order, each value spelled by
-  /// `String(reflecting:)` (quoted and escaped): what the page key holds of it. The fields come
+  /// Every field of a page's site header, by name in order, each value `spelled` (texts quoted
+  /// and escaped): what the page key holds of it. The fields come
   /// from `TemplateFields`, which lists every stored property; reflecting the struct as a whole
   /// (`Mirror`) took as long as drawing a chart.
   static func keyText(_ site: PageViews.Site) -> String {
-    site.templateFields.sorted { $0.key < $1.key }.map { "\($0.key)=\(String(reflecting: $0.value))" }
-      .joined(separator: "\n")
+    site.templateFields.sorted { $0.key < $1.key }.map { "\($0.key)=\(spelled($0.value))" }.joined(separator: "\n")
+  }
+
+  /// `data` spelled so that two different values never read the same: texts quoted and escaped
+  /// (`String(reflecting:)`), lists in brackets, objects' fields in name order.
+  private static func spelled(_ data: TemplateData) -> String {
+    switch data {
+    case .text(let text): String(reflecting: text)
+    case .integer(let number): String(number)
+    case .double(let number): number.description
+    case .bool(let flag): flag ? "true" : "false"
+    case .list(let items): "[" + items.map(spelled).joined(separator: ", ") + "]"
+    case .object(let fields):
+      "{" + fields.sorted { $0.key < $1.key }.map { "\($0.key)=\(spelled($0.value))" }.joined(separator: ", ") + "}"
+    case .null: "nil"
+    }
   }
 
   private static func path(_ text: String) throws -> SitePath {

@@ -1,3 +1,5 @@
+import NeuralBrainTemplates
+
 /// A view model that lists its own template fields.
 ///
 /// The views a large site renders thousands of times (every region page's site header, facts,
@@ -6,84 +8,96 @@
 /// region page. Each table must give what `TemplateValue.reflect` would (a test compares them):
 /// every stored property by name, a nil optional left out.
 protocol TemplateFields {
-  var templateFields: [String: Any] { get }
+  var templateFields: [String: TemplateData] { get }
+}
+
+extension TemplateFields {
+  /// The view as one object of its template's tree.
+  var templateObject: TemplateData { .object(templateFields) }
 }
 
 extension PageViews.Site: TemplateFields {
-  var templateFields: [String: Any] {
-    var fields: [String: Any] = [
-      "title": title, "description": description, "root": root, "stylesheet": stylesheet,
-      "generatedAt": generatedAt, "generatedAtISO": generatedAtISO, "dataAsOf": dataAsOf, "provider": provider,
-      "model": model, "method": method, "runID": runID, "source": source, "sourceURL": sourceURL,
-      "retrievedAt": retrievedAt, "periodName": periodName, "isSynthetic": isSynthetic, "isStale": isStale,
-      "fallbackUsed": fallbackUsed, "notes": notes, "hasNotes": hasNotes, "license": license,
-      "licenseURL": licenseURL,
+  var templateFields: [String: TemplateData] {
+    var fields: [String: TemplateData] = [
+      "title": .text(title), "description": .text(description), "root": .text(root),
+      "stylesheet": .text(stylesheet), "generatedAt": .text(generatedAt), "generatedAtISO": .text(generatedAtISO),
+      "dataAsOf": .text(dataAsOf), "provider": .text(provider), "model": .text(model), "method": .text(method),
+      "runID": .text(runID), "source": .text(source), "sourceURL": .text(sourceURL),
+      "retrievedAt": .text(retrievedAt), "periodName": .text(periodName), "isSynthetic": .bool(isSynthetic),
+      "isStale": .bool(isStale), "fallbackUsed": .bool(fallbackUsed), "notes": .list(notes.map(TemplateData.text)),
+      "hasNotes": .bool(hasNotes), "license": .text(license), "licenseURL": .text(licenseURL),
     ]
-    fields["sourceLink"] = sourceLink
-    fields["sourceLicense"] = sourceLicense
+    fields["sourceLink"] = sourceLink.map(TemplateData.text)
+    fields["sourceLicense"] = sourceLicense.map(TemplateData.text)
     return fields
   }
 }
 
 extension PageViews.Fact: TemplateFields {
-  var templateFields: [String: Any] {
-    var fields: [String: Any] = ["label": label, "value": value]
-    fields["link"] = link
+  var templateFields: [String: TemplateData] {
+    var fields: [String: TemplateData] = ["label": .text(label), "value": .text(value)]
+    fields["link"] = link.map(TemplateData.text)
     return fields
   }
 }
 
 extension PageViews.IndexRow: TemplateFields {
-  var templateFields: [String: Any] {
-    var fields: [String: Any] = [
-      "id": id, "name": name, "href": href, "riskLevel": riskLevel, "riskClass": riskClass, "riskColor": riskColor,
-      "riskScore": riskScore, "trend": trend, "trendSymbol": trendSymbol, "trendDetail": trendDetail,
-      "sparkline": sparkline, "metricName": metricName, "nextPeriod": nextPeriod, "nextMedian": nextMedian,
-      "nextInterval95": nextInterval95, "outbreakProbability": outbreakProbability, "verdict": verdict,
-      "incidence": incidence, "growth": growth, "filterText": filterText, "ranks": ranks,
+  var templateFields: [String: TemplateData] {
+    var fields: [String: TemplateData] = [
+      "id": .text(id), "name": .text(name), "href": .text(href), "riskLevel": .text(riskLevel),
+      "riskClass": .text(riskClass), "riskColor": .text(riskColor), "riskScore": .text(riskScore),
+      "trend": .text(trend), "trendSymbol": .text(trendSymbol), "trendDetail": .text(trendDetail),
+      "sparkline": .text(sparkline), "metricName": .text(metricName), "nextPeriod": .text(nextPeriod),
+      "nextMedian": .text(nextMedian), "nextInterval95": .text(nextInterval95),
+      "outbreakProbability": .text(outbreakProbability), "verdict": .text(verdict), "incidence": .text(incidence),
+      "growth": .text(growth), "filterText": .text(filterText), "ranks": .object(ranks.mapValues(TemplateData.integer)),
     ]
-    fields["letterAnchor"] = letterAnchor
+    fields["letterAnchor"] = letterAnchor.map(TemplateData.text)
     return fields
   }
 }
 
 extension PageViews.Region: TemplateFields {
-  var templateFields: [String: Any] {
+  var templateFields: [String: TemplateData] {
     [
-      "site": site.templateFields, "name": name, "id": id, "code": code, "riskLevel": riskLevel,
-      "riskClass": riskClass, "riskScore": riskScore, "trend": trend, "trendSymbol": trendSymbol,
-      "trendDetail": trendDetail, "verdict": verdict, "derived": derived.map(\.templateFields),
-      "provenance": provenance.map(\.templateFields), "charts": charts.map(\.templateFields),
-      "lookBackMetric": lookBackMetric, "lookBack": lookBack.map(\.templateFields), "hasLookBack": hasLookBack,
-      "jsonHref": jsonHref, "csvHref": csvHref,
+      "site": site.templateObject, "name": .text(name), "id": .text(id), "code": .text(code),
+      "riskLevel": .text(riskLevel), "riskClass": .text(riskClass), "riskScore": .text(riskScore),
+      "trend": .text(trend), "trendSymbol": .text(trendSymbol), "trendDetail": .text(trendDetail),
+      "verdict": .text(verdict), "derived": .list(derived.map(\.templateObject)),
+      "provenance": .list(provenance.map(\.templateObject)), "charts": .list(charts.map(\.templateObject)),
+      "lookBackMetric": .text(lookBackMetric), "lookBack": .list(lookBack.map(\.templateObject)),
+      "hasLookBack": .bool(hasLookBack), "jsonHref": .text(jsonHref), "csvHref": .text(csvHref),
     ]
   }
 }
 
 extension PageViews.LookBackChart: TemplateFields {
-  var templateFields: [String: Any] {
-    ["label": label, "referenceDate": referenceDate, "model": model, "svg": svg, "coverage": coverage]
+  var templateFields: [String: TemplateData] {
+    [
+      "label": .text(label), "referenceDate": .text(referenceDate), "model": .text(model), "svg": .text(svg),
+      "coverage": .text(coverage),
+    ]
   }
 }
 
 extension PageViews.Chart: TemplateFields {
-  var templateFields: [String: Any] {
-    var fields: [String: Any] = [
-      "anchor": anchor, "metricName": metricName, "svg": svg, "logSVG": logSVG, "hasRate": hasRate,
-      "caption": caption,
-      "observedLegend": observedLegend, "observedCaption": observedCaption, "rows": rows.map(\.templateFields),
-      "observed": observed.map(\.templateFields), "hasObserved": hasObserved,
+  var templateFields: [String: TemplateData] {
+    var fields: [String: TemplateData] = [
+      "anchor": .text(anchor), "metricName": .text(metricName), "svg": .text(svg), "logSVG": .text(logSVG),
+      "hasRate": .bool(hasRate), "caption": .text(caption), "observedLegend": .text(observedLegend),
+      "observedCaption": .text(observedCaption), "rows": .list(rows.map(\.templateObject)),
+      "observed": .list(observed.map(\.templateObject)), "hasObserved": .bool(hasObserved),
     ]
-    fields["downloadHref"] = downloadHref
+    fields["downloadHref"] = downloadHref.map(TemplateData.text)
     return fields
   }
 }
 
 extension PageViews.HorizonRow: TemplateFields {
-  var templateFields: [String: Any] {
+  var templateFields: [String: TemplateData] {
     [
-      "horizon": horizon, "targetEndDate": targetEndDate, "median": median, "interval50": interval50,
-      "interval95": interval95,
+      "horizon": .text(horizon), "targetEndDate": .text(targetEndDate), "median": .text(median),
+      "interval50": .text(interval50), "interval95": .text(interval95),
     ]
   }
 }

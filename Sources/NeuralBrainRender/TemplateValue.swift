@@ -1,49 +1,51 @@
-/// Turns a view model into the dictionaries and arrays Mustache looks keys up in.
-///
-/// swift-mustache resolves `{{key}}` on a struct by building a `Mirror` of the whole struct for
-/// every lookup; at thousands of table rows that dominated a run. Converting each object once
-/// here keeps templates unchanged and makes every lookup a dictionary access: views that list
-/// their fields (`TemplateFields`) directly, any other by reflection.
-enum TemplateValue {
-  /// What a template renders `value` with: `make(value)` in the shapes swift-mustache reads
-  /// fastest (`TemplateNode`).
-  static func context(_ value: Any) -> Any { TemplateNode.wrap(make(value)) }
+import NeuralBrainTemplates
 
-  static func make(_ value: Any) -> Any {
+/// Turns a view model into the `TemplateData` tree its template reads.
+///
+/// The views a large site renders thousands of times list their fields (`TemplateFields`); any
+/// other (the about, evaluation, compare and e-mail views) is read through `Mirror`: a struct's
+/// stored properties by name (a nil optional left out, so that `{{#field}}` is false), a
+/// collection's elements in order, a dictionary's entries by key.
+enum TemplateValue {
+  static func make(_ value: Any) -> TemplateData {
     switch value {
-    case is String, is Int, is Double, is Bool: value
-    case let view as any TemplateFields: view.templateFields
-    case let optional as any OptionalTemplateValue: optional.wrappedValue.map(make) ?? value
+    case let data as TemplateData: data
+    case let text as String: .text(text)
+    case let flag as Bool: .bool(flag)
+    case let number as Int: .integer(number)
+    case let number as Double: .double(number)
+    case let view as any TemplateFields: .object(view.templateFields)
+    case let optional as any OptionalTemplateValue: optional.wrappedValue.map(make) ?? .null
+    case let fields as [String: Any]: .object(fields.mapValues(make))
     default: reflect(value)
     }
   }
 
-  /// `value` converted through `Mirror`: a struct's stored properties by name (a nil optional
-  /// left out, so that `{{#field}}` is false), a collection's elements in order.
-  static func reflect(_ value: Any) -> Any {
+  /// `value` read through `Mirror`, each of its parts converted by `make`.
+  static func reflect(_ value: Any) -> TemplateData {
     let mirror = Mirror(reflecting: value)
     switch mirror.displayStyle {
     case .struct?, .class?:
-      var fields: [String: Any] = [:]
+      var fields: [String: TemplateData] = [:]
       for child in mirror.children {
         guard let label = child.label else { continue }
         if let optional = child.value as? any OptionalTemplateValue, optional.wrappedValue == nil { continue }
         fields[label] = make(child.value)
       }
-      return fields
+      return .object(fields)
     case .collection?:
-      return mirror.children.map { make($0.value) }
+      return .list(mirror.children.map { make($0.value) })
     default:
-      return value
+      return .text(String(describing: value))
     }
   }
 }
 
 /// An optional seen through `Any`, without reflecting it.
-private protocol OptionalTemplateValue {
+protocol OptionalTemplateValue {
   var wrappedValue: Any? { get }
 }
 
 extension Optional: OptionalTemplateValue {
-  fileprivate var wrappedValue: Any? { map { $0 as Any } }
+  var wrappedValue: Any? { map { $0 as Any } }
 }
