@@ -97,9 +97,10 @@ public struct LocalFileSystem: FileSystem {
     // (an unchanged rerun prunes a release as it links one), then the folders, deepest first.
     var folders: [Folder] = []
     try Self.walk(url.path, relative: "", into: &folders)
-    _ = try folders.sorted { $0.entries.count > $1.entries.count }.concurrentMap { folder throws(FileSystemError) in
+    _ = try folders.sorted { $0.files.count + $0.links.count > $1.files.count + $1.links.count }.concurrentMap {
+      folder throws(FileSystemError) in
       try Self.inFolder(folder.path) { (directory: Int32) throws(FileSystemError) in
-        for name in folder.files + folder.links {
+        for name in folder.entries {
           guard unlinkat(directory, name, 0) == 0 else { throw Self.failure(folder.path + "/" + name) }
         }
       }
@@ -153,6 +154,7 @@ public struct LocalFileSystem: FileSystem {
     var relative: String
     var files: [String] = []
     var links: [String] = []
+    /// Its files and links, in that order.
     var entries: [String] { files + links }
   }
 

@@ -29,7 +29,6 @@ extension SiteRenderer {
     let model = TemplateValue.make(view)
     return EmailMessage(
       envelope: envelope, subject: view.subject, date: content.run.generatedAt, runID: content.run.runID,
-      text: String(decoding: library.render(model, template: names.text) ?? [], as: UTF8.self),
-      html: String(decoding: library.render(model, template: names.html) ?? [], as: UTF8.self))
+      text: renderedText(model, template: names.text), html: renderedText(model, template: names.html))
   }
 }

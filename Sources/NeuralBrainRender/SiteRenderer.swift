@@ -77,8 +77,7 @@ public struct SiteRenderer: Sendable {
     _ content: SiteContent, previous: PreviousRelease?, into sink: some ReleaseSink, batchSize: Int = 256
   ) throws -> [String: String] {
     let ids = try Self.regionIDs(content.forecasts)
-    let css =
-      SVGChart.pageRules + String(decoding: library.render(.object([:]), template: "style.css") ?? [], as: UTF8.self)
+    let css = SVGChart.pageRules + renderedText(.object([:]), template: "style.css")
     let stylesheet = "assets/style.\(Self.fingerprint(css)).css"
     let script = "assets/site.\(Self.fingerprint(SiteScript.text)).js"
     let builder = PageBuilder(content: content, ids: ids, stylesheet: stylesheet, script: script)
@@ -213,6 +212,11 @@ public struct SiteRenderer: Sendable {
   }
 
   // MARK: - Implementation details
+
+  /// Template `name` rendered with `data`, as text (empty when there is no such template).
+  func renderedText(_ data: TemplateData, template name: String) -> String {
+    String(decoding: library.render(data, template: name) ?? [], as: UTF8.self)
+  }
 
   /// Every field of a page's site header, by name in order, each value `spelled` (texts quoted
   /// and escaped): what the page key holds of it. The fields come

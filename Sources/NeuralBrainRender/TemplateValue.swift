@@ -9,7 +9,6 @@ import NeuralBrainTemplates
 enum TemplateValue {
   static func make(_ value: Any) -> TemplateData {
     switch value {
-    case let data as TemplateData: data
     case let text as String: .text(text)
     case let flag as Bool: .bool(flag)
     case let number as Int: .integer(number)
